@@ -1,0 +1,50 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
+import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
+import { getEnv } from './env.ts';
+
+/** Both generated clients expose the same models; code is written against this one type. */
+export type Db = SqliteClient;
+export type Provider = 'sqlite' | 'postgresql';
+
+export function providerOf(databaseUrl: string): Provider {
+  return databaseUrl.startsWith('file:') ? 'sqlite' : 'postgresql';
+}
+
+/** `file:./data/x.db` → an absolute path, with its folder created. */
+export function sqliteFilePath(databaseUrl: string): string {
+  const file = path.resolve(databaseUrl.slice('file:'.length));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return file;
+}
+
+/** The driver adapter for a URL; also used by the migrator. */
+export function createAdapterFactory(databaseUrl: string) {
+  if (providerOf(databaseUrl) === 'sqlite') {
+    return new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
+  }
+  // Fail fast when the server is down, so the read path keeps serving its snapshot promptly.
+  return new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: 3000, max: 10 });
+}
+
+export function createDb(databaseUrl: string): Db {
+  const adapter = createAdapterFactory(databaseUrl);
+  if (providerOf(databaseUrl) === 'sqlite') return new SqliteClient({ adapter: adapter as PrismaBetterSqlite3 });
+  return new PostgresClient({ adapter: adapter as PrismaPg }) as unknown as Db;
+}
+
+// One client per process: the custom server and Next's bundle each load this module,
+// so the client lives on globalThis rather than in a module variable.
+const GLOBAL_KEY = Symbol.for('gatewatch.db');
+type DbHolder = { [GLOBAL_KEY]?: { url: string; db: Db } };
+
+/** The process's one Prisma client, chosen by DATABASE_URL. */
+export function getDb(): Db {
+  const holder = globalThis as DbHolder;
+  const url = getEnv().DATABASE_URL;
+  if (!holder[GLOBAL_KEY] || holder[GLOBAL_KEY].url !== url) holder[GLOBAL_KEY] = { url, db: createDb(url) };
+  return holder[GLOBAL_KEY].db;
+}

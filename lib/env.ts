@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Every setting Gatewatch reads from the environment, checked once with clear messages. */
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default('file:./data/gatewatch.db')
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+      message: 'must be a SQLite file (file:./data/gatewatch.db) or a PostgreSQL URL (postgresql://user@host/db)',
+    }),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** The public address of the page, used in shortlinks and feeds; defaults to the page's own setting. */
+  PUBLIC_URL: z.url().optional(),
+  /** Where the last good snapshot is kept, for serving while the database is down. */
+  SNAPSHOT_PATH: z.string().default('./data/snapshot.json'),
+  /** Safety-net rebuild interval; writes rebuild at once. */
+  SNAPSHOT_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** `auto` seeds the demo page into an empty database at start-up; `never` leaves it empty. */
+  DEMO_SEED: z.enum(['auto', 'never']).default('auto'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  return (cached ??= parseEnv());
+}
