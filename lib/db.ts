@@ -30,10 +30,22 @@ export function createAdapterFactory(databaseUrl: string) {
   return new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: 3000, max: 10 });
 }
 
+const providers = new WeakMap<Db, Provider>();
+
 export function createDb(databaseUrl: string): Db {
+  const provider = providerOf(databaseUrl);
   const adapter = createAdapterFactory(databaseUrl);
-  if (providerOf(databaseUrl) === 'sqlite') return new SqliteClient({ adapter: adapter as PrismaBetterSqlite3 });
-  return new PostgresClient({ adapter: adapter as PrismaPg }) as unknown as Db;
+  const db =
+    provider === 'sqlite'
+      ? new SqliteClient({ adapter: adapter as PrismaBetterSqlite3 })
+      : (new PostgresClient({ adapter: adapter as PrismaPg }) as unknown as Db);
+  providers.set(db, provider);
+  return db;
+}
+
+/** Which database a client talks to, for the few places where SQL differs. */
+export function dbProvider(db: Db): Provider {
+  return providers.get(db) ?? 'sqlite';
 }
 
 // One client per process: the custom server and Next's bundle each load this module,

@@ -1,0 +1,69 @@
+import type { Snapshot, SnapshotIncident, SnapshotUpdate } from '@/lib/status/snapshot-types';
+import { UPDATE_STATUS_LABELS, type Impact } from '@/lib/schemas/status';
+import { formatDateTime } from '@/lib/time';
+
+const IMPACT_STYLE: Record<Impact, { label: string; className: string }> = {
+  none: { label: 'No impact', className: 'border-slate-300 text-slate-600 dark:text-slate-300' },
+  minor: { label: 'Minor', className: 'border-degraded text-degraded' },
+  major: { label: 'Major', className: 'border-partial text-partial' },
+  critical: { label: 'Critical', className: 'border-major text-major' },
+  maintenance: { label: 'Maintenance', className: 'border-maintenance text-maintenance' },
+};
+
+export function ImpactBadge({ impact }: { impact: Impact }) {
+  const style = IMPACT_STYLE[impact];
+  return (
+    <span className={`inline-block rounded border px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide ${style.className}`}>
+      {style.label}
+    </span>
+  );
+}
+
+export function Timestamp({ value, timeZone }: { value: string; timeZone: string }) {
+  return <time dateTime={value}>{formatDateTime(value, timeZone)}</time>;
+}
+
+/** One update: its status word, the sanitized body, and when it was posted. */
+export function UpdateEntry({ update, timeZone }: { update: SnapshotUpdate; timeZone: string }) {
+  return (
+    <div className="space-y-1">
+      <p className="text-sm">
+        <strong className="font-semibold">{UPDATE_STATUS_LABELS[update.status]}</strong>
+        <span className="text-slate-500 dark:text-slate-400">
+          {' · '}
+          <Timestamp value={update.displayAt} timeZone={timeZone} />
+        </span>
+      </p>
+      {update.body && <div className="prose-update text-sm" dangerouslySetInnerHTML={{ __html: update.bodyHtml }} />}
+    </div>
+  );
+}
+
+/** An incident on the front page or in the history: its name, impact and latest update. */
+export function IncidentSummary({ incident, snapshot, headingLevel = 3 }: { incident: SnapshotIncident; snapshot: Snapshot; headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const latest = incident.updates[0];
+  return (
+    <article className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <Heading className="font-semibold">
+          <a href={`/incidents/${incident.id}`} className="underline-offset-2 hover:underline">
+            {incident.name}
+          </a>
+        </Heading>
+        <ImpactBadge impact={incident.impact} />
+      </div>
+      {incident.kind === 'maintenance' && incident.scheduledFor && (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Scheduled for <Timestamp value={incident.scheduledFor} timeZone={snapshot.page.timeZone} />
+          {incident.scheduledUntil && (
+            <>
+              {' '}until <Timestamp value={incident.scheduledUntil} timeZone={snapshot.page.timeZone} />
+            </>
+          )}
+        </p>
+      )}
+      {latest && <UpdateEntry update={latest} timeZone={snapshot.page.timeZone} />}
+    </article>
+  );
+}

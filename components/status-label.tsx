@@ -1,0 +1,30 @@
+import { COMPONENT_STATUS_LABELS, type ComponentStatus } from '@/lib/schemas/status';
+
+/** Icon and word together: a status is never told by colour alone. */
+const STYLE: Record<ComponentStatus, { icon: string; className: string }> = {
+  operational: { icon: '✓', className: 'text-ok' },
+  degraded_performance: { icon: '!', className: 'text-degraded' },
+  partial_outage: { icon: '!', className: 'text-partial' },
+  major_outage: { icon: '✕', className: 'text-major' },
+  under_maintenance: { icon: '⚒', className: 'text-maintenance' },
+};
+
+export function ComponentStatusLabel({ status }: { status: ComponentStatus }) {
+  const style = STYLE[status];
+  return (
+    <span className={`inline-flex items-center gap-1.5 text-sm font-medium ${style.className}`}>
+      <span aria-hidden="true" className="inline-flex size-4 items-center justify-center rounded-full bg-current text-[0.65rem] font-bold">
+        <span className="text-white dark:text-slate-950">{style.icon}</span>
+      </span>
+      {COMPONENT_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+export const STATUS_CELL_CLASS: Record<ComponentStatus, string> = {
+  operational: 'c-ok',
+  degraded_performance: 'c-dg',
+  partial_outage: 'c-po',
+  major_outage: 'c-mo',
+  under_maintenance: 'c-um',
+};

@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db.ts';
+import { buildSnapshot } from '../status/build-snapshot.ts';
+import type { Snapshot } from '../status/snapshot-types.ts';
+import type { Artifact } from './artifact.ts';
+
+/** Whether the snapshot is live, and since when it is not. */
+export interface Freshness {
+  /** The last rebuild from the database succeeded. */
+  live: boolean;
+  /** When the database last answered a rebuild. */
+  lastSuccessAt: string | null;
+  /** When rebuilds started failing, while they do. */
+  failingSince: string | null;
+}
+
+export interface Current {
+  snapshot: Snapshot;
+  freshness: Freshness;
+  /** Changes whenever anything a visitor sees changes (data or freshness). */
+  version: string;
+}
+
+export class SnapshotUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('No status snapshot yet: the database is unreachable and none was saved before.', { cause });
+  }
+}
+
+/**
+ * The public read path's state: the current snapshot, rebuilt from the database when data changes,
+ * kept on disk for restarts while the database is down, and the responses rendered from it.
+ */
+export class ReadPath {
+  private current: Current | null = null;
+  private dataHash = '';
+  private freshness: Freshness = { live: false, lastSuccessAt: null, failingSince: null };
+  private artifacts = new Map<string, Artifact>();
+  private pendingArtifacts = new Map<string, Promise<Artifact | null>>();
+  private rebuilding: Promise<void> | null = null;
+  private rebuildAgain = false;
+  private listeners = new Set<(current: Current) => void>();
+
+  constructor(
+    private readonly options: {
+      db: () => Db;
+      snapshotFile: string;
+      log?: (message: string, fields?: Record<string, unknown>) => void;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** The current snapshot; on first use, built from the database or else read from disk. */
+  async get(): Promise<Current> {
+    if (this.current) return this.current;
+    await this.refresh();
+    if (!this.current) this.loadFromDisk();
+    if (!this.current) throw new SnapshotUnavailableError(this.lastError);
+    return this.current;
+  }
+
+  peek(): Current | null {
+    return this.current;
+  }
+
+  private lastError: unknown;
+
+  /**
+   * Rebuilds from the database now. Concurrent calls share one rebuild, and a call made during a
+   * rebuild schedules one more after it, so no write is missed.
+   */
+  refresh(): Promise<void> {
+    if (this.rebuilding) {
+      this.rebuildAgain = true;
+      return this.rebuilding;
+    }
+    this.rebuilding = (async () => {
+      do {
+        this.rebuildAgain = false;
+        await this.rebuildOnce();
+      } while (this.rebuildAgain);
+    })().finally(() => {
+      this.rebuilding = null;
+    });
+    return this.rebuilding;
+  }
+
+  private async rebuildOnce() {
+    const now = this.options.now?.() ?? new Date();
+    let snapshot: Snapshot;
+    try {
+      snapshot = await buildSnapshot(this.options.db(), now);
+    } catch (error) {
+      this.lastError = error;
+      if (this.freshness.live || !this.freshness.failingSince) {
+        this.options.log?.('snapshot rebuild failed; serving the last good snapshot', { error: String(error) });
+        this.setFreshness({ ...this.freshness, live: false, failingSince: this.freshness.failingSince ?? now.toISOString() });
+      }
+      return;
+    }
+    const { builtAt: _builtAt, ...content } = snapshot;
+    const hash = createHash('sha256').update(JSON.stringify(content)).digest('base64url');
+    const dataChanged = hash !== this.dataHash;
+    this.dataHash = hash;
+    const freshness = { live: true, lastSuccessAt: now.toISOString(), failingSince: null };
+    if (dataChanged || !this.current) {
+      this.publish(snapshot, freshness);
+      this.saveToDisk(snapshot);
+    } else if (!this.freshness.live) {
+      this.setFreshness(freshness);
+    } else {
+      // Nothing visible changed: keep the version (and every ETag) as it is.
+      this.freshness = freshness;
+    }
+  }
+
+  private setFreshness(freshness: Freshness) {
+    this.freshness = freshness;
+    if (this.current) this.publish(this.current.snapshot, freshness);
+  }
+
+  private publish(snapshot: Snapshot, freshness: Freshness) {
+    this.freshness = freshness;
+    const version = createHash('sha256')
+      .update(this.dataHash)
+      .update(freshness.live ? 'live' : `stale:${freshness.failingSince}`)
+      .digest('base64url')
+      .slice(0, 16);
+    this.current = { snapshot, freshness, version };
+    this.artifacts.clear();
+    this.pendingArtifacts.clear();
+    for (const listener of this.listeners) listener(this.current);
+  }
+
+  onChange(listener: (current: Current) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The response for `key` under the current version, rendered once: concurrent misses share one
+   * render, and a render that finishes after the version moved on is not kept.
+   */
+  async artifact(key: string, render: (current: Current) => Promise<Artifact | null> | Artifact | null): Promise<Artifact | null> {
+    const current = await this.get();
+    const cached = this.artifacts.get(key);
+    if (cached) return cached;
+    let pending = this.pendingArtifacts.get(key);
+    if (!pending) {
+      pending = Promise.resolve(render(current)).then((artifact) => {
+        if (artifact && this.current?.version === current.version) this.artifacts.set(key, artifact);
+        return artifact;
+      });
+      pending.finally(() => this.pendingArtifacts.delete(key)).catch(() => {});
+      this.pendingArtifacts.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** The artifact already rendered for `key`, without waiting: the hot path's fast lookup. */
+  cachedArtifact(key: string): Artifact | undefined {
+    return this.artifacts.get(key);
+  }
+
+  private saveToDisk(snapshot: Snapshot) {
+    const file = this.options.snapshotFile;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, JSON.stringify({ format: 1, snapshot }));
+      fs.renameSync(temporary, file);
+    } catch (error) {
+      this.options.log?.('could not save the snapshot to disk', { file, error: String(error) });
+    }
+  }
+
+  /** Serves the last snapshot saved to disk, marked as not live. */
+  loadFromDisk(): boolean {
+    try {
+      const saved = JSON.parse(fs.readFileSync(this.options.snapshotFile, 'utf8')) as { format: number; snapshot: Snapshot };
+      if (saved.format !== 1) return false;
+      const { builtAt: _builtAt, ...content } = saved.snapshot;
+      this.dataHash = createHash('sha256').update(JSON.stringify(content)).digest('base64url');
+      const failingSince = (this.options.now?.() ?? new Date()).toISOString();
+      this.publish(saved.snapshot, { live: false, lastSuccessAt: saved.snapshot.builtAt, failingSince });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

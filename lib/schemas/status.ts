@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** The status vocabulary of Statuspage's API, used by the database, the API and the forms. */
+export const componentStatusSchema = z.enum([
+  'operational',
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+  'under_maintenance',
+]);
+export type ComponentStatus = z.infer<typeof componentStatusSchema>;
+
+export const incidentStatusSchema = z.enum(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem']);
+export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
+
+export const maintenanceStatusSchema = z.enum(['scheduled', 'in_progress', 'verifying', 'completed']);
+export type MaintenanceStatus = z.infer<typeof maintenanceStatusSchema>;
+
+export const impactSchema = z.enum(['none', 'minor', 'major', 'critical', 'maintenance']);
+export type Impact = z.infer<typeof impactSchema>;
+
+export const indicatorSchema = z.enum(['none', 'minor', 'major', 'critical', 'maintenance']);
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const incidentKindSchema = z.enum(['incident', 'maintenance']);
+export type IncidentKind = z.infer<typeof incidentKindSchema>;
+
+export const UNRESOLVED_INCIDENT_STATUSES: readonly IncidentStatus[] = ['investigating', 'identified', 'monitoring'];
+export const ACTIVE_MAINTENANCE_STATUSES: readonly MaintenanceStatus[] = ['in_progress', 'verifying'];
+
+export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
+  operational: 'Operational',
+  degraded_performance: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+  under_maintenance: 'Under maintenance',
+};
+
+export const UPDATE_STATUS_LABELS: Record<IncidentStatus | MaintenanceStatus, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+  postmortem: 'Postmortem',
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  verifying: 'Verifying',
+  completed: 'Completed',
+};

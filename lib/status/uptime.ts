@@ -1,0 +1,121 @@
+import type { ComponentStatus } from '../schemas/status.ts';
+import { addDays, startOfDay } from '../time.ts';
+import { compareComponentStatus } from './rollup.ts';
+
+/**
+ * Share of a status's time counted as downtime. As on Atlassian Statuspage, a major outage counts
+ * fully and a partial outage at 30%; degraded performance and planned maintenance do not count.
+ */
+const DOWNTIME_WEIGHT: Record<ComponentStatus, number> = {
+  operational: 0,
+  under_maintenance: 0,
+  degraded_performance: 0,
+  partial_outage: 0.3,
+  major_outage: 1,
+};
+
+export interface StatusChange {
+  status: ComponentStatus;
+  at: Date;
+}
+
+export interface UptimeDay {
+  /** YYYY-MM-DD in the page's time zone. */
+  date: string;
+  /** 0..1, or null when the component did not exist yet (no history that day). */
+  uptime: number | null;
+  /** The worst status seen that day, or null with no history. */
+  worst: ComponentStatus | null;
+}
+
+export interface UptimeResult {
+  days: UptimeDay[];
+  /** Over the whole window, or null with no history in it. */
+  uptime: number | null;
+}
+
+/**
+ * Uptime per calendar day from a component's status history. `changes` are sorted by time; each
+ * status holds from its `at` until the next change. Time before the first change (or before
+ * `notBefore`, the component's start date) and after `now` is not counted.
+ */
+export function computeUptime(input: {
+  changes: StatusChange[];
+  days: string[];
+  timeZone: string;
+  now: Date;
+  notBefore?: Date | null;
+}): UptimeResult {
+  const { changes, timeZone, now } = input;
+  const nowMs = now.getTime();
+  const floorMs = Math.max(changes[0]?.at.getTime() ?? Infinity, input.notBefore?.getTime() ?? -Infinity);
+  let cursor = 0; // index of the first change after the current position
+  let totalCounted = 0;
+  let totalDown = 0;
+
+  const days = input.days.map((date): UptimeDay => {
+    const dayStart = Math.max(startOfDay(date, timeZone).getTime(), floorMs);
+    const dayEnd = Math.min(startOfDay(addDays(date, 1), timeZone).getTime(), nowMs);
+    if (dayEnd <= dayStart) return { date, uptime: null, worst: null };
+
+    while (cursor < changes.length && changes[cursor].at.getTime() <= dayStart) cursor++;
+    let status = changes[cursor - 1]?.status ?? 'operational';
+    let position = dayStart;
+    let down = 0;
+    let worst: ComponentStatus = status;
+    for (let next = cursor; position < dayEnd; next++) {
+      const until = next < changes.length ? Math.min(changes[next].at.getTime(), dayEnd) : dayEnd;
+      down += (until - position) * DOWNTIME_WEIGHT[status];
+      position = until;
+      if (next < changes.length && changes[next].at.getTime() < dayEnd) {
+        status = changes[next].status;
+        if (compareComponentStatus(status, worst) > 0) worst = status;
+      }
+    }
+    const counted = dayEnd - dayStart;
+    totalCounted += counted;
+    totalDown += down;
+    return { date, uptime: 1 - down / counted, worst };
+  });
+
+  return { days, uptime: totalCounted > 0 ? 1 - totalDown / totalCounted : null };
+}
+
+/** Uptime as visitors read it: 99.95%, never rounded up to 100% when there was downtime. */
+export function formatUptime(uptime: number | null): string {
+  if (uptime === null) return 'No data';
+  if (uptime >= 1) return '100%';
+  return `${(Math.floor(uptime * 10000) / 100).toFixed(2)}%`;
+}
+
+/** A stretch of days drawn as one element: quiet days merge, any day with trouble stands alone. */
+export interface UptimeRun {
+  from: string;
+  to: string;
+  length: number;
+  uptime: number | null;
+  worst: ComponentStatus | null;
+  incidentIds: string[];
+  /** No incident, no downtime, nothing but operational (or no data). */
+  quiet: boolean;
+}
+
+/**
+ * Merges consecutive quiet days (no incident, no downtime, same state) so a 90-day bar stays a
+ * handful of elements: a page with 100 components keeps well under its size budget.
+ */
+export function groupUptimeRuns(days: UptimeDay[], incidentsByDay: Record<string, string[]>): UptimeRun[] {
+  const runs: UptimeRun[] = [];
+  for (const day of days) {
+    const incidentIds = incidentsByDay[day.date] ?? [];
+    const quiet = incidentIds.length === 0 && (day.uptime === null || day.uptime === 1) && (day.worst ?? 'operational') === 'operational';
+    const previous = runs[runs.length - 1];
+    if (quiet && previous?.quiet && previous.worst === day.worst && previous.uptime === day.uptime) {
+      previous.to = day.date;
+      previous.length += 1;
+      continue;
+    }
+    runs.push({ from: day.date, to: day.date, length: 1, uptime: day.uptime, worst: day.worst, incidentIds, quiet });
+  }
+  return runs;
+}

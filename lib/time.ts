@@ -1,0 +1,112 @@
+// Calendar days and wall-clock formatting in the page's time zone, with Intl (no tz database to ship).
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string) {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Whether Intl knows the IANA zone name. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    dayFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar day (YYYY-MM-DD) that `date` falls on in `timeZone`. */
+export function dayKey(date: Date, timeZone: string): string {
+  return dayFormatter(timeZone).format(date);
+}
+
+/** How far the zone's wall clock is ahead of UTC at `date`, in ms. */
+export function zoneOffsetMs(date: Date, timeZone: string): number {
+  let formatter = partFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partFormatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
+  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return wall - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/** The instant a calendar day starts in `timeZone` (DST-aware). */
+export function startOfDay(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  const midnightAsUtc = Date.UTC(year, month - 1, date);
+  let instant = midnightAsUtc - zoneOffsetMs(new Date(midnightAsUtc), timeZone);
+  // The offset at the true instant can differ from the guess's across a DST change.
+  const corrected = midnightAsUtc - zoneOffsetMs(new Date(instant), timeZone);
+  if (corrected !== instant) instant = corrected;
+  return new Date(instant);
+}
+
+export function addDays(day: string, count: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, date + count)).toISOString().slice(0, 10);
+}
+
+/** The `count` calendar days ending with today in `timeZone`, oldest first. */
+export function lastDays(now: Date, timeZone: string, count: number): string[] {
+  const today = dayKey(now, timeZone);
+  return Array.from({ length: count }, (_, index) => addDays(today, index - count + 1));
+}
+
+/** "Nov 24, 2026, 22:50 UTC" in the page's zone. */
+export function formatDateTime(date: Date | string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  }).format(new Date(date)) + ` ${zoneAbbreviation(new Date(date), timeZone)}`;
+}
+
+function zoneAbbreviation(date: Date, timeZone: string): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(date)
+    .find((candidate) => candidate.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
+/** "Nov 24, 2026" for a YYYY-MM-DD day. */
+export function formatDay(day: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** "November 2026" for a YYYY-MM month. */
+export function formatMonth(month: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+}
+
+/** "2h 15m", "3d 4h", "45m", "under a minute". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'under a minute';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+  if (hours > 0) return rest > 0 ? `${hours}h ${rest}m` : `${hours}h`;
+  return `${rest}m`;
+}

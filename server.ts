@@ -1,0 +1,96 @@
+// Gatewatch's process: applies migrations, seeds the demo on an empty database, keeps the public
+// snapshot current, answers hot public GETs from memory, and hands everything else to Next.js.
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import next from 'next';
+import { getDb } from './lib/db.ts';
+import { applyMigrations } from './lib/db/migrate.ts';
+import { EnvError, getEnv } from './lib/env.ts';
+import { log } from './lib/log.ts';
+import { onLocalChange, watchChanges } from './lib/read-path/changes.ts';
+import { createFastPath } from './lib/read-path/fast-path.ts';
+import { getReadPath } from './lib/read-path/instance.ts';
+import { isDatabaseEmpty, seedDemo } from './lib/seed/demo.ts';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const dev = process.argv.includes('--dev');
+const RENDER_HEADER = 'x-gatewatch-render';
+
+async function main() {
+  const env = getEnv();
+  if (!dev) buildIfMissing();
+  await prepareDatabase(env.DATABASE_URL, env.PUBLIC_URL ?? `http://localhost:${env.PORT}`, env.DEMO_SEED);
+
+  const readPath = getReadPath();
+  await readPath.refresh();
+  if (!readPath.peek() && readPath.loadFromDisk()) log('warn', 'database unreachable: serving the snapshot saved on disk');
+  const refresh = () => void readPath.refresh();
+  onLocalChange(refresh);
+  watchChanges(env.DATABASE_URL, refresh);
+  setInterval(refresh, env.SNAPSHOT_REFRESH_SECONDS * 1000).unref();
+
+  const app = next({ dev, dir: import.meta.dirname, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  // Pages are rendered by Next.js once per snapshot version, through a loopback request that only
+  // this process can make (the token is never sent to anyone else).
+  const renderToken = randomBytes(24).toString('hex');
+  const renderHtml = async (path: string) => {
+    const response = await fetch(`http://127.0.0.1:${env.PORT}${path}`, {
+      headers: { [RENDER_HEADER]: renderToken, 'accept-encoding': 'identity' },
+    });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      body: Buffer.from(await response.arrayBuffer()),
+    };
+  };
+  const serveFromMemory = createFastPath(readPath, renderHtml);
+
+  const server = http.createServer((req, res) => {
+    if (req.headers[RENDER_HEADER] === renderToken || !serveFromMemory(req, res)) void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(env.PORT, env.HOST, () => {
+    log('info', `Gatewatch is listening on http://localhost:${env.PORT}`, { dev, database: env.DATABASE_URL.split(':')[0] });
+    // Render the front page now, so the first visitor gets it from memory.
+    void renderHtml('/').catch(() => {});
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+/** `npm start` on a fresh clone: build the production app first. */
+function buildIfMissing() {
+  if (fs.existsSync(new URL('./.next/BUILD_ID', import.meta.url))) return;
+  log('info', 'No production build yet: running `next build` (once, about a minute)');
+  const nextCli = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  execFileSync(process.execPath, [nextCli, 'build'], { stdio: 'inherit', cwd: import.meta.dirname });
+}
+
+/** Migrations and the demo seed; with the database down, start anyway and serve the saved snapshot. */
+async function prepareDatabase(databaseUrl: string, pageUrl: string, demoSeed: 'auto' | 'never') {
+  try {
+    const applied = await applyMigrations(databaseUrl);
+    if (applied.length) log('info', 'applied migrations', { migrations: applied });
+    if (demoSeed === 'auto' && (await isDatabaseEmpty(getDb()))) {
+      await seedDemo(getDb(), { pageUrl });
+      log('info', 'seeded the demo page into the empty database (DEMO_SEED=never turns this off)');
+    }
+  } catch (error) {
+    log('error', 'database not ready at start-up; serving the last saved snapshot until it is', {
+      error: error instanceof Error ? error.message.split('\n')[0] : String(error),
+    });
+  }
+}
+
+main().catch((error) => {
+  if (error instanceof EnvError) console.error(error.message);
+  else log('error', 'Gatewatch failed to start', { error: error instanceof Error ? error.stack : String(error) });
+  process.exit(1);
+});
