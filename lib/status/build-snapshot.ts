@@ -49,7 +49,7 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
     db.incident.findMany({
       orderBy: [{ startedAt: 'desc' }, { createdAt: 'desc' }],
       include: {
-        components: { select: { componentId: true } },
+        components: { select: { componentId: true }, orderBy: { component: { position: 'asc' } } },
         updates: { orderBy: [{ displayAt: 'desc' }, { createdAt: 'desc' }], include: { affectedComponents: true } },
       },
     }),
@@ -109,7 +109,8 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
       changes: changesByComponent.get(row.id) ?? [{ status: row.status as ComponentStatus, at: row.createdAt }],
       days,
       timeZone,
-      now,
+      // Whole minutes: during an outage today's uptime would otherwise change on every rebuild.
+      now: new Date(Math.floor(now.getTime() / 60_000) * 60_000),
       notBefore: row.startDate,
     });
     return {

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { derivePostgresSchema } from '@/lib/db/derive-schema';
+import { LAST_MIGRATED_SCHEMA, schemaPath, withSchemaEngine, readMigrations, NO_FILTER, readSchema } from '@/lib/db/schema-engine';
+import { createTestDatabase, PROVIDERS } from '../helpers/databases';
+
+describe('the two schemas', () => {
+  it('keeps the PostgreSQL schema derived from the SQLite one (run `npm run db:derive`)', () => {
+    const sqlite = fs.readFileSync(schemaPath('sqlite'), 'utf8');
+    expect(fs.readFileSync(schemaPath('postgresql'), 'utf8')).toBe(derivePostgresSchema(sqlite));
+  });
+
+  it('has a migration for every schema change (run `npm run db:migration -- <name>`)', () => {
+    expect(fs.readFileSync(LAST_MIGRATED_SCHEMA, 'utf8')).toBe(fs.readFileSync(schemaPath('sqlite'), 'utf8'));
+  });
+});
+
+describe.each(PROVIDERS)('migrations on %s', (provider) => {
+  it('apply once to an empty database and leave nothing to diff against the schema', async () => {
+    const database = await createTestDatabase(provider);
+    try {
+      const names = readMigrations(provider).migrationDirectories.map((dir) => dir.path);
+      expect(names.length).toBeGreaterThan(0);
+      const rows = await database.db.$queryRawUnsafe<{ migration_name: string }[]>(
+        'SELECT migration_name FROM _prisma_migrations ORDER BY migration_name',
+      );
+      expect(rows.map((row) => row.migration_name)).toEqual(names);
+      // Replaying the migrations from nothing yields exactly the schema's tables.
+      const diff = await withSchemaEngine(database.url, (engine) =>
+        engine.diff({
+          from: { tag: 'empty' },
+          to: { tag: 'schemaDatamodel', files: [readSchema(provider)] },
+          script: true,
+          exitCode: null,
+          filters: NO_FILTER,
+        }),
+      );
+      const migrationSql = readMigrations(provider)
+        .migrationDirectories.map((dir) => (dir.migrationFile.content.tag === 'ok' ? dir.migrationFile.content.value : ''))
+        .join('\n');
+      for (const table of diff.stdout!.matchAll(/CREATE TABLE "(\w+)"/g)) expect(migrationSql).toContain(`CREATE TABLE "${table[1]}"`);
+    } finally {
+      await database.drop();
+    }
+  });
+});

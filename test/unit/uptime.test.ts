@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { computeUptime, formatUptime, groupUptimeRuns } from '@/lib/status/uptime';
+import { lastDays, startOfDay } from '@/lib/time';
+
+const HOUR = 3_600_000;
+const at = (iso: string) => new Date(iso);
+
+describe('computeUptime', () => {
+  const days = ['2026-03-01', '2026-03-02', '2026-03-03'];
+  const now = at('2026-03-04T00:00:00Z');
+
+  it('counts a major outage fully, a partial outage at 30%, degradation and maintenance not at all', () => {
+    const result = computeUptime({
+      timeZone: 'Etc/UTC',
+      now,
+      days,
+      changes: [
+        { status: 'operational', at: at('2026-02-01T00:00:00Z') },
+        { status: 'major_outage', at: at('2026-03-01T10:00:00Z') },
+        { status: 'operational', at: at('2026-03-01T16:00:00Z') }, // 6h major on day 1
+        { status: 'partial_outage', at: at('2026-03-02T00:00:00Z') },
+        { status: 'operational', at: at('2026-03-02T10:00:00Z') }, // 10h partial on day 2
+        { status: 'degraded_performance', at: at('2026-03-03T01:00:00Z') },
+        { status: 'under_maintenance', at: at('2026-03-03T05:00:00Z') },
+        { status: 'operational', at: at('2026-03-03T07:00:00Z') },
+      ],
+    });
+    expect(result.days.map((day) => day.uptime)).toEqual([1 - 6 / 24, 1 - (10 * 0.3) / 24, 1]);
+    expect(result.days.map((day) => day.worst)).toEqual(['major_outage', 'partial_outage', 'degraded_performance']);
+    expect(result.uptime).toBeCloseTo(1 - (6 + 3) / 72, 10);
+  });
+
+  it('carries a status across midnight from the day before the window', () => {
+    const result = computeUptime({
+      timeZone: 'Etc/UTC',
+      now,
+      days,
+      changes: [
+        { status: 'major_outage', at: at('2026-02-28T22:00:00Z') },
+        { status: 'operational', at: at('2026-03-01T06:00:00Z') },
+      ],
+    });
+    expect(result.days[0]).toEqual({ date: '2026-03-01', uptime: 1 - 6 / 24, worst: 'major_outage' });
+    expect(result.days[1].uptime).toBe(1);
+  });
+
+  it('has no data before the first change or the start date, and counts a day only up to now', () => {
+    const result = computeUptime({
+      timeZone: 'Etc/UTC',
+      now: at('2026-03-03T12:00:00Z'),
+      days,
+      notBefore: at('2026-03-02T00:00:00Z'),
+      changes: [
+        { status: 'operational', at: at('2026-01-01T00:00:00Z') },
+        { status: 'major_outage', at: at('2026-03-03T06:00:00Z') },
+      ],
+    });
+    expect(result.days[0]).toEqual({ date: '2026-03-01', uptime: null, worst: null });
+    expect(result.days[1].uptime).toBe(1);
+    expect(result.days[2].uptime).toBe(0.5); // 6h of 12h counted so far
+    expect(result.uptime).toBeCloseTo(1 - 6 / 36, 10);
+  });
+
+  it('cuts days at the page time zone midnight, DST included', () => {
+    const zone = 'America/New_York';
+    // 2026-03-08 is 23 hours long in New York.
+    expect(startOfDay('2026-03-09', zone).getTime() - startOfDay('2026-03-08', zone).getTime()).toBe(23 * HOUR);
+    const result = computeUptime({
+      timeZone: zone,
+      now: at('2026-03-10T12:00:00Z'),
+      days: ['2026-03-08'],
+      changes: [
+        { status: 'major_outage', at: startOfDay('2026-03-08', zone) },
+        { status: 'operational', at: new Date(startOfDay('2026-03-08', zone).getTime() + 23 * HOUR / 2) },
+      ],
+    });
+    expect(result.days[0].uptime).toBeCloseTo(0.5, 10);
+  });
+
+  it('lists the last N days ending today in the zone', () => {
+    expect(lastDays(at('2026-03-01T03:00:00Z'), 'America/New_York', 3)).toEqual(['2026-02-26', '2026-02-27', '2026-02-28']);
+  });
+});
+
+describe('groupUptimeRuns', () => {
+  it('merges quiet days and keeps days with trouble or incidents alone', () => {
+    const runs = groupUptimeRuns(
+      [
+        { date: '2026-03-01', uptime: null, worst: null },
+        { date: '2026-03-02', uptime: 1, worst: 'operational' },
+        { date: '2026-03-03', uptime: 1, worst: 'operational' },
+        { date: '2026-03-04', uptime: 0.9, worst: 'major_outage' },
+        { date: '2026-03-05', uptime: 1, worst: 'operational' },
+        { date: '2026-03-06', uptime: 1, worst: 'operational' },
+      ],
+      { '2026-03-06': ['inc1'] },
+    );
+    expect(runs.map((run) => [run.from, run.length])).toEqual([
+      ['2026-03-01', 1],
+      ['2026-03-02', 2],
+      ['2026-03-04', 1],
+      ['2026-03-05', 1],
+      ['2026-03-06', 1],
+    ]);
+    expect(runs[4].incidentIds).toEqual(['inc1']);
+  });
+});
+
+describe('formatUptime', () => {
+  it('never rounds downtime up to 100%', () => {
+    expect(formatUptime(0.99999)).toBe('99.99%');
+    expect(formatUptime(1)).toBe('100%');
+    expect(formatUptime(null)).toBe('No data');
+  });
+});

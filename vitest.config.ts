@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Browser and server tests start processes and share 2 cores; run files one after another.
+    fileParallelism: false,
+    env: { LOG_LEVEL: 'silent', NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});
