@@ -23,6 +23,12 @@ export interface Current {
   version: string;
 }
 
+/** What a visitor could see of a snapshot, hashed: everything but the time it was built. */
+function contentHash(snapshot: Snapshot): string {
+  const { builtAt: _builtAt, ...content } = snapshot;
+  return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
+}
+
 export class SnapshotUnavailableError extends Error {
   constructor(cause: unknown) {
     super('No status snapshot yet: the database is unreachable and none was saved before.', { cause });
@@ -42,6 +48,7 @@ export class ReadPath {
   private rebuilding: Promise<void> | null = null;
   private rebuildAgain = false;
   private listeners = new Set<(current: Current) => void>();
+  private lastError: unknown;
 
   constructor(
     private readonly options: {
@@ -64,8 +71,6 @@ export class ReadPath {
   peek(): Current | null {
     return this.current;
   }
-
-  private lastError: unknown;
 
   /**
    * Rebuilds from the database now. Concurrent calls share one rebuild, and a call made during a
@@ -100,8 +105,7 @@ export class ReadPath {
       }
       return;
     }
-    const { builtAt: _builtAt, ...content } = snapshot;
-    const hash = createHash('sha256').update(JSON.stringify(content)).digest('base64url');
+    const hash = contentHash(snapshot);
     const dataChanged = hash !== this.dataHash;
     this.dataHash = hash;
     const freshness = { live: true, lastSuccessAt: now.toISOString(), failingSince: null };
@@ -181,8 +185,7 @@ export class ReadPath {
     try {
       const saved = JSON.parse(fs.readFileSync(this.options.snapshotFile, 'utf8')) as { format: number; snapshot: Snapshot };
       if (saved.format !== 1) return false;
-      const { builtAt: _builtAt, ...content } = saved.snapshot;
-      this.dataHash = createHash('sha256').update(JSON.stringify(content)).digest('base64url');
+      this.dataHash = contentHash(saved.snapshot);
       const failingSince = (this.options.now?.() ?? new Date()).toISOString();
       this.publish(saved.snapshot, { live: false, lastSuccessAt: saved.snapshot.builtAt, failingSince });
       return true;
