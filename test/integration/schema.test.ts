@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { derivePostgresSchema } from '@/lib/db/derive-schema';
 import { LAST_MIGRATED_SCHEMA, schemaPath, withSchemaEngine, readMigrations, NO_FILTER, readSchema } from '@/lib/db/schema-engine';
+import { applyMigrations } from '@/lib/db/migrate';
 import { createTestDatabase, PROVIDERS } from '../helpers/databases';
 
 describe('the two schemas', () => {
@@ -39,6 +40,17 @@ describe.each(PROVIDERS)('migrations on %s', (provider) => {
         .migrationDirectories.map((dir) => (dir.migrationFile.content.tag === 'ok' ? dir.migrationFile.content.value : ''))
         .join('\n');
       for (const table of diff.stdout!.matchAll(/CREATE TABLE "(\w+)"/g)) expect(migrationSql).toContain(`CREATE TABLE "${table[1]}"`);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('apply again while the app has the database open: nothing to do, nothing locked', async () => {
+    const database = await createTestDatabase(provider);
+    try {
+      await database.db.component.count(); // the app's connection is open
+      expect(await applyMigrations(database.url)).toEqual([]);
+      expect(await database.db.component.count()).toBe(0);
     } finally {
       await database.drop();
     }
