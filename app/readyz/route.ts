@@ -1,17 +1,19 @@
 // GET /readyz: ready only while the database answers; the public pages keep working either way.
 import { getDb } from '@/lib/db';
 import { checkDatabase } from '@/lib/health';
+import { log } from '@/lib/log';
 import { getReadPath } from '@/lib/read-path/instance';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
   const database = await checkDatabase(getDb());
+  // The reason goes to the log only: it can name internal hosts.
+  if (!database.ok) log('warn', 'readiness check: database unreachable', { error: database.error });
   const snapshot = getReadPath().peek();
   const body = {
     status: database.ok ? 'ready' : 'database_unavailable',
     database: database.ok ? 'up' : 'down',
-    ...(database.ok ? {} : { error: database.error }),
     snapshot: snapshot ? { live: snapshot.freshness.live, built_at: snapshot.snapshot.builtAt } : null,
   };
   return Response.json(body, { status: database.ok ? 200 : 503, headers: { 'cache-control': 'no-store' } });

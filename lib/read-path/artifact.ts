@@ -4,15 +4,23 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 /** Public responses are cacheable by browsers and CDNs, and may be served stale if we are down. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=10, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400';
 
+type Encoding = 'br' | 'gzip' | 'identity';
+
+/** One encoding of an artifact, with its headers built once: the hot path only picks one. */
+interface Variant {
+  body: Buffer;
+  headers: Readonly<Record<string, string>>;
+  notModifiedHeaders: Readonly<Record<string, string>>;
+}
+
 /** A rendered response kept in memory: its bytes, compressed once, with a strong ETag. */
 export interface Artifact {
   status: number;
-  headers: Record<string, string>;
+  /** The uncompressed bytes. */
   body: Buffer;
-  gzip: Buffer;
-  brotli: Buffer;
   /** Strong validator of the uncompressed bytes; the compressed forms get suffixed variants. */
   etag: string;
+  variants: Readonly<Record<Encoding, Variant>>;
 }
 
 export function createArtifact(input: {
@@ -24,26 +32,37 @@ export function createArtifact(input: {
 }): Artifact {
   const body = Buffer.isBuffer(input.body) ? input.body : Buffer.from(input.body);
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+  const etag = `"${hash}"`;
+  const common = {
+    'content-type': input.contentType,
+    'cache-control': input.cacheControl ?? PUBLIC_CACHE_CONTROL,
+    'x-content-type-options': 'nosniff',
+    ...input.headers,
+    vary: 'Accept-Encoding',
+  };
+  const variant = (encoding: Encoding, bytes: Buffer): Variant => {
+    const notModifiedHeaders = { ...common, etag: encoding === 'identity' ? etag : `"${hash}-${encoding === 'br' ? 'br' : 'gz'}"` };
+    const encodingHeader: Record<string, string> = encoding === 'identity' ? {} : { 'content-encoding': encoding };
+    return { body: bytes, notModifiedHeaders, headers: { ...notModifiedHeaders, ...encodingHeader, 'content-length': String(bytes.length) } };
+  };
   return {
     status: input.status ?? 200,
-    headers: {
-      'content-type': input.contentType,
-      'cache-control': input.cacheControl ?? PUBLIC_CACHE_CONTROL,
-      'x-content-type-options': 'nosniff',
-      ...input.headers,
-    },
     body,
-    gzip: gzipSync(body, { level: 9 }),
-    brotli: brotliCompressSync(body, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-    }),
-    etag: `"${hash}"`,
+    etag,
+    variants: {
+      identity: variant('identity', body),
+      gzip: variant('gzip', gzipSync(body, { level: 9 })),
+      br: variant(
+        'br',
+        brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+      ),
+    },
   };
 }
 
 export interface ArtifactReply {
   status: number;
-  headers: Record<string, string>;
+  headers: Readonly<Record<string, string>>;
   body: Buffer | null;
 }
 
@@ -52,21 +71,15 @@ export function replyWithArtifact(
   artifact: Artifact,
   request: { method?: string; ifNoneMatch?: string | null; acceptEncoding?: string | null },
 ): ArtifactReply {
-  const encoding = chooseEncoding(request.acceptEncoding ?? '');
-  const etag = encoding === 'identity' ? artifact.etag : `${artifact.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`;
-  const headers: Record<string, string> = { ...artifact.headers, etag, vary: 'Accept-Encoding' };
-  if (artifact.status === 200 && matchesEtag(request.ifNoneMatch, artifact.etag)) {
-    return { status: 304, headers, body: null };
+  const variant = artifact.variants[chooseEncoding(request.acceptEncoding ?? '')];
+  if (artifact.status === 200 && request.ifNoneMatch && matchesEtag(request.ifNoneMatch, artifact.etag)) {
+    return { status: 304, headers: variant.notModifiedHeaders, body: null };
   }
-  const body = encoding === 'br' ? artifact.brotli : encoding === 'gzip' ? artifact.gzip : artifact.body;
-  if (encoding !== 'identity') headers['content-encoding'] = encoding;
-  headers['content-length'] = String(body.length);
-  return { status: artifact.status, headers, body: request.method === 'HEAD' ? null : body };
+  return { status: artifact.status, headers: variant.headers, body: request.method === 'HEAD' ? null : variant.body };
 }
 
 /** Any of our three variants of the tag (or `*`) counts: they name the same content. */
-function matchesEtag(ifNoneMatch: string | null | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
+function matchesEtag(ifNoneMatch: string, etag: string): boolean {
   const base = etag.slice(1, -1);
   return ifNoneMatch.split(',').some((candidate) => {
     const tag = candidate.trim().replace(/^W\//, '');
@@ -74,7 +87,20 @@ function matchesEtag(ifNoneMatch: string | null | undefined, etag: string): bool
   });
 }
 
-function chooseEncoding(acceptEncoding: string): 'br' | 'gzip' | 'identity' {
+// Clients send a handful of distinct Accept-Encoding values; parse each once.
+const encodingByHeader = new Map<string, Encoding>();
+
+function chooseEncoding(acceptEncoding: string): Encoding {
+  let encoding = encodingByHeader.get(acceptEncoding);
+  if (encoding === undefined) {
+    encoding = parseAcceptEncoding(acceptEncoding);
+    if (encodingByHeader.size >= 1000) encodingByHeader.clear();
+    encodingByHeader.set(acceptEncoding, encoding);
+  }
+  return encoding;
+}
+
+function parseAcceptEncoding(acceptEncoding: string): Encoding {
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');

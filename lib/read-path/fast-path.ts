@@ -1,10 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createArtifact, replyWithArtifact, type Artifact } from './artifact.ts';
+import { withoutClientRuntime } from './plain-html.ts';
 import { resolvePublicRoute, renderStatuspageJson } from './public-routes.ts';
 import type { ReadPath } from './read-path.ts';
 
-/** Headers every public HTML page carries. */
+/** Headers every public HTML page carries. The pages run no script at all, so none is allowed. */
 export const HTML_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+    "frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
   'x-frame-options': 'SAMEORIGIN',
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
@@ -18,16 +22,22 @@ export function createFastPath(readPath: ReadPath, renderHtml: (path: string) =>
   const render = async (key: string): Promise<Artifact | null> => {
     const page = await renderHtml(key);
     if (page.status !== 200 || !page.contentType.startsWith('text/html')) return null;
-    return createArtifact({ body: page.body, contentType: page.contentType, headers: HTML_HEADERS });
+    return createArtifact({ body: withoutClientRuntime(page.body.toString('utf8')), contentType: page.contentType, headers: HTML_HEADERS });
   };
 
   return function serveFromMemory(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     // Next.js client navigations ask for RSC payloads at the same paths; those are Next's.
     if (req.headers.rsc || req.headers['next-router-prefetch']) return false;
+    const url = req.url ?? '/';
+    // Most requests use a canonical URL, which is the key of a response already rendered.
+    const cached = readPath.cachedArtifact(url);
+    if (cached) {
+      send(req, res, cached);
+      return true;
+    }
     const current = readPath.peek();
     if (!current) return false;
-    const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
     const search = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
@@ -35,9 +45,9 @@ export function createFastPath(readPath: ReadPath, renderHtml: (path: string) =>
     const route = resolvePublicRoute(pathname, search, current.snapshot);
     if (!route) return false;
 
-    const cached = readPath.cachedArtifact(route.key);
-    if (cached) {
-      send(req, res, cached);
+    const rendered = readPath.cachedArtifact(route.key);
+    if (rendered) {
+      send(req, res, rendered);
       return true;
     }
     const pending =

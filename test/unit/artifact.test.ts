@@ -23,6 +23,9 @@ describe('artifacts', () => {
     expect(plain.body!.equals(artifact.body)).toBe(true);
     expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3);
     expect(plain.headers.vary).toBe('Accept-Encoding');
+    // The choice is remembered per header value; asking again must not change it.
+    expect(replyWithArtifact(artifact, { acceptEncoding: 'br;q=0' }).headers['content-encoding']).toBeUndefined();
+    expect(replyWithArtifact(artifact, { acceptEncoding: 'gzip, deflate, br' }).headers['content-encoding']).toBe('br');
   });
 
   it('answers 304 with no body to any of its tags', () => {
@@ -31,6 +34,8 @@ describe('artifacts', () => {
       const reply = replyWithArtifact(artifact, { acceptEncoding: 'gzip', ifNoneMatch: tag });
       expect(reply.status).toBe(304);
       expect(reply.body).toBeNull();
+      expect(reply.headers.etag).toBe(gz.headers.etag);
+      expect(reply.headers['content-length']).toBeUndefined();
     }
     expect(replyWithArtifact(artifact, { ifNoneMatch: '"stale"' }).status).toBe(200);
   });
