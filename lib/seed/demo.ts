@@ -1,15 +1,14 @@
 import type { Db } from '../db.ts';
-import { newId } from '../ids.ts';
-import { announceChange } from '../read-path/changes.ts';
 import type { ComponentStatus, Impact, IncidentStatus } from '../schemas/status.ts';
+import { replaceAllWithPage, type IncidentSpec, type PageSpec } from './write-page.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const GROUPS = [
-  { key: 'web', name: 'Website & API', components: ['Website', 'Public API', 'Dashboard'] },
-  { key: 'infra', name: 'Infrastructure', components: ['Database', 'Object storage', 'CDN'] },
-  { key: 'integrations', name: 'Integrations', components: ['Webhooks', 'Email notifications'] },
+  { name: 'Website & API', components: ['Website', 'Public API', 'Dashboard'] },
+  { name: 'Infrastructure', components: ['Database', 'Object storage', 'CDN'] },
+  { name: 'Integrations', components: ['Webhooks', 'Email notifications'] },
 ];
 const STANDALONE = ['Authentication'];
 
@@ -118,84 +117,16 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 /** Replaces everything with the demo page: components in several states, incidents, a maintenance. */
 export async function seedDemo(db: Db, options: { pageUrl: string; now?: Date }) {
-  const now = options.now ?? new Date();
+  await replaceAllWithPage(db, demoPageSpec(options.pageUrl, options.now ?? new Date()));
+}
+
+export function demoPageSpec(pageUrl: string, now: Date): PageSpec {
   const ago = (ms: number) => new Date(now.getTime() - ms);
-  const createdAt = ago(120 * DAY);
-  const ids = new Map<string, string>();
-
-  const groupRows = GROUPS.map((group, position) => ({ id: newId(), name: group.name, position, createdAt }));
-  const componentRows = [
-    ...GROUPS.flatMap((group, groupIndex) =>
-      group.components.map((name, position) => ({ name, position, groupId: groupRows[groupIndex].id })),
-    ),
-    ...STANDALONE.map((name, index) => ({ name, position: GROUPS.length + index, groupId: null })),
-  ].map((component) => {
-    const id = newId();
-    ids.set(component.name, id);
-    return { ...component, id, description: DESCRIPTIONS[component.name] ?? null, createdAt };
-  });
-  const statusNow = new Map<string, ComponentStatus>(componentRows.map((row) => [row.id, 'operational']));
-  const changes: { id: string; componentId: string; status: ComponentStatus; at: Date }[] = componentRows.map((row) => ({
-    id: newId(),
-    componentId: row.id,
-    status: 'operational',
-    at: createdAt,
-  }));
-
-  const incidents: Parameters<Db['incident']['create']>[0]['data'][] = [];
-  const addIncident = (spec: {
-    name: string;
-    impact: Impact;
-    start: Date;
-    end: Date | null;
-    components: Record<string, ComponentStatus>;
-    updates: { status: IncidentStatus; at: Date; body: string }[];
-  }) => {
-    const componentIds = Object.keys(spec.components).map((name) => ids.get(name)!);
-    const last = spec.updates[spec.updates.length - 1];
-    const monitoring = spec.updates.find((update) => update.status === 'monitoring');
-    for (const [name, status] of Object.entries(spec.components)) {
-      changes.push({ id: newId(), componentId: ids.get(name)!, status, at: spec.start });
-      if (spec.end) changes.push({ id: newId(), componentId: ids.get(name)!, status: 'operational', at: spec.end });
-      else statusNow.set(ids.get(name)!, status);
-    }
-    incidents.push({
-      id: newId(),
-      kind: 'incident',
-      name: spec.name,
-      status: last.status,
-      impact: spec.impact,
-      startedAt: spec.start,
-      createdAt: spec.start,
-      monitoringAt: monitoring?.at ?? null,
-      resolvedAt: spec.end,
-      components: { create: componentIds.map((componentId) => ({ componentId })) },
-      updates: {
-        create: spec.updates.map((update, index) => ({
-          id: newId(),
-          status: update.status,
-          body: update.body,
-          displayAt: update.at,
-          createdAt: update.at,
-          affectedComponents: {
-            create: Object.entries(spec.components).map(([name, status]) => ({
-              id: newId(),
-              componentId: ids.get(name)!,
-              name,
-              oldStatus: index === 0 ? 'operational' : status,
-              newStatus: update.status === 'resolved' ? 'operational' : status,
-            })),
-          },
-        })),
-      },
-    });
-  };
-
-  for (const past of PAST_INCIDENTS) {
+  const incidents: IncidentSpec[] = PAST_INCIDENTS.map((past) => {
     const start = ago(past.daysAgo * DAY - 9 * HOUR);
     const durationMs = past.hours * HOUR;
     const steps = past.updates.length - 1;
-    addIncident({
+    return {
       name: past.name,
       impact: past.impact,
       start,
@@ -206,9 +137,9 @@ export async function seedDemo(db: Db, options: { pageUrl: string; now?: Date })
         body,
         at: new Date(start.getTime() + (steps ? (durationMs * index) / steps : 0)),
       })),
-    });
-  }
-  addIncident({
+    };
+  });
+  incidents.push({
     name: 'Elevated 502 Bad Gateway errors on the Public API',
     impact: 'major',
     start: ago(95 * 60_000),
@@ -218,43 +149,22 @@ export async function seedDemo(db: Db, options: { pageUrl: string; now?: Date })
   });
 
   const maintenanceStart = new Date(Math.ceil((now.getTime() + 2 * DAY) / HOUR) * HOUR);
-  incidents.push({
-    id: newId(),
-    kind: 'maintenance',
-    name: 'Database upgrade to a new major version',
-    status: 'scheduled',
-    impact: 'maintenance',
-    startedAt: now,
-    scheduledFor: maintenanceStart,
-    scheduledUntil: new Date(maintenanceStart.getTime() + 2 * HOUR),
-    components: { create: [{ componentId: ids.get('Database')! }, { componentId: ids.get('Public API')! }] },
-    updates: {
-      create: [
-        {
-          id: newId(),
-          status: 'scheduled',
-          body: 'We will upgrade our primary database. The API may answer slowly or return errors for a few minutes during the window.',
-          displayAt: now,
-        },
-      ],
-    },
-  });
-
-  await db.$transaction(async (tx) => {
-    await tx.incident.deleteMany();
-    await tx.componentStatusChange.deleteMany();
-    await tx.component.deleteMany();
-    await tx.componentGroup.deleteMany();
-    await tx.page.deleteMany();
-    await tx.page.create({
-      data: { id: newId(), name: 'Gatewatch Demo', url: options.pageUrl, timeZone: 'Etc/UTC', supportUrl: 'mailto:support@example.com' },
-    });
-    await tx.componentGroup.createMany({ data: groupRows });
-    await tx.component.createMany({
-      data: componentRows.map((row) => ({ ...row, status: statusNow.get(row.id)! })),
-    });
-    await tx.componentStatusChange.createMany({ data: changes });
-    for (const incident of incidents) await tx.incident.create({ data: incident });
-  });
-  await announceChange(db);
+  return {
+    page: { name: 'Gatewatch Demo', url: pageUrl, timeZone: 'Etc/UTC', supportUrl: 'mailto:support@example.com' },
+    createdAt: ago(120 * DAY),
+    groups: GROUPS,
+    standalone: STANDALONE,
+    descriptions: DESCRIPTIONS,
+    incidents,
+    maintenances: [
+      {
+        name: 'Database upgrade to a new major version',
+        announcedAt: now,
+        scheduledFor: maintenanceStart,
+        scheduledUntil: new Date(maintenanceStart.getTime() + 2 * HOUR),
+        components: ['Database', 'Public API'],
+        body: 'We will upgrade our primary database. The API may answer slowly or return errors for a few minutes during the window.',
+      },
+    ],
+  };
 }
