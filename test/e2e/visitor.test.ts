@@ -1,59 +1,39 @@
 // A visitor in real Chromium against the production build served by the custom server.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
+import { launchChromium } from '../helpers/browser';
 
 const PORT = 3900 + Math.floor(Math.random() * 90);
-const BASE = `http://127.0.0.1:${PORT}`;
-let server: ChildProcess;
+let server: GatewatchProcess;
+let BASE: string;
 let browser: Browser;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-e2e-'));
 
-async function waitForServer(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`server did not answer ${url} within ${timeoutMs} ms`);
-}
-
 beforeAll(async () => {
-  server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    cwd: path.resolve(import.meta.dirname, '..', '..'),
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`,
-      SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),
-      LOG_LEVEL: 'silent',
-    },
-    stdio: 'inherit',
+  server = await startGatewatch({
+    port: PORT,
+    env: { DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`, SNAPSHOT_PATH: path.join(dir, 'snapshot.json') },
   });
-  await waitForServer(`${BASE}/healthz`, 90_000);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  BASE = server.url;
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
+  await server?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a visitor', () => {
   it('reads the status page, opens the active incident and the history', async () => {
     const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
     const response = await page.goto(`${BASE}/`);
     expect(response!.status()).toBe(200);
     expect(await page.title()).toBe('Gatewatch Demo Status');
@@ -85,6 +65,8 @@ describe('a visitor', () => {
     expect(await page.locator('main').textContent()).toContain('Dashboard login failures');
     fs.mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/history-oldest.png', fullPage: true });
+    // No script errors and no Content-Security-Policy violations on the way.
+    expect(problems).toEqual([]);
     await page.close();
   }, 90_000);
 
@@ -98,6 +80,12 @@ describe('a visitor', () => {
       const again = await fetch(`${BASE}${url}`, { headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' } });
       expect(again.status).toBe(304);
     }
+    // Plain HTML: nothing on the public pages needs JavaScript, so none is sent.
+    const front = await fetch(`${BASE}/`);
+    expect(front.headers.get('content-security-policy')).toContain("script-src 'none'");
+    const html = await front.text();
+    expect(html).not.toContain('<script');
+    expect(html).toMatch(/<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/);
     const summary = await fetch(`${BASE}/api/v2/summary.json`);
     expect(summary.headers.get('access-control-allow-origin')).toBe('*');
     expect((await summary.json()).status.indicator).toBe('major');

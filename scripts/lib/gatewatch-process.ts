@@ -1,0 +1,54 @@
+// Starts the production server (server.ts) as a child process: for the browser tests and the benchmark.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export interface GatewatchProcess {
+  url: string;
+  child: ChildProcess;
+  /** Sends SIGTERM and waits for the process to exit. */
+  stop(): Promise<void>;
+}
+
+/** Polls `url` until it answers 2xx, or throws after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Runs `server.ts` on 127.0.0.1:`port` with `env` added, once `/healthz` answers. */
+export async function startGatewatch(options: { port: number; env: Record<string, string>; timeoutMs?: number }): Promise<GatewatchProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${options.port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    // A client holding a connection open must not keep a test or the benchmark waiting.
+    const forceKill = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(forceKill);
+  };
+  try {
+    await Promise.race([
+      waitForHttp(`${url}/healthz`, options.timeoutMs ?? 90_000),
+      exited.then(() => Promise.reject(new Error(`server.ts exited with ${child.exitCode} before answering`))),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, child, stop };
+}

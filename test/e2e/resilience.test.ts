@@ -1,0 +1,86 @@
+// The production server keeps answering from its snapshot while the database is gone, also across
+// a restart; and it follows writes made by another process (`npm run db:seed`).
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
+import { createEmptyDatabaseUrl, cutOffPostgresDatabase, dropDatabaseUrl } from '../helpers/databases';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-resilience-'));
+const port = () => 4000 + Math.floor(Math.random() * 90);
+const running: GatewatchProcess[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+
+async function start(env: Record<string, string>) {
+  const server = await startGatewatch({ port: port(), env });
+  running.push(server);
+  return server;
+}
+
+afterAll(async () => {
+  await Promise.all(running.map((server) => server.stop()));
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const status = async (url: string) => (await fetch(url)).status;
+
+describe('with PostgreSQL gone', () => {
+  it('serves / and summary.json from the snapshot, before and after a restart, and says it is not ready', async () => {
+    const databaseUrl = await createEmptyDatabaseUrl('postgresql');
+    cleanups.push(() => dropDatabaseUrl(databaseUrl));
+    const env = { DATABASE_URL: databaseUrl, SNAPSHOT_PATH: path.join(dir, 'pg-snapshot.json'), SNAPSHOT_REFRESH_SECONDS: '1' };
+    const first = await start(env);
+    const summaryBefore = await (await fetch(`${first.url}/api/v2/summary.json`)).json();
+    expect(summaryBefore.incidents[0].name).toBe('Elevated 502 Bad Gateway errors on the Public API');
+    expect(await status(`${first.url}/readyz`)).toBe(200);
+
+    const restore = await cutOffPostgresDatabase(databaseUrl);
+    cleanups.push(restore);
+    await expect.poll(() => status(`${first.url}/readyz`), { timeout: 15_000 }).toBe(503);
+    expect(await status(`${first.url}/healthz`)).toBe(200);
+    expect(await status(`${first.url}/`)).toBe(200);
+    const summaryDown = await (await fetch(`${first.url}/api/v2/summary.json`)).json();
+    expect(summaryDown.components).toEqual(summaryBefore.components);
+    // Visitors are told the page may be behind, once the failed refresh has been noticed.
+    await expect.poll(async () => (await fetch(`${first.url}/`)).text(), { timeout: 15_000 }).toContain('Live updates are paused');
+
+    await first.stop();
+    const second = await start(env);
+    expect(await status(`${second.url}/readyz`)).toBe(503);
+    const front = await fetch(`${second.url}/`);
+    expect(front.status).toBe(200);
+    expect(await front.text()).toContain('Elevated 502 Bad Gateway errors on the Public API');
+    const summaryAfterRestart = await (await fetch(`${second.url}/api/v2/summary.json`)).json();
+    expect(summaryAfterRestart.components).toEqual(summaryBefore.components);
+
+    // Back up: ready again, and the notice goes away with the next refresh.
+    await restore();
+    await expect.poll(() => status(`${second.url}/readyz`), { timeout: 15_000 }).toBe(200);
+    await expect.poll(async () => (await fetch(`${second.url}/`)).text(), { timeout: 15_000 }).not.toContain('Live updates are paused');
+  }, 120_000);
+});
+
+describe('a write from another process', () => {
+  it('shows on a running server: `npm run db:seed -- --scale` replaces the demo', async () => {
+    const env = { DATABASE_URL: `file:${path.join(dir, 'seeded.db')}`, SNAPSHOT_PATH: path.join(dir, 'seeded-snapshot.json') };
+    const server = await start(env);
+    const before = await (await fetch(`${server.url}/api/v2/summary.json`)).json();
+    expect(before.page.name).toBe('Gatewatch Demo');
+
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', '--scale'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    await expect.poll(async () => (await (await fetch(`${server.url}/api/v2/summary.json`)).json()).page.name, { timeout: 5_000 }).toBe(
+      'Gatewatch Scale Test',
+    );
+    const after = await (await fetch(`${server.url}/api/v2/summary.json`)).json();
+    expect(after.components).toHaveLength(110); // 100 components and their 10 groups
+    expect(await (await fetch(`${server.url}/`)).text()).toContain('Region 10');
+  }, 120_000);
+});
