@@ -125,7 +125,12 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
       groupId: row.groupId,
       createdAt: iso(row.createdAt),
       updatedAt: iso(row.updatedAt),
-      uptime: { percent: uptime.uptime, days: uptime.days, incidentsByDay: incidentsByComponentDay.get(row.id) ?? {} },
+      uptime: {
+        percent: uptime.uptime,
+        lastDays: uptime.lastDays,
+        days: uptime.days,
+        incidentsByDay: incidentsByComponentDay.get(row.id) ?? {},
+      },
     };
   });
 

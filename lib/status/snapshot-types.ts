@@ -1,5 +1,5 @@
 import type { ComponentStatus, Impact, IncidentKind, IncidentStatus, Indicator, MaintenanceStatus } from '../schemas/status.ts';
-import type { UptimeDay } from './uptime.ts';
+import type { UptimeDay, UptimeWindow } from './uptime.ts';
 
 /** Everything a visitor can see, built once per change; timestamps are ISO strings in UTC. */
 export interface Snapshot {
@@ -60,6 +60,8 @@ export interface SnapshotComponent {
   uptime: {
     /** Over the whole window, 0..1, or null without history. */
     percent: number | null;
+    /** Over the last 7, 30 and 90 days. */
+    lastDays: Record<UptimeWindow, number | null>;
     days: UptimeDay[];
     /** Ids of the incidents that touched this component, by day (only days with any). */
     incidentsByDay: Record<string, string[]>;

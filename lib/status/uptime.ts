@@ -32,7 +32,12 @@ export interface UptimeResult {
   days: UptimeDay[];
   /** Over the whole window, or null with no history in it. */
   uptime: number | null;
+  /** Over the last 7, 30 and 90 days (badges offer these), each null with no history in it. */
+  lastDays: Record<UptimeWindow, number | null>;
 }
+
+export const UPTIME_WINDOWS = [7, 30, 90] as const;
+export type UptimeWindow = (typeof UPTIME_WINDOWS)[number];
 
 /**
  * Uptime per calendar day from a component's status history. `changes` are sorted by time; each
@@ -50,13 +55,17 @@ export function computeUptime(input: {
   const nowMs = now.getTime();
   const floorMs = Math.max(changes[0]?.at.getTime() ?? Infinity, input.notBefore?.getTime() ?? -Infinity);
   let cursor = 0; // index of the first change after the current position
-  let totalCounted = 0;
-  let totalDown = 0;
+  const countedByDay: number[] = [];
+  const downByDay: number[] = [];
 
   const days = input.days.map((date): UptimeDay => {
     const dayStart = Math.max(startOfDay(date, timeZone).getTime(), floorMs);
     const dayEnd = Math.min(startOfDay(addDays(date, 1), timeZone).getTime(), nowMs);
-    if (dayEnd <= dayStart) return { date, uptime: null, worst: null };
+    if (dayEnd <= dayStart) {
+      countedByDay.push(0);
+      downByDay.push(0);
+      return { date, uptime: null, worst: null };
+    }
 
     while (cursor < changes.length && changes[cursor].at.getTime() <= dayStart) cursor++;
     let status = changes[cursor - 1]?.status ?? 'operational';
@@ -73,12 +82,19 @@ export function computeUptime(input: {
       }
     }
     const counted = dayEnd - dayStart;
-    totalCounted += counted;
-    totalDown += down;
+    countedByDay.push(counted);
+    downByDay.push(down);
     return { date, uptime: 1 - down / counted, worst };
   });
 
-  return { days, uptime: totalCounted > 0 ? 1 - totalDown / totalCounted : null };
+  // Time-weighted: today and a component's first day count only for the hours they covered.
+  const overLast = (count: number) => {
+    const counted = countedByDay.slice(-count).reduce((sum, ms) => sum + ms, 0);
+    const down = downByDay.slice(-count).reduce((sum, ms) => sum + ms, 0);
+    return counted > 0 ? 1 - down / counted : null;
+  };
+  const lastDays = Object.fromEntries(UPTIME_WINDOWS.map((window) => [window, overLast(window)])) as Record<UptimeWindow, number | null>;
+  return { days, uptime: overLast(days.length), lastDays };
 }
 
 /** Uptime as visitors read it: 99.95%, never rounded up to 100% when there was downtime. */

@@ -30,6 +30,26 @@ describe('computeUptime', () => {
     expect(result.uptime).toBeCloseTo(1 - (6 + 3) / 72, 10);
   });
 
+  it('gives the last 7, 30 and 90 days weighted by the time each day covered', () => {
+    const tenDays = Array.from({ length: 10 }, (_, index) => `2026-03-${String(index + 1).padStart(2, '0')}`);
+    const result = computeUptime({
+      timeZone: 'Etc/UTC',
+      now: at('2026-03-10T12:00:00Z'), // today counts 12 hours so far
+      days: tenDays,
+      changes: [
+        { status: 'operational', at: at('2026-02-01T00:00:00Z') },
+        { status: 'major_outage', at: at('2026-03-01T00:00:00Z') },
+        { status: 'operational', at: at('2026-03-01T12:00:00Z') }, // 12h down, outside the last 7 days
+        { status: 'partial_outage', at: at('2026-03-10T00:00:00Z') },
+        { status: 'operational', at: at('2026-03-10T06:00:00Z') }, // 6h at 30% today
+      ],
+    });
+    expect(result.lastDays[7]).toBeCloseTo(1 - 1.8 / (6 * 24 + 12), 10);
+    expect(result.lastDays[30]).toBeCloseTo(1 - 13.8 / (9 * 24 + 12), 10);
+    expect(result.lastDays[90]).toBe(result.lastDays[30]);
+    expect(result.uptime).toBe(result.lastDays[30]);
+  });
+
   it('carries a status across midnight from the day before the window', () => {
     const result = computeUptime({
       timeZone: 'Etc/UTC',
