@@ -1,7 +1,8 @@
 import type { Db } from '../db.ts';
-import { AppError } from '../errors.ts';
+import { applyComponentStatuses } from '../components/apply-statuses.ts';
 import { newId } from '../ids.ts';
 import { announceChange } from '../read-path/changes.ts';
+import { newUpdateData } from './update-data.ts';
 import { incidentCreateSchema, type IncidentCreateInput } from '../schemas/incident.ts';
 
 /**
@@ -13,11 +14,7 @@ export async function createIncident(db: Db, input: IncidentCreateInput) {
   const at = data.startedAt ?? new Date();
   const componentIds = Object.keys(data.components);
   const incident = await db.$transaction(async (tx) => {
-    const components = await tx.component.findMany({ where: { id: { in: componentIds } } });
-    const missing = componentIds.filter((id) => !components.some((component) => component.id === id));
-    if (missing.length) {
-      throw new AppError('not_found', `unknown component ${missing.join(', ')}`, 404, missing.map((id) => ({ component: id })));
-    }
+    const components = await applyComponentStatuses(tx, data.components, at);
     const resolved = data.status === 'resolved' || data.status === 'postmortem';
     const incidentId = newId();
     await tx.incident.create({
@@ -33,31 +30,10 @@ export async function createIncident(db: Db, input: IncidentCreateInput) {
         resolvedAt: resolved ? at : null,
         components: { create: componentIds.map((componentId) => ({ componentId })) },
         updates: {
-          create: {
-            id: newId(),
-            status: data.status,
-            body: data.body,
-            displayAt: at,
-            deliverNotifications: data.deliverNotifications,
-            affectedComponents: {
-              create: components.map((component) => ({
-                id: newId(),
-                componentId: component.id,
-                name: component.name,
-                oldStatus: component.status,
-                newStatus: data.components[component.id],
-              })),
-            },
-          },
+          create: newUpdateData({ ...data, at, before: components, statuses: data.components }),
         },
       },
     });
-    for (const component of components) {
-      const status = data.components[component.id];
-      if (status === component.status) continue;
-      await tx.component.update({ where: { id: component.id }, data: { status } });
-      await tx.componentStatusChange.create({ data: { id: newId(), componentId: component.id, status, at } });
-    }
     return tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { updates: true } });
   });
   await announceChange(db);

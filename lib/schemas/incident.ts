@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './component.ts';
-import { componentStatusSchema, impactSchema, incidentStatusSchema } from './status.ts';
+import { componentStatusSchema, impactSchema, incidentStatusSchema, maintenanceStatusSchema } from './status.ts';
 
 /** A new incident, as an operator or a script opens it. */
 export const incidentCreateSchema = z.object({
@@ -15,3 +15,16 @@ export const incidentCreateSchema = z.object({
   deliverNotifications: z.boolean().default(true),
 });
 export type IncidentCreateInput = z.input<typeof incidentCreateSchema>;
+
+/** A new update on an incident or maintenance: its status, its message, components changed with it. */
+export const incidentUpdateCreateSchema = z.object({
+  status: z.union([incidentStatusSchema, maintenanceStatusSchema]),
+  body: z.string().max(20_000).default(''),
+  components: z.record(idSchema, componentStatusSchema).default({}),
+  /** The version the writer last saw; a newer one in the database means a stale write (409). */
+  expectedVersion: z.number().int().positive().optional(),
+  /** For backfilling; defaults to now. */
+  displayAt: z.coerce.date().optional(),
+  deliverNotifications: z.boolean().default(true),
+});
+export type IncidentUpdateCreateInput = z.input<typeof incidentUpdateCreateSchema>;
