@@ -29,7 +29,8 @@ export function PageShell({ snapshot, children }: { snapshot: Snapshot; children
           Last updated <Timestamp value={snapshot.updatedAt} timeZone={snapshot.page.timeZone} />
         </p>
         <p>
-          Times in {snapshot.page.timeZone} · <a href="/api/v2/summary.json" className="underline">JSON</a> · Powered by Gatewatch
+          Times in {snapshot.page.timeZone} · <a href="/history.rss" className="underline">RSS</a> ·{' '}
+          <a href="/embed" className="underline">Embed</a> · <a href="/api/v2/summary.json" className="underline">JSON</a> · Powered by Gatewatch
         </p>
       </footer>
     </div>

@@ -4,6 +4,7 @@ import { IncidentSummary } from '@/components/incident-parts';
 import { PageShell } from '@/components/page-shell';
 import { StatusBanner } from '@/components/status-banner';
 import { getReadPath } from '@/lib/read-path/instance';
+import { FEED_ALTERNATES } from '@/lib/feeds/history-feeds';
 import { getFrontPage } from '@/lib/status/front-page';
 
 // Rendered from the in-memory snapshot on each change (the custom server keeps the bytes).
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: `${snapshot.page.name} Status`,
     description: `${snapshot.status.description}. Live status, uptime and incident history of ${snapshot.page.name}.`,
-    alternates: { canonical: `${snapshot.page.url}/` },
+    alternates: { canonical: `${snapshot.page.url}/`, types: FEED_ALTERNATES },
     openGraph: { title: `${snapshot.page.name} Status`, description: snapshot.status.description, type: 'website' },
   };
 }

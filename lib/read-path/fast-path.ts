@@ -1,15 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createArtifact, replyWithArtifact, type Artifact } from './artifact.ts';
 import { withoutClientRuntime } from './plain-html.ts';
-import { resolvePublicRoute, renderStatuspageJson } from './public-routes.ts';
+import { resolvePublicRoute } from './public-routes.ts';
 import type { ReadPath } from './read-path.ts';
+
+const CSP_NO_SCRIPT = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; base-uri 'none'; form-action 'self'";
 
 /** Headers every public HTML page carries. The pages run no script at all, so none is allowed. */
 export const HTML_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
-    "frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
+  'content-security-policy': `${CSP_NO_SCRIPT}; frame-ancestors 'self'`,
   'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
+/** The compact view at /embed/frame is made to be framed by any site. */
+export const FRAMEABLE_HTML_HEADERS = {
+  'content-security-policy': `${CSP_NO_SCRIPT}; frame-ancestors *`,
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
@@ -19,10 +25,14 @@ export const HTML_HEADERS = {
  * to render a page once per snapshot version.
  */
 export function createFastPath(readPath: ReadPath, renderHtml: (path: string) => Promise<{ status: number; contentType: string; body: Buffer }>) {
-  const render = async (key: string): Promise<Artifact | null> => {
+  const render = async (key: string, frameable: boolean): Promise<Artifact | null> => {
     const page = await renderHtml(key);
     if (page.status !== 200 || !page.contentType.startsWith('text/html')) return null;
-    return createArtifact({ body: withoutClientRuntime(page.body.toString('utf8')), contentType: page.contentType, headers: HTML_HEADERS });
+    return createArtifact({
+      body: withoutClientRuntime(page.body.toString('utf8')),
+      contentType: page.contentType,
+      headers: frameable ? FRAMEABLE_HTML_HEADERS : HTML_HEADERS,
+    });
   };
 
   return function serveFromMemory(req: IncomingMessage, res: ServerResponse): boolean {
@@ -51,9 +61,9 @@ export function createFastPath(readPath: ReadPath, renderHtml: (path: string) =>
       return true;
     }
     const pending =
-      route.kind === 'json'
-        ? readPath.artifact(route.key, (now) => renderStatuspageJson(now.snapshot, route.endpoint))
-        : readPath.artifact(route.key, () => render(route.key));
+      route.kind === 'artifact'
+        ? readPath.artifact(route.key, (now) => route.render(now.snapshot), { volatile: route.volatile })
+        : readPath.artifact(route.key, () => render(route.key, route.frameable ?? false));
     pending.then(
       (artifact) => (artifact ? send(req, res, artifact) : fail(res)),
       () => fail(res),

@@ -29,6 +29,8 @@ function contentHash(snapshot: Snapshot): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
 }
 
+const VOLATILE_ARTIFACTS_MAX = 500;
+
 export class SnapshotUnavailableError extends Error {
   constructor(cause: unknown) {
     super('No status snapshot yet: the database is unreachable and none was saved before.', { cause });
@@ -43,7 +45,10 @@ export class ReadPath {
   private current: Current | null = null;
   private dataHash = '';
   private freshness: Freshness = { live: false, lastSuccessAt: null, failingSince: null };
+  /** Responses for keys the snapshot bounds (its pages, endpoints, components). */
   private artifacts = new Map<string, Artifact>();
+  /** Responses for keys visitors make up (a badge's own label, an unknown id): the most recent few. */
+  private volatileArtifacts = new Map<string, Artifact>();
   private pendingArtifacts = new Map<string, Promise<Artifact | null>>();
   private rebuilding: Promise<void> | null = null;
   private rebuildAgain = false;
@@ -134,6 +139,7 @@ export class ReadPath {
       .slice(0, 16);
     this.current = { snapshot, freshness, version };
     this.artifacts.clear();
+    this.volatileArtifacts.clear();
     this.pendingArtifacts.clear();
     for (const listener of this.listeners) listener(this.current);
   }
@@ -147,14 +153,18 @@ export class ReadPath {
    * The response for `key` under the current version, rendered once: concurrent misses share one
    * render, and a render that finishes after the version moved on is not kept.
    */
-  async artifact(key: string, render: (current: Current) => Promise<Artifact | null> | Artifact | null): Promise<Artifact | null> {
+  async artifact(
+    key: string,
+    render: (current: Current) => Promise<Artifact | null> | Artifact | null,
+    options: { volatile?: boolean } = {},
+  ): Promise<Artifact | null> {
     const current = await this.get();
-    const cached = this.artifacts.get(key);
+    const cached = this.cachedArtifact(key);
     if (cached) return cached;
     let pending = this.pendingArtifacts.get(key);
     if (!pending) {
       pending = Promise.resolve(render(current)).then((artifact) => {
-        if (artifact && this.current?.version === current.version) this.artifacts.set(key, artifact);
+        if (artifact && this.current?.version === current.version) this.keep(key, artifact, options.volatile ?? false);
         return artifact;
       });
       pending.finally(() => this.pendingArtifacts.delete(key)).catch(() => {});
@@ -165,7 +175,17 @@ export class ReadPath {
 
   /** The artifact already rendered for `key`, without waiting: the hot path's fast lookup. */
   cachedArtifact(key: string): Artifact | undefined {
-    return this.artifacts.get(key);
+    return this.artifacts.get(key) ?? this.volatileArtifacts.get(key);
+  }
+
+  private keep(key: string, artifact: Artifact, volatile: boolean) {
+    if (!volatile) {
+      this.artifacts.set(key, artifact);
+      return;
+    }
+    // Bounded, oldest out first: made-up keys must not grow memory or push out the pages.
+    if (this.volatileArtifacts.size >= VOLATILE_ARTIFACTS_MAX) this.volatileArtifacts.delete(this.volatileArtifacts.keys().next().value!);
+    this.volatileArtifacts.set(key, artifact);
   }
 
   private saveToDisk(snapshot: Snapshot) {

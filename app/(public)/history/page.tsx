@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FEED_ALTERNATES } from '@/lib/feeds/history-feeds';
 import { notFound } from 'next/navigation';
 import { IncidentSummary } from '@/components/incident-parts';
 import { PageShell } from '@/components/page-shell';
@@ -16,6 +17,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return {
     title: `Incident history${page > 1 ? ` (page ${page})` : ''} · ${snapshot.page.name} Status`,
     description: `Past incidents and maintenance of ${snapshot.page.name}.`,
+    alternates: { types: FEED_ALTERNATES },
   };
 }
 

@@ -1,0 +1,112 @@
+import { makeBadge } from 'badge-maker';
+import { z } from 'zod';
+import { createArtifact, type Artifact } from '../read-path/artifact.ts';
+import type { ComponentStatus, Indicator } from '../schemas/status.ts';
+import { findComponentOrGroup } from '../status/find-component.ts';
+import type { Snapshot } from '../status/snapshot-types.ts';
+import { formatUptime, UPTIME_WINDOWS, type UptimeWindow } from '../status/uptime.ts';
+
+export const BADGE_STYLES = ['flat', 'flat-square', 'plastic', 'for-the-badge', 'social'] as const;
+
+/** Query parameters of every badge; others (cache busters such as `?v=2`) are ignored. */
+export const badgeQuerySchema = z.object({
+  style: z.enum(BADGE_STYLES, { error: `style must be one of ${BADGE_STYLES.join(', ')}` }).default('flat'),
+  label: z.string().trim().min(1, 'label must not be empty').max(64, 'label must be at most 64 characters').optional(),
+  days: z
+    .enum(UPTIME_WINDOWS.map(String) as ['7', '30', '90'], { error: `days must be one of ${UPTIME_WINDOWS.join(', ')}` })
+    .default('90')
+    .transform((days) => Number(days) as UptimeWindow),
+});
+export type BadgeQuery = z.infer<typeof badgeQuerySchema>;
+
+/**
+ * Shields' named colours, chosen per status: each badge draws its own background, so they read the
+ * same on light and dark pages.
+ */
+const COLORS = { ok: 'brightgreen', good: 'green', minor: 'yellow', partial: 'orange', major: 'red', maintenance: 'blue', none: 'lightgrey' };
+
+const COMPONENT_BADGE: Record<ComponentStatus, { message: string; color: string }> = {
+  operational: { message: 'operational', color: COLORS.ok },
+  degraded_performance: { message: 'degraded performance', color: COLORS.minor },
+  partial_outage: { message: 'partial outage', color: COLORS.partial },
+  major_outage: { message: 'major outage', color: COLORS.major },
+  under_maintenance: { message: 'under maintenance', color: COLORS.maintenance },
+};
+
+const OVERALL_BADGE: Record<Indicator, { message: string; color: string }> = {
+  none: { message: 'operational', color: COLORS.ok },
+  minor: { message: 'minor outage', color: COLORS.minor },
+  major: { message: 'partial outage', color: COLORS.partial },
+  critical: { message: 'major outage', color: COLORS.major },
+  maintenance: { message: 'maintenance', color: COLORS.maintenance },
+};
+
+function uptimeColor(uptime: number | null): string {
+  if (uptime === null) return COLORS.none;
+  if (uptime >= 0.999) return COLORS.ok;
+  if (uptime >= 0.99) return COLORS.good;
+  if (uptime >= 0.95) return COLORS.minor;
+  if (uptime >= 0.9) return COLORS.partial;
+  return COLORS.major;
+}
+
+/** What a badge says, before it is drawn. */
+export interface BadgeContent {
+  label: string;
+  message: string;
+  color: string;
+  /** 200, or 404/400 for a badge that reports a problem. */
+  status: number;
+}
+
+export type BadgeSubject = { kind: 'overall' } | { kind: 'status'; ref: string } | { kind: 'uptime'; ref: string };
+
+export function badgeContent(snapshot: Snapshot, subject: BadgeSubject, query: BadgeQuery): BadgeContent {
+  if (subject.kind === 'overall') {
+    return { label: query.label ?? 'status', ...OVERALL_BADGE[snapshot.status.indicator], status: 200 };
+  }
+  const found = findComponentOrGroup(snapshot, subject.ref);
+  if (!found) return { label: query.label ?? 'status', message: 'unknown', color: COLORS.none, status: 404 };
+  if (subject.kind === 'status') return { label: query.label ?? found.name, ...COMPONENT_BADGE[found.status], status: 200 };
+  const uptime = 'uptime' in found ? found.uptime.lastDays[query.days] : groupUptime(snapshot, found.componentIds, query.days);
+  return {
+    label: query.label ?? `uptime (${query.days}d)`,
+    message: uptime === null ? 'no data' : formatUptime(uptime),
+    color: uptimeColor(uptime),
+    status: 200,
+  };
+}
+
+/** A group's uptime: the mean of its components' (groups have no status history of their own). */
+function groupUptime(snapshot: Snapshot, componentIds: string[], days: UptimeWindow): number | null {
+  const values = snapshot.components
+    .filter((component) => componentIds.includes(component.id))
+    .map((component) => component.uptime.lastDays[days])
+    .filter((value): value is number => value !== null);
+  return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
+}
+
+/** A badge reporting bad query parameters. */
+export function invalidBadge(message: string): BadgeContent {
+  return { label: 'badge', message, color: COLORS.major, status: 400 };
+}
+
+// Badges should be live, yet a CDN or GitHub's image proxy may keep one for a minute.
+const BADGE_CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400';
+
+/** The badge as SVG (drawn by badge-maker, which escapes the text) or as a shields.io endpoint JSON. */
+export function renderBadge(content: BadgeContent, format: 'svg' | 'json', style: BadgeQuery['style']): Artifact {
+  const headers = { 'access-control-allow-origin': '*' };
+  if (format === 'json') {
+    const body = { schemaVersion: 1, label: content.label, message: content.message, color: content.color, ...(content.status !== 200 && { isError: true }) };
+    return createArtifact({ body: JSON.stringify(body), contentType: 'application/json; charset=utf-8', status: content.status, cacheControl: BADGE_CACHE_CONTROL, headers });
+  }
+  return createArtifact({
+    body: makeBadge({ label: content.label, message: content.message, color: content.color, style }),
+    contentType: 'image/svg+xml; charset=utf-8',
+    status: content.status,
+    cacheControl: BADGE_CACHE_CONTROL,
+    // An SVG opened on its own is a document: it may draw, never run anything.
+    headers: { ...headers, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" },
+  });
+}
