@@ -5,6 +5,26 @@ const nextConfig = {
   poweredByHeader: false,
   // Native and wasm-loading packages stay outside the server bundle.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'sanitize-html'],
+  // For what Next answers itself (the custom server sets its own headers on what it serves from
+  // memory): no page may be framed by another site except the embeddable /embed/frame.
+  async headers() {
+    return [
+      {
+        source: '/((?!embed/frame).*)',
+        headers: [
+          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
+        ],
+      },
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -24,9 +24,22 @@ export function renderMarkdown(markdown: string): string {
   return sanitizeHtml(marked.parse(markdown) as string, SANITIZE);
 }
 
-/** Markdown → plain text, for feeds' summaries and meta descriptions. */
+/** Markdown → plain text, for calendars and meta descriptions (the caller escapes it for its format). */
 export function markdownToText(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown) as string, { allowedTags: [], allowedAttributes: {} })
+  return decodeEntities(sanitizeHtml(marked.parse(markdown) as string, { allowedTags: [], allowedAttributes: {} }))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** sanitize-html leaves text HTML-escaped; plain text must not show `&amp;`. */
+function decodeEntities(html: string): string {
+  return html.replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, (entity, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+  });
 }

@@ -11,7 +11,8 @@ export const BADGE_STYLES = ['flat', 'flat-square', 'plastic', 'for-the-badge', 
 /** Query parameters of every badge; others (cache busters such as `?v=2`) are ignored. */
 export const badgeQuerySchema = z.object({
   style: z.enum(BADGE_STYLES, { error: `style must be one of ${BADGE_STYLES.join(', ')}` }).default('flat'),
-  label: z.string().trim().min(1, 'label must not be empty').max(64, 'label must be at most 64 characters').optional(),
+  /** The left-hand text; empty draws the message alone. */
+  label: z.string().trim().max(64, 'label must be at most 64 characters').optional(),
   days: z
     .enum(UPTIME_WINDOWS.map(String) as ['7', '30', '90'], { error: `days must be one of ${UPTIME_WINDOWS.join(', ')}` })
     .default('90')

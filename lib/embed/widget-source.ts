@@ -41,18 +41,29 @@ export const WIDGET_SOURCE = String.raw`(function () {
     return text.length > 160 ? text.slice(0, 157) + '…' : text;
   }
 
+  /** The first incident, else maintenance in progress, that this visitor has not dismissed. */
   function pick(summary) {
-    var incident = (summary.incidents || [])[0];
-    if (incident) return { kind: 'Incident', item: incident, color: COLORS[incident.impact] || COLORS.none };
-    var maintenance = (summary.scheduled_maintenances || []).filter(function (m) {
+    var found = (summary.incidents || []).map(function (incident) {
+      return { kind: 'Incident', item: incident, color: COLORS[incident.impact] || COLORS.none };
+    }).concat((summary.scheduled_maintenances || []).filter(function (m) {
       return m.status === 'in_progress' || m.status === 'verifying';
-    })[0];
-    if (maintenance) return { kind: 'Maintenance in progress', item: maintenance, color: COLORS.maintenance };
-    return null;
+    }).map(function (maintenance) {
+      return { kind: 'Maintenance in progress', item: maintenance, color: COLORS.maintenance };
+    }));
+    return found.filter(function (entry) { return !dismissed(entry.item); })[0] || null;
   }
 
   function stamp(item) { return item.id + ':' + item.updated_at; }
-  function dismissed(item) { try { return localStorage.getItem(storageKey) === stamp(item); } catch (e) { return false; } }
+  function dismissedList() {
+    try {
+      var list = JSON.parse(localStorage.getItem(storageKey) || '[]');
+      return Array.isArray(list) ? list : [];
+    } catch (e) { return []; }
+  }
+  function dismissed(item) { return dismissedList().indexOf(stamp(item)) !== -1; }
+  function dismiss(item) {
+    try { localStorage.setItem(storageKey, JSON.stringify(dismissedList().concat(stamp(item)).slice(-20))); } catch (e) { /* private mode */ }
+  }
 
   function remove() { if (host) { host.remove(); host = null; } }
 
@@ -88,19 +99,26 @@ export const WIDGET_SOURCE = String.raw`(function () {
     close.setAttribute('aria-label', 'Dismiss status notice');
     close.textContent = '×';
     close.addEventListener('click', function () {
-      try { localStorage.setItem(storageKey, stamp(item)); } catch (e) { /* private mode: dismiss for this page view */ }
+      dismiss(item);
       remove();
+      if (lastSummary) render(lastSummary);
     });
-    box.append(kind, name);
-    if (text.textContent) box.append(text);
-    box.append(link, close);
     root.append(style, box);
     document.body.appendChild(host);
+    // Filled after it is in the page, so screen readers announce the live region's content.
+    setTimeout(function () {
+      box.append(kind, name);
+      if (text.textContent) box.append(text);
+      box.append(link, close);
+    }, 100);
   }
 
+  var lastSummary = null;
+
   function render(summary) {
-    var found = summary && pick(summary);
-    if (!found || dismissed(found.item)) remove();
+    lastSummary = summary;
+    var found = pick(summary);
+    if (!found) remove();
     else if (!host || host.getAttribute('data-stamp') !== stamp(found.item)) {
       show(found);
       host.setAttribute('data-stamp', stamp(found.item));
@@ -111,12 +129,14 @@ export const WIDGET_SOURCE = String.raw`(function () {
     // Revalidated every time (a 304 while nothing changed), so a resolved incident leaves at once.
     fetch(base + '/api/v2/summary.json', { credentials: 'omit', cache: 'no-cache' })
       .then(function (response) { return response.ok ? response.json() : null; })
-      .then(render, function () { /* offline or blocked: show nothing */ });
+      // No answer (offline, blocked, a proxy's error page): keep showing what was shown.
+      .then(function (summary) { if (summary) render(summary); }, function () {});
   }
 
   function start() {
     load();
     setInterval(function () { if (!document.hidden) load(); }, REFRESH_MS);
+    document.addEventListener('visibilitychange', function () { if (!document.hidden) load(); });
   }
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start);

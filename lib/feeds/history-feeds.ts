@@ -49,7 +49,7 @@ function entryHtml(incident: SnapshotIncident, timeZone: string): string {
 }
 
 /** The tag URI Statuspage uses for an incident: stable across renames and address changes of the page. */
-const tagId = (baseUrl: string, what: string) => `tag:${new URL(baseUrl).host},2005:${what}`;
+const tagId = (baseUrl: string, what: string) => `tag:${new URL(baseUrl).hostname},2005:${what}`;
 
 const FEED_CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400';
 

@@ -7,8 +7,15 @@ import { pageBaseUrl } from './history-feeds.ts';
 /** Maintenance windows that ended longer ago than this are left out of the calendar. */
 const KEEP_PAST_DAYS = 90;
 
-/** RFC 5545 text: backslash, semicolon, comma and newlines escaped. */
-const icsText = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/** RFC 5545 text: backslash, semicolon, comma and newlines escaped; other control characters dropped. */
+const icsText = (value: string) =>
+  value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
 
 /** UTC date-time in iCalendar's basic form: 20261124T230500Z. */
 const icsTime = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');

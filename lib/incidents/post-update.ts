@@ -26,7 +26,6 @@ export async function postIncidentUpdate(db: Db, incidentId: string, input: Inci
     if (!allowed.includes(data.status)) {
       throw new AppError('invalid_transition', `cannot move from ${existing.status} to ${data.status}`, 422, [{ allowed }]);
     }
-    const components = await applyComponentStatuses(tx, data.components, at);
     // Optimistic lock: the update only applies to the version just read.
     const { count } = await tx.incident.updateMany({
       where: { id: incidentId, version: existing.version },
@@ -39,6 +38,8 @@ export async function postIncidentUpdate(db: Db, incidentId: string, input: Inci
       },
     });
     if (count === 0) throw new AppError('conflict', `incident ${incidentId} changed during this write; reload and try again`, 409);
+    // After the incident row: writers on one incident queue there, before touching components.
+    const components = await applyComponentStatuses(tx, data.components, at);
     const linked = await tx.incidentComponent.findMany({ where: { incidentId }, select: { componentId: true } });
     const newlyAffected = components.filter((component) => !linked.some((link) => link.componentId === component.id));
     if (newlyAffected.length) {

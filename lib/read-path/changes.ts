@@ -23,10 +23,14 @@ export function onLocalChange(listener: () => void): () => void {
  * PostgreSQL's NOTIFY (SQLite writers are seen by the watcher below without help). Call after commit.
  */
 export async function announceChange(db: Db) {
-  if (dbProvider(db) === 'postgresql') {
-    await db.$executeRawUnsafe(`SELECT pg_notify('${CHANNEL}', '')`);
-  }
   for (const listener of localListeners()) listener();
+  if (dbProvider(db) !== 'postgresql') return;
+  try {
+    await db.$executeRawUnsafe(`SELECT pg_notify('${CHANNEL}', '')`);
+  } catch (error) {
+    // The write has committed; other instances catch up on their timer.
+    log('warn', 'could not notify other instances of a change', { error: String(error).split('\n')[0] });
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { badgeContent, badgeQuerySchema, invalidBadge, renderBadge, type BadgeSu
 import { WIDGET_SOURCE } from '../embed/widget-source.ts';
 import { pageBaseUrl, renderAtom, renderRss, type FeedScope } from '../feeds/history-feeds.ts';
 import { renderMaintenanceCalendar } from '../feeds/maintenance-calendar.ts';
-import { findComponentOrGroup } from '../status/find-component.ts';
+import { findComponentOrGroup, isCanonicalRef } from '../status/find-component.ts';
 import { findIncident } from '../status/incident-page.ts';
 import { getHistoryPage, parseHistoryPageParam } from '../status/history.ts';
 import type { Snapshot } from '../status/snapshot-types.ts';
@@ -82,16 +82,19 @@ function resolveBadge(pathname: string, search: URLSearchParams, snapshot: Snaps
     return { kind: 'artifact', key: `${pathname}?${search}`, volatile: true, render: () => renderBadge(invalidBadge(message), format, 'flat') };
   }
   const { style, label, days } = query.data;
-  const canonical = new URLSearchParams();
-  if (style !== 'flat') canonical.set('style', style);
-  if (label !== undefined) canonical.set('label', label);
-  if (subject.kind === 'uptime' && days !== 90) canonical.set('days', String(days));
-  const key = canonical.size ? `${pathname}?${canonical}` : pathname;
-  const known = subject.kind === 'overall' || findComponentOrGroup(snapshot, subject.ref) !== undefined;
+  const params = new URLSearchParams();
+  if (style !== 'flat') params.set('style', style);
+  if (label !== undefined) params.set('label', label);
+  if (subject.kind === 'uptime' && days !== 90) params.set('days', String(days));
+  const key = params.size ? `${pathname}?${params}` : pathname;
+  // Keys for the id and the slug are bounded by the snapshot; other spellings, own labels and
+  // unknown components are what visitors make up.
+  const found = subject.kind === 'overall' ? undefined : findComponentOrGroup(snapshot, subject.ref);
+  const canonical = subject.kind === 'overall' || (found !== undefined && isCanonicalRef(snapshot, found, subject.ref));
   return {
     kind: 'artifact',
     key,
-    volatile: label !== undefined || !known,
+    volatile: label !== undefined || !canonical,
     render: (current) => renderBadge(badgeContent(current, subject, query.data), format, style),
   };
 }
@@ -102,11 +105,13 @@ function resolveFeed(pathname: '/history.atom' | '/history.rss', search: URLSear
   if (ref === null) {
     return { kind: 'artifact', key: pathname, render: (current) => render(current, { baseUrl: pageBaseUrl(current), selfPath: pathname }) };
   }
-  if (!findComponentOrGroup(snapshot, ref)) return null;
+  const found = findComponentOrGroup(snapshot, ref);
+  if (!found) return null;
   const key = `${pathname}?${new URLSearchParams({ component: ref })}`;
   return {
     kind: 'artifact',
     key,
+    volatile: !isCanonicalRef(snapshot, found, ref),
     render: (current) => {
       const subject = findComponentOrGroup(current, ref);
       const ids = new Set(subject ? ('componentIds' in subject ? subject.componentIds : [subject.id]) : []);

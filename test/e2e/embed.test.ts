@@ -110,6 +110,9 @@ describe('badges, feeds and the frame over HTTP', () => {
     const front = await fetch(`${server.url}/`);
     expect(front.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(front.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    // Also what Next answers itself (here a client navigation's RSC request).
+    const rsc = await fetch(`${server.url}/history`, { headers: { rsc: '1' } });
+    expect(rsc.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 
   it('shows the snippets page with every badge loading', async () => {

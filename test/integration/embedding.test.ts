@@ -25,6 +25,8 @@ describe.each(PROVIDERS)('embedding on %s', (provider) => {
     // An operator's markup and a control character must not break the XML.
     const incident = await database.db.incident.findFirstOrThrow({ where: { status: 'identified' } });
     await database.db.incident.update({ where: { id: incident.id }, data: { name: 'Errors <502> & "timeouts"\u0007' } });
+    const maintenance = await database.db.incident.findFirstOrThrow({ where: { kind: 'maintenance' } });
+    await database.db.incident.update({ where: { id: maintenance.id }, data: { name: 'Upgrade; then, reboot\\ \u0007Q&A' } });
     snapshot = await buildSnapshot(database.db);
   });
   afterAll(() => database.drop());
@@ -63,7 +65,7 @@ describe.each(PROVIDERS)('embedding on %s', (provider) => {
     const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
     const [maintenance] = snapshot.maintenances;
     expect(events).toHaveLength(1);
-    expect(events[0].summary).toBe(maintenance.name);
+    expect(events[0].summary).toBe('Upgrade; then, reboot\\ Q&A');
     expect(events[0].startDate.toJSDate().toISOString()).toBe(maintenance.scheduledFor);
     expect(events[0].endDate.toJSDate().toISOString()).toBe(maintenance.scheduledUntil);
     expect(events[0].uid).toBe(`${maintenance.id}@status.example.com`);

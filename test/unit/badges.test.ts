@@ -97,5 +97,13 @@ describe('drawn badges', () => {
     expect(svgOf('/badge/website/uptime.svg?days=7&style=social', snapshot).route).toMatchObject({ key: '/badge/website/uptime.svg?style=social&days=7' });
     expect(svgOf('/badge.svg?label=Hello', snapshot).route).toMatchObject({ volatile: true });
     expect(svgOf('/badge/nope.svg', snapshot).route).toMatchObject({ volatile: true });
+    // The id and the slug are keys; any other spelling that finds the component is made up.
+    expect(svgOf('/badge/c-website.svg', snapshot).route).toMatchObject({ volatile: false });
+    expect(svgOf('/badge/Website!!.svg', snapshot).route).toMatchObject({ volatile: true });
+  });
+
+  it('draws the message alone for an empty label', () => {
+    const { text } = svgOf('/badge.svg?label=');
+    expect(text).toContain('aria-label="operational"');
   });
 });

@@ -21,5 +21,7 @@ describe('renderMarkdown', () => {
 
   it('flattens to text for summaries', () => {
     expect(markdownToText('**Fixed** the <b>gateway</b>\n\n- done')).toBe('Fixed the gateway done');
+    // Plain text, not HTML: callers escape it for their own format.
+    expect(markdownToText('Q&A "session" in <5 min & it\'s &#x263A;')).toBe('Q&A "session" in <5 min & it\'s ☺');
   });
 });

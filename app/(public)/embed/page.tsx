@@ -4,7 +4,7 @@ import { PageShell } from '@/components/page-shell';
 import { BADGE_STYLES } from '@/lib/badges/badge';
 import { pageBaseUrl } from '@/lib/feeds/history-feeds';
 import { getReadPath } from '@/lib/read-path/instance';
-import { slugify } from '@/lib/slug';
+import { componentRef } from '@/lib/status/find-component';
 
 // Rendered from the in-memory snapshot on each change (the custom server keeps the bytes).
 export const dynamic = 'force-dynamic';
@@ -16,6 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
     description: `Status badges, a status notice for your site, feeds and a calendar of ${snapshot.page.name}.`,
   };
 }
+
+/** Text inside a snippet's HTML attribute, and inside Markdown's image brackets. */
+const attr = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+const md = (text: string) => text.replace(/[[\]\\]/g, '\\$&');
 
 /** Code to copy: one click selects all of it. */
 function Snippet({ label, code }: { label: string; code: string }) {
@@ -59,8 +63,8 @@ export default async function EmbedPage() {
 
       <Section id="badges" title="Status badge">
         <img src="/badge.svg" alt={`${name} status`} className="h-5" />
-        <Snippet label="Markdown" code={`[![${name} status](${overall})](${base})`} />
-        <Snippet label="HTML" code={`<a href="${base}"><img src="${overall}" alt="${name} status"></a>`} />
+        <Snippet label="Markdown" code={`[![${md(name)} status](${overall})](${base})`} />
+        <Snippet label="HTML" code={`<a href="${base}"><img src="${overall}" alt="${attr(name)} status"></a>`} />
         <Snippet label="Image URL" code={overall} />
         <div className="space-y-2">
           <p className="text-sm">
@@ -93,12 +97,12 @@ export default async function EmbedPage() {
           {firstComponent && (
             <Snippet
               label={`Markdown, ${firstComponent.name} uptime`}
-              code={`[![${firstComponent.name} uptime](${base}/badge/${slugify(firstComponent.name)}/uptime.svg?days=30)](${base})`}
+              code={`[![${md(firstComponent.name)} uptime](${base}/badge/${componentRef(snapshot, firstComponent)}/uptime.svg?days=30)](${base})`}
             />
           )}
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
             {components.map((component) => {
-              const path = `/badge/${slugify(component.name) || component.id}`;
+              const path = `/badge/${componentRef(snapshot, component)}`;
               return (
                 <li key={component.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
                   <img src={`${path}.svg`} alt={`${component.name}: ${component.status.replaceAll('_', ' ')}`} />
@@ -124,7 +128,7 @@ export default async function EmbedPage() {
       </Section>
 
       <Section id="frame" title="Compact status view">
-        <Snippet label="HTML" code={`<iframe src="${base}/embed/frame" title="${name} status" width="360" height="200" style="border:0"></iframe>`} />
+        <Snippet label="HTML" code={`<iframe src="${base}/embed/frame" title="${attr(name)} status" width="360" height="200" style="border:0"></iframe>`} />
         <iframe src="/embed/frame" title={`${name} status preview`} width={360} height={200} className="max-w-full rounded-lg border border-slate-200 dark:border-slate-800" />
       </Section>
 
