@@ -18,6 +18,8 @@ export const envSchema = z.object({
   SNAPSHOT_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** `auto` seeds the demo page into an empty database at start-up; `never` leaves it empty. */
   DEMO_SEED: z.enum(['auto', 'never']).default('auto'),
+  /** Admin API requests a minute per API key, in bursts of as many. */
+  ADMIN_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;

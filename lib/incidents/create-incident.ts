@@ -1,4 +1,5 @@
 import type { Db } from '../db.ts';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
 import { applyComponentStatuses } from '../components/apply-statuses.ts';
 import { newId } from '../ids.ts';
 import { announceChange } from '../read-path/changes.ts';
@@ -9,12 +10,15 @@ import { incidentCreateSchema, type IncidentCreateInput } from '../schemas/incid
  * Opens an incident with its first update, setting the affected components' statuses in the same
  * transaction (each change recorded in their history, old and new status in the update).
  */
-export async function createIncident(db: Db, input: IncidentCreateInput) {
+export async function createIncident(db: Db, input: IncidentCreateInput, actor: Actor = SYSTEM_ACTOR) {
   const data = incidentCreateSchema.parse(input);
   const at = data.startedAt ?? new Date();
-  const componentIds = Object.keys(data.components);
+  const componentIds = [...new Set([...data.componentIds, ...Object.keys(data.components)])];
   const incident = await db.$transaction(async (tx) => {
-    const components = await applyComponentStatuses(tx, data.components, at);
+    // Affected components without a new status keep theirs (an unknown id still gets its 404).
+    const current = new Map((await tx.component.findMany({ where: { id: { in: componentIds } } })).map((row) => [row.id, row.status]));
+    const statuses = Object.fromEntries(componentIds.map((id) => [id, data.components[id] ?? current.get(id) ?? 'operational'])) as typeof data.components;
+    const components = await applyComponentStatuses(tx, statuses, at);
     const resolved = data.status === 'resolved' || data.status === 'postmortem';
     const incidentId = newId();
     await tx.incident.create({
@@ -30,9 +34,16 @@ export async function createIncident(db: Db, input: IncidentCreateInput) {
         resolvedAt: resolved ? at : null,
         components: { create: componentIds.map((componentId) => ({ componentId })) },
         updates: {
-          create: newUpdateData({ ...data, at, before: components, statuses: data.components }),
+          create: newUpdateData({ ...data, at, before: components, statuses }),
         },
       },
+    });
+    await recordAudit(tx, actor, {
+      action: 'incident.create',
+      targetType: 'incident',
+      targetId: incidentId,
+      summary: `Opened "${data.name}" (${data.status}, impact ${data.impact})`,
+      details: { components: data.components },
     });
     return tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { updates: true } });
   });

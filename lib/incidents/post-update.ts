@@ -1,3 +1,4 @@
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
 import { applyComponentStatuses } from '../components/apply-statuses.ts';
 import type { Db } from '../db.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -13,7 +14,7 @@ const CLOSED = new Set<string>(['resolved', 'postmortem', 'completed']);
  * Posts a new update on an incident or maintenance: moves its status along the lifecycle, records
  * the lifecycle times, and changes the affected components' statuses, all in one transaction.
  */
-export async function postIncidentUpdate(db: Db, incidentId: string, input: IncidentUpdateCreateInput) {
+export async function postIncidentUpdate(db: Db, incidentId: string, input: IncidentUpdateCreateInput, actor: Actor = SYSTEM_ACTOR) {
   const data = incidentUpdateCreateSchema.parse(input);
   const at = data.displayAt ?? new Date();
   const incident = await db.$transaction(async (tx) => {
@@ -47,6 +48,13 @@ export async function postIncidentUpdate(db: Db, incidentId: string, input: Inci
     }
     await tx.incidentUpdate.create({
       data: { ...newUpdateData({ ...data, at, before: components, statuses: data.components }), incidentId },
+    });
+    await recordAudit(tx, actor, {
+      action: 'incident.update',
+      targetType: 'incident',
+      targetId: incidentId,
+      summary: `Posted a ${data.status} update on "${existing.name}"`,
+      details: { from: existing.status, to: data.status, components: data.components },
     });
     return tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { updates: true } });
   });

@@ -4,22 +4,22 @@ type AnyStatus = IncidentStatus | MaintenanceStatus;
 
 /**
  * Which status an update may move an incident or maintenance to. An open incident moves freely
- * through its lifecycle; a resolved one gets a postmortem or is reopened; a maintenance only moves
- * forward (verifying may go back to in progress), and a completed one is closed.
+ * through its lifecycle; a resolved one gets more notes, a postmortem, or is reopened; a maintenance
+ * only moves forward (verifying may go back to in progress), and a completed one only takes notes.
  */
 const NEXT: Record<IncidentKind, Partial<Record<AnyStatus, readonly AnyStatus[]>>> = {
   incident: {
     investigating: ['investigating', 'identified', 'monitoring', 'resolved'],
     identified: ['investigating', 'identified', 'monitoring', 'resolved'],
     monitoring: ['investigating', 'identified', 'monitoring', 'resolved'],
-    resolved: ['investigating', 'identified', 'monitoring', 'postmortem'],
+    resolved: ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem'],
     postmortem: ['postmortem'],
   },
   maintenance: {
     scheduled: ['scheduled', 'in_progress', 'completed'],
     in_progress: ['in_progress', 'verifying', 'completed'],
     verifying: ['in_progress', 'verifying', 'completed'],
-    completed: [],
+    completed: ['completed'],
   },
 };
 

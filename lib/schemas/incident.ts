@@ -10,6 +10,8 @@ export const incidentCreateSchema = z.object({
   body: z.string().max(20_000).default(''),
   /** The new status of each affected component. */
   components: z.record(idSchema, componentStatusSchema).default({}),
+  /** Components affected without a change of status. */
+  componentIds: z.array(idSchema).max(500).default([]),
   /** For backfilling a past incident; defaults to now. */
   startedAt: z.coerce.date().optional(),
   deliverNotifications: z.boolean().default(true),

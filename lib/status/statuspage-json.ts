@@ -10,7 +10,7 @@ function pageJson(snapshot: Snapshot) {
 }
 
 /** Groups and components in one flat array, as Statuspage lists them: each group, then its children. */
-function componentsJson(snapshot: Snapshot) {
+export function componentsJson(snapshot: Snapshot) {
   const pageId = snapshot.page.id;
   const byId = new Map(snapshot.components.map((component) => [component.id, component]));
   const componentJson = (id: string) => {
@@ -60,7 +60,7 @@ function componentsJson(snapshot: Snapshot) {
 }
 
 /** Incidents or maintenances in the v2 shape, their affected components as full objects. */
-function incidentsJson(snapshot: Snapshot, incidents: SnapshotIncident[]) {
+export function incidentsJson(snapshot: Snapshot, incidents: SnapshotIncident[]) {
   if (incidents.length === 0) return [];
   const componentsById = new Map(componentsJson(snapshot).map((entry) => [(entry as { id: string }).id, entry]));
   return incidents.map((incident) => incidentJson(snapshot, incident, componentsById));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
 import { setComponentStatus } from '@/lib/components/set-component-status';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { onLocalChange } from '@/lib/read-path/changes';
@@ -116,7 +117,7 @@ describe.each(PROVIDERS)('read path on %s', (provider) => {
       expect(readPath.peek()!.version).toBe(before.version);
 
       const website = before.snapshot.components.find((component) => component.name === 'Website')!;
-        await setComponentStatus(database.db, { componentId: website.id, status: 'major_outage' }, now);
+        await setComponentStatus(database.db, { componentId: website.id, status: 'major_outage' }, SYSTEM_ACTOR, now);
       await readPath.refresh(); // joins the rebuild the write started
       const afterStatus = readPath.peek()!;
       expect(afterStatus.version).not.toBe(before.version);

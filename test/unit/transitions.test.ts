@@ -25,5 +25,6 @@ describe('incident and maintenance lifecycle', () => {
     expect(canMoveTo('maintenance', 'verifying', 'in_progress')).toBe(true);
     expect(canMoveTo('maintenance', 'in_progress', 'scheduled')).toBe(false);
     expect(canMoveTo('maintenance', 'completed', 'in_progress')).toBe(false);
+    expect(canMoveTo('maintenance', 'completed', 'completed')).toBe(true);
   });
 });

@@ -1,0 +1,42 @@
+import type { Db } from '../db.ts';
+import { notFound } from '../errors.ts';
+import { buildSnapshot } from '../status/build-snapshot.ts';
+import { componentsJson, incidentsJson } from '../status/statuspage-json.ts';
+import type { SnapshotIncident } from '../status/snapshot-types.ts';
+
+const NO_STORE = { 'cache-control': 'no-store' };
+
+/**
+ * Admin API bodies come from a snapshot read fresh from the database, through the same
+ * serializers as the public v2 JSON: one shape for incidents and components everywhere.
+ */
+export async function incidentsResponse(db: Db, select: (incidents: SnapshotIncident[]) => SnapshotIncident[]) {
+  const snapshot = await buildSnapshot(db);
+  return Response.json(incidentsJson(snapshot, select([...snapshot.incidents, ...snapshot.maintenances])), { headers: NO_STORE });
+}
+
+export async function incidentResponse(db: Db, incidentId: string, status = 200) {
+  const snapshot = await buildSnapshot(db);
+  const incident = [...snapshot.incidents, ...snapshot.maintenances].find((candidate) => candidate.id === incidentId);
+  if (!incident) throw notFound('incident', incidentId);
+  const version = (await db.incident.findUnique({ where: { id: incidentId }, select: { version: true } }))?.version ?? 1;
+  // The version is the ETag: send it back in If-Match to have a stale write refused (409).
+  return Response.json(incidentsJson(snapshot, [incident])[0], { status, headers: { ...NO_STORE, etag: `"${version}"` } });
+}
+
+export async function componentsResponse(db: Db, id?: string) {
+  const snapshot = await buildSnapshot(db);
+  const all = componentsJson(snapshot) as { id: string }[];
+  if (id === undefined) return Response.json(all, { headers: NO_STORE });
+  const component = all.find((candidate) => candidate.id === id);
+  if (!component) throw notFound('component', id);
+  return Response.json(component, { headers: NO_STORE });
+}
+
+/** `If-Match: "3"` → 3; absent → no check; anything else → -1, which validation refuses. */
+export function expectedVersion(request: Request): number | undefined {
+  const header = request.headers.get('if-match');
+  if (!header) return undefined;
+  const version = Number(header.replace(/^W\//, '').replace(/"/g, ''));
+  return Number.isInteger(version) && version > 0 ? version : -1;
+}

@@ -1,0 +1,30 @@
+import type { Db } from '../db.ts';
+import { newId } from '../ids.ts';
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/** Who makes a write: an operator, an API key, or Gatewatch itself (scheduled maintenance, seeding). */
+export type Actor = { type: 'user' | 'api_key'; id: string; name: string } | { type: 'system'; id?: undefined; name: string };
+
+export const SYSTEM_ACTOR: Actor = { type: 'system', name: 'Gatewatch' };
+
+/** Appends one audit row inside the write's own transaction: no write without its record. */
+export async function recordAudit(
+  tx: Tx,
+  actor: Actor,
+  entry: { action: string; targetType: string; targetId?: string | null; summary: string; details?: unknown },
+) {
+  await tx.auditLog.create({
+    data: {
+      id: newId(),
+      actorType: actor.type,
+      actorId: actor.id ?? null,
+      actorName: actor.name,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      summary: entry.summary,
+      details: entry.details === undefined ? null : JSON.stringify(entry.details),
+    },
+  });
+}

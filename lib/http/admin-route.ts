@@ -1,0 +1,77 @@
+import { ZodError } from 'zod';
+import { authenticateApiKey, hasScope, type ApiKeyRecord } from '../api-keys/api-keys.ts';
+import type { Actor } from '../audit/audit-log.ts';
+import { getDb, type Db } from '../db.ts';
+import { getEnv } from '../env.ts';
+import { AppError } from '../errors.ts';
+import { log } from '../log.ts';
+import type { ApiKeyScope } from '../schemas/api-key.ts';
+import { jsonError } from './json-error.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { readRequestBody } from './request-body.ts';
+
+export interface AdminRequest<Params> {
+  db: Db;
+  key: ApiKeyRecord;
+  actor: Actor;
+  params: Params;
+  /** The parsed body of a POST, PATCH or PUT; undefined otherwise. */
+  body: unknown;
+  request: Request;
+}
+
+const LIMITER_KEY = Symbol.for('gatewatch.admin-rate-limiter');
+function limiter(): RateLimiter {
+  const holder = globalThis as { [LIMITER_KEY]?: RateLimiter };
+  return (holder[LIMITER_KEY] ??= new RateLimiter(getEnv().ADMIN_API_RATE_PER_MINUTE));
+}
+
+/**
+ * An admin API route: the API key (401), its rate (429 with Retry-After), its scope (403), the page
+ * named in the path (404), the body, then `handle`. Every failure is the one JSON error shape; bad
+ * input is never a 500.
+ */
+export function adminRoute<Params extends { pageId: string }>(
+  scope: ApiKeyScope,
+  handle: (input: AdminRequest<Params>) => Promise<Response>,
+) {
+  return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
+    try {
+      const db = getDb();
+      const key = await authenticateApiKey(db, request.headers.get('authorization'));
+      const rate = limiter().take(key.id);
+      if (!rate.ok) {
+        return jsonError(429, 'rate_limited', `Too many requests for this key; retry in ${rate.retryAfterSeconds} s`, { 'retry-after': String(rate.retryAfterSeconds) });
+      }
+      if (!hasScope(key, scope)) throw new AppError('forbidden', `This API key lacks the "${scope}" scope`, 403);
+      const params = await context.params;
+      const page = await db.page.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
+      if (!page || page.id !== params.pageId) throw new AppError('not_found', `page ${params.pageId} does not exist`, 404);
+      const body = ['POST', 'PATCH', 'PUT'].includes(request.method) ? await readRequestBody(request) : undefined;
+      const actor: Actor = { type: 'api_key', id: key.id, name: `API key "${key.name}"` };
+      return await handle({ db, key, actor, params, body, request });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Any error as `{"error":{"code","message","details"}}`: ours with their status, the rest 503 or 500. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return jsonError(error.status, error.code, error.message, {}, error.details);
+  if (error instanceof ZodError) {
+    const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    return jsonError(400, 'validation_failed', `Invalid request: ${details.map((detail) => `${detail.path || 'body'}: ${detail.message}`).join('; ')}`, {}, details);
+  }
+  if (isDatabaseUnavailable(error)) {
+    log('warn', 'admin API: database unavailable', { error: String(error).split('\n')[0] });
+    return jsonError(503, 'unavailable', 'The database is unreachable; the public page keeps serving its last snapshot. Retry shortly.', { 'retry-after': '5' });
+  }
+  log('error', 'admin API: unexpected error', { error: error instanceof Error ? error.stack : String(error) });
+  return jsonError(500, 'internal_error', 'Something went wrong on our side; nothing was changed.');
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? error);
+  return /ECONNREFUSED|DatabaseNotReachable|Can't reach database|connection terminated|timeout exceeded when trying to connect|SocketTimeout|database is locked|not currently accepting connections/i.test(text);
+}

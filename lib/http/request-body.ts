@@ -1,0 +1,73 @@
+import { AppError } from '../errors.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * A write's body as a plain object: JSON, or form-encoded with Statuspage's bracket names
+ * (`incident[name]=…&incident[component_ids][]=…`). Refuses oversized (413), unsupported (415)
+ * and malformed (400) bodies.
+ */
+export async function readRequestBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readLimited(request);
+  if (!text.trim()) return {};
+  const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/json' || type === '') {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new AppError('malformed_json', 'The body is not valid JSON', 400);
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded') return parseBracketForm(new URLSearchParams(text));
+  throw new AppError('unsupported_media_type', 'Send application/json or application/x-www-form-urlencoded', 415);
+}
+
+const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB`, 413);
+
+async function readLimited(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `a[b][c]=1&a[list][]=x` → `{ a: { b: { c: '1' }, list: ['x'] } }`. */
+export function parseBracketForm(form: URLSearchParams): Record<string, unknown> {
+  const root: Record<string, unknown> = Object.create(null);
+  for (const [name, value] of form) {
+    const parts = name.replace(/\]/g, '').split('[');
+    if (parts.some((part, index) => part === '' && index !== parts.length - 1) || parts.some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype')) {
+      throw new AppError('malformed_form', `Cannot read the form field ${name}`, 400);
+    }
+    let node: Record<string, unknown> = root;
+    parts.forEach((part, index) => {
+      const last = index === parts.length - 1;
+      if (last && part === '') return;
+      const nextIsList = parts[index + 1] === '' && index + 2 === parts.length;
+      if (last) {
+        node[part] = value;
+      } else if (nextIsList) {
+        const list = Array.isArray(node[part]) ? (node[part] as unknown[]) : [];
+        list.push(value);
+        node[part] = list;
+      } else {
+        const child = node[part];
+        node = (node[part] = child && typeof child === 'object' && !Array.isArray(child) ? child : Object.create(null)) as Record<string, unknown>;
+      }
+    });
+  }
+  return JSON.parse(JSON.stringify(root));
+}

@@ -1,0 +1,3 @@
+import { describeAdminApi } from './admin-api.shared';
+
+describeAdminApi('postgresql');

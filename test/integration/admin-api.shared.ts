@@ -1,0 +1,215 @@
+// The admin API's route handlers, called as Next calls them, against a real database of one provider.
+// Each provider has its own test file (the process's settings are read once per process).
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Provider } from '@/lib/db';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases';
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export function describeAdminApi(provider: Provider) {
+  describe(`admin API on ${provider}`, () => {
+    let database: TestDatabase;
+    let pageId: string;
+    let apiWebsiteId: string;
+    let routes: Awaited<ReturnType<typeof loadRoutes>>;
+    let keys: { all: string; incidents: string; read: string; components: string; revoked: string };
+
+    async function loadRoutes() {
+      const incidents = await import('@/app/api/v1/pages/[pageId]/incidents/route');
+      const unresolved = await import('@/app/api/v1/pages/[pageId]/incidents/unresolved/route');
+      const incident = await import('@/app/api/v1/pages/[pageId]/incidents/[incidentId]/route');
+      const components = await import('@/app/api/v1/pages/[pageId]/components/route');
+      const component = await import('@/app/api/v1/pages/[pageId]/components/[componentId]/route');
+      return { incidents, unresolved, incident, components, component };
+    }
+
+    const call = (handler: Handler, options: { key?: string; params?: Record<string, string>; method?: string; body?: string; type?: string; headers?: Record<string, string> } = {}) => {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.key) headers.authorization = `Bearer ${options.key}`;
+      if (options.body !== undefined) headers['content-type'] = options.type ?? 'application/json';
+      const request = new Request('http://localhost/api/v1/x', { method: options.method ?? 'GET', headers, body: options.body });
+      return handler(request, { params: Promise.resolve({ pageId, ...options.params }) });
+    };
+    const json = (value: unknown) => JSON.stringify(value);
+    const counts = async () => ({
+      incidents: await database.db.incident.count(),
+      updates: await database.db.incidentUpdate.count(),
+      changes: await database.db.componentStatusChange.count(),
+      audit: await database.db.auditLog.count(),
+    });
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      process.env.DATABASE_URL = database.url;
+      process.env.ADMIN_API_RATE_PER_MINUTE = '1000';
+      const { seedDemo } = await import('@/lib/seed/demo');
+      const { createApiKey, revokeApiKey } = await import('@/lib/api-keys/api-keys');
+      const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
+      await seedDemo(database.db, { pageUrl: 'https://status.example.com' });
+      pageId = (await database.db.page.findFirstOrThrow()).id;
+      apiWebsiteId = (await database.db.component.findFirstOrThrow({ where: { name: 'Website' } })).id;
+      const make = async (scopes: ('read' | 'incidents' | 'components' | 'admin')[]) => (await createApiKey(database.db, { name: scopes.join('+'), scopes }, SYSTEM_ACTOR)).key;
+      const revoked = await createApiKey(database.db, { name: 'old', scopes: ['admin'] }, SYSTEM_ACTOR);
+      await revokeApiKey(database.db, revoked.record.id, SYSTEM_ACTOR);
+      keys = { all: await make(['admin']), incidents: await make(['incidents']), read: await make(['read']), components: await make(['components']), revoked: revoked.key };
+      routes = await loadRoutes();
+    });
+    afterAll(async () => {
+      const { getDb } = await import('@/lib/db');
+      await getDb().$disconnect();
+      await database.drop();
+    });
+
+    /** Every route, with a key that lacks its scope. */
+    const table = (): { name: string; handler: Handler; method?: string; params?: Record<string, string>; body?: string; wrongKey: string }[] => [
+      { name: 'GET incidents', handler: routes.incidents.GET as Handler, wrongKey: keys.components },
+      { name: 'POST incidents', handler: routes.incidents.POST as Handler, method: 'POST', body: json({ incident: { name: 'x' } }), wrongKey: keys.read },
+      { name: 'GET unresolved', handler: routes.unresolved.GET as Handler, wrongKey: keys.incidents },
+      { name: 'GET incident', handler: routes.incident.GET as Handler, params: { incidentId: 'x' }, wrongKey: keys.components },
+      { name: 'PATCH incident', handler: routes.incident.PATCH as Handler, method: 'PATCH', params: { incidentId: 'x' }, body: json({ incident: {} }), wrongKey: keys.components },
+      { name: 'GET components', handler: routes.components.GET as Handler, wrongKey: keys.incidents },
+      { name: 'GET component', handler: routes.component.GET as Handler, params: { componentId: 'x' }, wrongKey: keys.incidents },
+      { name: 'PATCH component', handler: routes.component.PATCH as Handler, method: 'PATCH', params: { componentId: 'x' }, body: json({ component: { status: 'operational' } }), wrongKey: keys.incidents },
+    ];
+
+    it('answers 401 without a key, with an unknown key and with a revoked one; 403 without the scope', async () => {
+      for (const route of table()) {
+        for (const key of [undefined, 'gw_not-a-key', keys.revoked]) {
+          const response = await call(route.handler, { ...route, key });
+          expect(response.status, `${route.name} with ${key ?? 'no key'}`).toBe(401);
+          expect((await response.json()).error).toMatchObject({ code: 'unauthorized', message: expect.any(String), details: [] });
+        }
+        const forbidden = await call(route.handler, { ...route, key: route.wrongKey });
+        expect(forbidden.status, route.name).toBe(403);
+        expect((await forbidden.json()).error.code).toBe('forbidden');
+      }
+    });
+
+    it('accepts Statuspage’s OAuth header, and 404s another page', async () => {
+      const request = new Request('http://localhost/', { headers: { authorization: `OAuth ${keys.read}` } });
+      expect((await (routes.components.GET as Handler)(request, { params: Promise.resolve({ pageId }) })).status).toBe(200);
+      expect((await call(routes.components.GET as Handler, { key: keys.read, params: { pageId: 'otherpage' } })).status).toBe(404);
+    });
+
+    it('opens an incident from a Statuspage body, posts updates to resolved, and audits each write', async () => {
+      const created = await call(routes.incidents.POST as Handler, {
+        key: keys.incidents,
+        method: 'POST',
+        body: json({ incident: { name: '502 Bad Gateway on the website', status: 'investigating', body: 'Looking into **502s**.', components: { [apiWebsiteId]: 'major_outage' }, deliver_notifications: false } }),
+      });
+      expect(created.status).toBe(201);
+      const incident = await created.json();
+      expect(incident).toMatchObject({ name: '502 Bad Gateway on the website', status: 'investigating', impact: 'critical', page_id: pageId });
+      expect(incident.incident_updates[0]).toMatchObject({ status: 'investigating', body: 'Looking into **502s**.', deliver_notifications: false });
+      expect(incident.components.map((component: { id: string; status: string }) => [component.id, component.status])).toEqual([[apiWebsiteId, 'major_outage']]);
+      expect(created.headers.get('etag')).toBe('"1"');
+
+      const listed = await (await call(routes.unresolved.GET as Handler, { key: keys.read })).json();
+      expect(listed.map((entry: { id: string }) => entry.id)).toContain(incident.id);
+
+      const stale = await call(routes.incident.PATCH as Handler, {
+        key: keys.incidents, method: 'PATCH', params: { incidentId: incident.id }, headers: { 'if-match': '"7"' },
+        body: json({ incident: { status: 'resolved' } }),
+      });
+      expect(stale.status).toBe(409);
+      const resolved = await call(routes.incident.PATCH as Handler, {
+        key: keys.incidents, method: 'PATCH', params: { incidentId: incident.id }, headers: { 'if-match': '"1"' },
+        body: json({ incident: { status: 'resolved', body: 'Fixed.', components: { [apiWebsiteId]: 'operational' } } }),
+      });
+      expect(resolved.status).toBe(200);
+      expect(await resolved.json()).toMatchObject({ status: 'resolved', resolved_at: expect.any(String), incident_updates: [{ status: 'resolved', body: 'Fixed.' }, {}] });
+      const invalid = await call(routes.incident.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params: { incidentId: incident.id }, body: json({ incident: { status: 'in_progress' } }) });
+      expect(invalid.status).toBe(422);
+
+      const audit = await database.db.auditLog.findMany({ where: { targetId: incident.id }, orderBy: { at: 'asc' } });
+      expect(audit.map((row) => [row.action, row.actorType, row.actorName])).toEqual([
+        ['incident.create', 'api_key', 'API key "incidents"'],
+        ['incident.update', 'api_key', 'API key "incidents"'],
+      ]);
+    });
+
+    it('takes form-encoded bodies as Statuspage does', async () => {
+      const form = new URLSearchParams({
+        'incident[name]': 'Slow dashboard',
+        'incident[impact_override]': 'minor',
+        'incident[component_ids][]': apiWebsiteId,
+        'incident[deliver_notifications]': 'false',
+      });
+      const created = await call(routes.incidents.POST as Handler, { key: keys.all, method: 'POST', body: form.toString(), type: 'application/x-www-form-urlencoded' });
+      expect(created.status).toBe(201);
+      expect(await created.json()).toMatchObject({ name: 'Slow dashboard', impact: 'minor', components: [{ id: apiWebsiteId }] });
+    });
+
+    it('changes a component’s status', async () => {
+      const response = await call(routes.component.PATCH as Handler, { key: keys.components, method: 'PATCH', params: { componentId: apiWebsiteId }, body: json({ component: { status: 'degraded_performance' } }) });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ id: apiWebsiteId, status: 'degraded_performance' });
+      expect((await call(routes.component.PATCH as Handler, { key: keys.components, method: 'PATCH', params: { componentId: 'nosuchthing' }, body: json({ component: { status: 'operational' } }) })).status).toBe(404);
+    });
+
+    it('refuses bad input clearly and leaves the data as it was', async () => {
+      const before = await counts();
+      const post = (body: string, type?: string) => call(routes.incidents.POST as Handler, { key: keys.incidents, method: 'POST', body, type });
+      const cases: [Promise<Response>, number, string][] = [
+        [post('{"incident":'), 400, 'malformed_json'],
+        [post(json({ incident: { name: 42 } })), 400, 'validation_failed'],
+        [post(json({ incident: { name: 'x', status: 'exploded' } })), 400, 'validation_failed'],
+        [post(json({ incident: { name: 'x', components: { nosuchcompon: 'major_outage' } } })), 404, 'not_found'],
+        [post(json({ incident: { name: 'x', body: 'y'.repeat(70_000) } })), 413, 'payload_too_large'],
+        [post('name=x', 'text/plain'), 415, 'unsupported_media_type'],
+        [call(routes.incident.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params: { incidentId: 'nosuchincid' }, body: json({ incident: { status: 'resolved' } }) }), 404, 'not_found'],
+      ];
+      for (const [pending, status, code] of cases) {
+        const response = await pending;
+        const body = await response.json();
+        expect([response.status, body.error.code], body.error.message).toEqual([status, code]);
+        expect(body.error.message).not.toMatch(/at \w+ \(|node_modules/);
+      }
+      expect(await counts()).toEqual(before);
+    });
+
+    it('never 500s and never changes anything on random bodies (fast-check)', async () => {
+      const incidentId = (await database.db.incident.findFirstOrThrow({ where: { status: 'identified' } })).id;
+      const before = await counts();
+      const anyBody = fc.oneof(
+        fc.string(),
+        fc.json(),
+        fc.record({ incident: fc.dictionary(fc.constantFrom('name', 'status', 'body', 'components', 'component_ids', 'impact_override', 'started_at'), fc.anything()) }),
+        fc.record({ incident: fc.record({ name: fc.constant(''), status: fc.string() }) }),
+      );
+      await fc.assert(
+        fc.asyncProperty(anyBody, fc.constantFrom('POST', 'PATCH'), async (body, method) => {
+          const text = typeof body === 'string' ? body : JSON.stringify(body);
+          const response = method === 'POST'
+            ? await call(routes.incidents.POST as Handler, { key: keys.all, method, body: text })
+            : await call(routes.incident.PATCH as Handler, { key: keys.all, method, params: { incidentId }, headers: { 'if-match': '"999"' }, body: text });
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) expect((await response.json()).error.code).toEqual(expect.any(String));
+          // A valid random body may create an incident; only failures must leave nothing behind.
+          if (response.status >= 400) expect(await counts()).toEqual(before);
+          else Object.assign(before, await counts());
+        }),
+        { numRuns: 60 },
+      );
+    }, 60_000);
+
+    it('limits each key’s rate, with Retry-After', async () => {
+      const { createApiKey } = await import('@/lib/api-keys/api-keys');
+      const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
+      const { key } = await createApiKey(database.db, { name: 'busy', scopes: ['read'] }, SYSTEM_ACTOR);
+      // A cheap request (wrong page: 404 after the key and its rate are checked), until refused.
+      let served = 0;
+      let limited: Response | undefined;
+      while (!limited && served < 1500) {
+        const response = await call(routes.unresolved.GET as Handler, { key, params: { pageId: 'otherpage' } });
+        if (response.status === 429) limited = response;
+        else served += 1;
+      }
+      expect(served).toBeGreaterThanOrEqual(1000);
+      expect(limited?.status).toBe(429);
+      expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await limited!.json()).error.code).toBe('rate_limited');
+    });
+  });
+}
