@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import next from 'next';
 import { getDb } from './lib/db.ts';
 import { applyMigrations } from './lib/db/migrate.ts';
+import { ensureOwnerFromEnv } from './lib/auth/operators.ts';
 import { EnvError, getEnv } from './lib/env.ts';
 import { log } from './lib/log.ts';
 import { onLocalChange, watchChanges } from './lib/read-path/changes.ts';
@@ -78,6 +79,7 @@ async function prepareDatabase(databaseUrl: string, pageUrl: string, demoSeed: '
   try {
     const applied = await applyMigrations(databaseUrl);
     if (applied.length) log('info', 'applied migrations', { migrations: applied });
+    if (await ensureOwnerFromEnv(getDb(), getEnv())) log('info', 'created the owner from ADMIN_EMAIL');
     if (demoSeed === 'auto' && (await isDatabaseEmpty(getDb()))) {
       await seedDemo(getDb(), { pageUrl });
       log('info', 'seeded the demo page into the empty database (DEMO_SEED=never turns this off)');

@@ -18,6 +18,12 @@ export const envSchema = z.object({
   SNAPSHOT_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** `auto` seeds the demo page into an empty database at start-up; `never` leaves it empty. */
   DEMO_SEED: z.enum(['auto', 'never']).default('auto'),
+  /** Signs operators' session cookies; generated into AUTH_SECRET_PATH when unset (set it when running several instances). */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_SECRET_PATH: z.string().default('./data/auth-secret'),
+  /** For headless installs: the owner created at first start when there is no operator yet. */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   /** Admin API requests a minute per API key, in bursts of as many. */
   ADMIN_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { nextCookies } from 'better-auth/next-js';
+import { admin } from 'better-auth/plugins';
+import { createAccessControl } from 'better-auth/plugins/access';
+import { adminAc, defaultStatements, userAc } from 'better-auth/plugins/admin/access';
+import { dbProvider, getDb, type Db } from '../db.ts';
+import { getEnv } from '../env.ts';
+import { newId } from '../ids.ts';
+
+/** AUTH_SECRET, or one generated once and kept beside the database (readable by this user only). */
+function authSecret(): string {
+  const env = getEnv();
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = path.resolve(env.AUTH_SECRET_PATH);
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+// Better Auth's own user management (create operators, set roles) is for owners and admins; what
+// each role may do in Gatewatch itself is in roles.ts.
+const accessControl = createAccessControl(defaultStatements);
+const authRoles = {
+  owner: accessControl.newRole(adminAc.statements),
+  admin: accessControl.newRole(adminAc.statements),
+  editor: accessControl.newRole(userAc.statements),
+  viewer: accessControl.newRole(userAc.statements),
+};
+
+export function createAuth(db: Db) {
+  const env = getEnv();
+  return betterAuth({
+    appName: 'Gatewatch',
+    baseURL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    secret: authSecret(),
+    database: prismaAdapter(db, { provider: dbProvider(db) }),
+    // Operators are created by the set-up and by the owner, never by signing up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
+    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    advanced: { database: { generateId: () => newId() } },
+    plugins: [admin({ ac: accessControl, roles: authRoles, defaultRole: 'viewer', adminRoles: ['owner', 'admin'] }), nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const KEY = Symbol.for('gatewatch.auth');
+type Holder = { [KEY]?: { db: Db; auth: Auth } };
+
+/** The process's Better Auth instance, over its database. */
+export function getAuth(): Auth {
+  const holder = globalThis as Holder;
+  const db = getDb();
+  if (!holder[KEY] || holder[KEY].db !== db) holder[KEY] = { db, auth: createAuth(db) };
+  return holder[KEY].auth;
+}

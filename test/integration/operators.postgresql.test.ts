@@ -1,0 +1,3 @@
+import { describeOperators } from './operators.shared';
+
+describeOperators('postgresql');
