@@ -12,3 +12,12 @@ export function getFrontPage(snapshot: Snapshot) {
       .sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? '')),
   };
 }
+
+/** Every component in the order the page shows them: by group, then the ungrouped ones. */
+export function componentsInPageOrder(snapshot: Snapshot) {
+  const byId = new Map(snapshot.components.map((component) => [component.id, component]));
+  const groups = new Map(snapshot.groups.map((group) => [group.id, group]));
+  return snapshot.layout
+    .flatMap((entry) => (entry.kind === 'group' ? (groups.get(entry.id)?.componentIds ?? []) : [entry.id]))
+    .map((id) => byId.get(id)!);
+}

@@ -5,6 +5,7 @@ import { BADGE_STYLES } from '@/lib/badges/badge';
 import { pageBaseUrl } from '@/lib/feeds/history-feeds';
 import { getReadPath } from '@/lib/read-path/instance';
 import { componentRef } from '@/lib/status/find-component';
+import { componentsInPageOrder } from '@/lib/status/front-page';
 
 // Rendered from the in-memory snapshot on each change (the custom server keeps the bytes).
 export const dynamic = 'force-dynamic';
@@ -49,12 +50,7 @@ export default async function EmbedPage() {
   const base = pageBaseUrl(snapshot);
   const name = snapshot.page.name;
   const overall = `${base}/badge.svg`;
-  // In the order the status page shows them: by group, then the ungrouped ones.
-  const components = snapshot.layout.flatMap((entry) =>
-    entry.kind === 'group'
-      ? (snapshot.groups.find((group) => group.id === entry.id)?.componentIds ?? [])
-      : [entry.id],
-  ).map((id) => snapshot.components.find((component) => component.id === id)!);
+  const components = componentsInPageOrder(snapshot);
   const [firstComponent] = components;
   return (
     <PageShell snapshot={snapshot}>

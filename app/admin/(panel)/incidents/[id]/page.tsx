@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { UpdateForm } from '@/components/admin/incident-forms';
+import { UpdateEntry } from '@/components/incident-parts';
+import { requireOperator } from '@/lib/admin-ui/require-operator';
+import { can } from '@/lib/auth/roles';
+import { getDb } from '@/lib/db';
+import { allowedNextStatuses } from '@/lib/incidents/transitions';
+import { COMPONENT_STATUS_LABELS, componentStatusSchema, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus } from '@/lib/schemas/status';
+import { buildSnapshot } from '@/lib/status/build-snapshot';
+
+export const metadata: Metadata = { title: 'Incident' };
+
+export default async function AdminIncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const operator = await requireOperator();
+  const db = getDb();
+  const row = await db.incident.findUnique({ where: { id }, select: { version: true, kind: true, status: true } });
+  if (!row) notFound();
+  const snapshot = await buildSnapshot(db);
+  const incident = [...snapshot.incidents, ...snapshot.maintenances].find((candidate) => candidate.id === id)!;
+  const next = allowedNextStatuses(row.kind as IncidentKind, row.status as IncidentStatus);
+  // Suggest the next step of the lifecycle; the operator can pick any allowed one.
+  const suggested = next.find((status) => status !== row.status && status !== 'postmortem') ?? row.status;
+  return (
+    <>
+      <div>
+        <p className="text-sm text-slate-500 dark:text-slate-400">{UPDATE_STATUS_LABELS[incident.status]}</p>
+        <h1 className="text-2xl font-bold">{incident.name}</h1>
+        <a href={`/incidents/${incident.id}`} className="text-sm underline">
+          View on the public page ↗
+        </a>
+      </div>
+      {can(operator.role, 'communicate') && next.length > 0 && (
+        <section aria-labelledby="post-update" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+          <h2 id="post-update" className="text-lg font-semibold">
+            Post an update
+          </h2>
+          <UpdateForm
+            key={row.version}
+            incidentId={incident.id}
+            version={row.version}
+            components={[...snapshot.components]
+              .sort((a, b) => Number(incident.componentIds.includes(b.id)) - Number(incident.componentIds.includes(a.id)))
+              .map((component) => ({ id: component.id, name: component.name, status: component.status }))}
+            affected={Object.fromEntries(snapshot.components.filter((component) => incident.componentIds.includes(component.id)).map((component) => [component.id, component.status]))}
+            statusOptions={next.map((status) => ({ value: status, label: UPDATE_STATUS_LABELS[status] }))}
+            componentStatusOptions={componentStatusSchema.options.map((status) => ({ value: status, label: COMPONENT_STATUS_LABELS[status] }))}
+            defaultStatus={suggested}
+          />
+        </section>
+      )}
+      <section aria-labelledby="timeline" className="space-y-3">
+        <h2 id="timeline" className="text-lg font-semibold">
+          Updates
+        </h2>
+        <ol className="space-y-4">
+          {incident.updates.map((update) => (
+            <li key={update.id}>
+              <UpdateEntry update={update} timeZone={snapshot.page.timeZone} />
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { logOutAction } from '@/app/admin/actions';
+import { SECONDARY_BUTTON } from '@/components/admin/fields';
+import { requireOperator } from '@/lib/admin-ui/require-operator';
+import { ROLE_LABELS } from '@/lib/auth/roles';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: { template: '%s · Gatewatch admin', default: 'Gatewatch admin' }, robots: { index: false } };
+
+export default async function PanelLayout({ children }: { children: ReactNode }) {
+  const operator = await requireOperator();
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
+      <header className="mb-8 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-4 dark:border-slate-800">
+        <nav aria-label="Admin" className="flex flex-wrap items-center gap-4 text-sm">
+          <a href="/admin" className="text-lg font-bold">
+            Gatewatch admin
+          </a>
+          <a href="/admin" className="hover:underline">Dashboard</a>
+          <a href="/admin/incidents/new" className="hover:underline">New incident</a>
+          <a href="/" className="hover:underline">Public page ↗</a>
+        </nav>
+        <form action={logOutAction} className="flex items-center gap-3 text-sm">
+          <span>
+            {operator.name} · {ROLE_LABELS[operator.role]}
+          </span>
+          <button type="submit" className={SECONDARY_BUTTON}>
+            Log out
+          </button>
+        </form>
+      </header>
+      <main className="space-y-8">{children}</main>
+    </div>
+  );
+}

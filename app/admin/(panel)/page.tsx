@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import { setComponentStatusAction } from '@/app/admin/actions';
+import { ComponentStatusLabel } from '@/components/status-label';
+import { requireOperator } from '@/lib/admin-ui/require-operator';
+import { can } from '@/lib/auth/roles';
+import { getDb } from '@/lib/db';
+import { INCIDENT_TEMPLATES } from '@/lib/incidents/templates';
+import { COMPONENT_STATUS_LABELS, componentStatusSchema, UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
+import { buildSnapshot } from '@/lib/status/build-snapshot';
+import { componentsInPageOrder, getFrontPage } from '@/lib/status/front-page';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+export default async function Dashboard() {
+  const operator = await requireOperator();
+  const editable = can(operator.role, 'communicate');
+  const snapshot = await buildSnapshot(getDb());
+  const { activeIncidents, activeMaintenances } = getFrontPage(snapshot);
+  const components = componentsInPageOrder(snapshot);
+  return (
+    <>
+      <section aria-labelledby="overall" className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+        <div>
+          <p className="text-sm text-slate-500 dark:text-slate-400">{snapshot.page.name} is now showing</p>
+          <h1 id="overall" className="text-2xl font-bold">
+            {snapshot.status.description}
+          </h1>
+        </div>
+        {editable && (
+          <div className="flex flex-wrap gap-2">
+            {INCIDENT_TEMPLATES.map((template) => (
+              <a key={template.id} href={`/admin/incidents/new?template=${template.id}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+                {template.title}
+              </a>
+            ))}
+            <a href="/admin/incidents/new" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white dark:bg-slate-100 dark:text-slate-900">
+              New incident
+            </a>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="active" className="space-y-3">
+        <h2 id="active" className="text-lg font-semibold">
+          Active incidents and maintenance
+        </h2>
+        {activeIncidents.length + activeMaintenances.length === 0 ? (
+          <p className="text-sm text-slate-500 dark:text-slate-400">Nothing open. Visitors see everything as it is below.</p>
+        ) : (
+          <ul className="space-y-2">
+            {[...activeIncidents, ...activeMaintenances].map((incident) => (
+              <li key={incident.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
+                <a href={`/admin/incidents/${incident.id}`} className="font-medium underline-offset-2 hover:underline">
+                  {incident.name}
+                </a>
+                <span className="text-sm text-slate-600 dark:text-slate-400">
+                  {UPDATE_STATUS_LABELS[incident.status]} · {incident.updates.length} update{incident.updates.length === 1 ? '' : 's'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="components" className="space-y-3">
+        <h2 id="components" className="text-lg font-semibold">
+          Components
+        </h2>
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+          {components.map((component) => (
+            <li key={component.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+              <div>
+                <p className="font-medium">{component.name}</p>
+                <ComponentStatusLabel status={component.status} />
+              </div>
+              {editable && (
+                <form action={setComponentStatusAction} className="flex flex-wrap gap-1" aria-label={`Set the status of ${component.name}`}>
+                  <input type="hidden" name="componentId" value={component.id} />
+                  {componentStatusSchema.options.map((status) => (
+                    <button
+                      key={status}
+                      type="submit"
+                      name="status"
+                      value={status}
+                      aria-pressed={component.status === status}
+                      disabled={component.status === status}
+                      className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600 disabled:border-slate-900 disabled:bg-slate-900 disabled:text-white dark:border-slate-700 dark:hover:bg-slate-800 dark:disabled:bg-slate-100 dark:disabled:text-slate-900"
+                    >
+                      {COMPONENT_STATUS_LABELS[status]}
+                    </button>
+                  ))}
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+'use server';
+// The admin UI's writes: each checks the operator and their role, then calls the same lib
+// functions (and so the same zod schemas) as the admin API.
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { type FormState, toFormState } from '@/lib/admin-ui/form-state';
+import { requireOperator } from '@/lib/admin-ui/require-operator';
+import { createOwner, logIn, logOut, operatorActor, type Operator } from '@/lib/auth/operators';
+import { can } from '@/lib/auth/roles';
+import { setComponentStatus } from '@/lib/components/set-component-status';
+import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { createIncident } from '@/lib/incidents/create-incident';
+import { postIncidentUpdate } from '@/lib/incidents/post-update';
+import type { ComponentStatus } from '@/lib/schemas/status';
+
+async function communicator(): Promise<Operator> {
+  const operator = await requireOperator();
+  if (!can(operator.role, 'communicate')) throw new AppError('forbidden', 'Viewers cannot change anything; ask an admin for the editor role.', 403);
+  return operator;
+}
+
+/** `component:<id>` fields with a status; empty means not affected. */
+function componentStatuses(form: FormData): Record<string, ComponentStatus> {
+  const statuses: Record<string, ComponentStatus> = {};
+  for (const [name, value] of form) {
+    if (name.startsWith('component:') && typeof value === 'string' && value) statuses[name.slice('component:'.length)] = value as ComponentStatus;
+  }
+  return statuses;
+}
+
+export async function setUpAction(_state: FormState, form: FormData): Promise<FormState> {
+  try {
+    const details = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
+    await createOwner(getDb(), details);
+    await logIn(details, await headers());
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  redirect('/admin');
+}
+
+export async function logInAction(_state: FormState, form: FormData): Promise<FormState> {
+  try {
+    await logIn({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') }, await headers());
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  redirect('/admin');
+}
+
+export async function logOutAction() {
+  await logOut(await headers());
+  redirect('/admin/login');
+}
+
+export async function setComponentStatusAction(form: FormData) {
+  const operator = await communicator();
+  await setComponentStatus(getDb(), { componentId: String(form.get('componentId')), status: String(form.get('status')) as ComponentStatus }, operatorActor(operator));
+  revalidatePath('/admin');
+}
+
+export async function createIncidentAction(_state: FormState, form: FormData): Promise<FormState> {
+  let id: string;
+  try {
+    const operator = await communicator();
+    const incident = await createIncident(
+      getDb(),
+      {
+        name: String(form.get('name') ?? ''),
+        status: String(form.get('status') ?? 'investigating') as never,
+        impact: String(form.get('impact') ?? 'none') as never,
+        body: String(form.get('body') ?? ''),
+        components: componentStatuses(form),
+      },
+      operatorActor(operator),
+    );
+    id = incident.id;
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  redirect(`/admin/incidents/${id}`);
+}
+
+export async function postUpdateAction(_state: FormState, form: FormData): Promise<FormState> {
+  const incidentId = String(form.get('incidentId') ?? '');
+  try {
+    const operator = await communicator();
+    await postIncidentUpdate(
+      getDb(),
+      incidentId,
+      {
+        status: String(form.get('status') ?? '') as never,
+        body: String(form.get('body') ?? ''),
+        components: componentStatuses(form),
+        expectedVersion: Number(form.get('version')),
+      },
+      operatorActor(operator),
+    );
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  revalidatePath(`/admin/incidents/${incidentId}`);
+  return {};
+}

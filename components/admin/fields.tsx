@@ -1,0 +1,68 @@
+// Form pieces shared by the admin forms: labelled, with their error tied to them for screen readers.
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+
+const CONTROL =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900';
+
+function Field({ name, label, error, children, hint }: { name: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint && !error && <p id={`${name}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
+      {error && (
+        <p id={`${name}-error`} className="mt-1 text-sm text-major">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const described = (name: string, error?: string, hint?: string) => (error ? `${name}-error` : hint ? `${name}-hint` : undefined);
+
+export function TextField({ name, label, error, hint, ...props }: { name: string; label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field name={name} label={label} error={error} hint={hint}>
+      <input id={name} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(name, error, hint)} {...props} />
+    </Field>
+  );
+}
+
+export function TextArea({ name, label, error, hint, ...props }: { name: string; label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field name={name} label={label} error={error} hint={hint}>
+      <textarea id={name} name={name} rows={8} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(name, error, hint)} {...props} />
+    </Field>
+  );
+}
+
+export function Select({ name, label, error, options, ...props }: { name: string; label: string; error?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Field name={name} label={label} error={error}>
+      <select id={name} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(name, error)} {...props}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="rounded-md border border-major/40 bg-major/10 px-3 py-2 text-sm">
+      {message}
+    </p>
+  );
+}
+
+export const BUTTON =
+  'inline-flex items-center justify-center rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-slate-300';
+export const SECONDARY_BUTTON =
+  'inline-flex items-center justify-center rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:hover:bg-slate-800';

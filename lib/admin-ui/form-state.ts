@@ -1,0 +1,27 @@
+import { ZodError } from 'zod';
+import { AppError } from '../errors.ts';
+
+/** What a form shows after a failed submit: one message, per-field messages, what was typed. */
+export interface FormState {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+/** The form's fields as strings (passwords left out, so they are never sent back to the page). */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form) if (typeof value === 'string' && !/password/i.test(name)) values[name] = value;
+  return values;
+}
+
+/** A validation or rule error as form state; anything else is not the operator's to fix. */
+export function toFormState(error: unknown, form: FormData): FormState {
+  if (error instanceof ZodError) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
+    return { error: 'Please check the highlighted fields.', fieldErrors, values: formValues(form) };
+  }
+  if (error instanceof AppError) return { error: error.message, values: formValues(form) };
+  throw error;
+}

@@ -1,0 +1,125 @@
+// An operator in real Chromium: sets up the owner on a fresh install, logs in, posts a 502
+// incident from the template, resolves it, and the public page follows each step.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
+import { launchChromium } from '../helpers/browser';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-operator-'));
+let server: GatewatchProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startGatewatch({
+    port: 4300 + Math.floor(Math.random() * 90),
+    env: { DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`, SNAPSHOT_PATH: path.join(dir, 'snapshot.json'), AUTH_SECRET_PATH: path.join(dir, 'auth-secret') },
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const publicText = async (path: string) => (await fetch(`${server.url}${path}`)).text();
+
+async function resolveDemoIncident(page: Page) {
+  // The demo page opens with an incident of its own; close it so the new one is the only one.
+  await page.goto(`${server.url}/admin`);
+  await page.getByRole('link', { name: 'Elevated 502 Bad Gateway errors on the Public API' }).click();
+  await page.getByLabel('New status').selectOption('resolved');
+  // Its components are listed first, at their current status; bring them back.
+  expect(await page.getByLabel('Public API', { exact: true }).inputValue()).toBe('partial_outage');
+  await page.getByLabel('Public API', { exact: true }).selectOption('operational');
+  await page.getByLabel('Webhooks', { exact: true }).selectOption('operational');
+  await page.getByRole('button', { name: 'Post update' }).click();
+  await expect.poll(() => page.locator('h2#timeline + ol > li').count()).toBe(4);
+}
+
+describe('an operator', () => {
+  it('sets up the owner, logs in, posts a 502 incident from the template and resolves it', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    await page.goto(`${server.url}/admin`);
+    await page.waitForURL(/\/admin\/setup$/);
+    await page.getByLabel('Your name').fill('Ada Operator');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create the owner account' }).click();
+    // The browser's own check stops a short password before it is sent.
+    expect(await page.getByLabel('Password').evaluate((input) => (input as HTMLInputElement).validity.valid)).toBe(false);
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Create the owner account' }).click();
+    await page.waitForURL(/\/admin$/);
+    expect(await page.getByText('Ada Operator · Owner').count()).toBe(1);
+
+    // Log out, then back in (a wrong password first).
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/admin\/login$/);
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('not my password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    expect(await page.locator('form [role="alert"]').textContent()).toBe('Wrong email or password.');
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/\/admin$/);
+
+    await resolveDemoIncident(page);
+    await expect.poll(() => publicText('/'), { timeout: 5_000 }).not.toContain('Active incidents');
+
+    // The 502 template, with the Website in a major outage.
+    await page.goto(`${server.url}/admin`);
+    await page.getByRole('link', { name: '502 Bad Gateway' }).first().click();
+    await page.waitForURL(/template=502-bad-gateway/);
+    expect(await page.getByLabel('Message to visitors').inputValue()).toContain('Clear your browser cache, or try another browser or device');
+    await page.getByLabel('Website', { exact: true }).selectOption('major_outage');
+    await page.getByRole('button', { name: 'Publish incident' }).click();
+    await page.waitForURL(/\/admin\/incidents\/[a-z0-9]{12}$/);
+    const incidentPath = new URL(page.url()).pathname.replace('/admin', '');
+    fs.mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/admin-incident.png', fullPage: true });
+
+    await expect.poll(() => publicText('/'), { timeout: 5_000 }).toContain('Some requests fail with &quot;502 Bad Gateway&quot;');
+    const summary = await (await fetch(`${server.url}/api/v2/summary.json`)).json();
+    expect(summary.incidents[0]).toMatchObject({ name: 'Some requests fail with "502 Bad Gateway"', impact: 'major', status: 'investigating' });
+    expect(summary.components.find((component: { name: string }) => component.name === 'Website').status).toBe('major_outage');
+    expect(await publicText(incidentPath)).toContain('try another browser or device');
+
+    // Identified, then resolved with the Website operational again.
+    await page.getByLabel('New status').selectOption('identified');
+    await page.getByLabel('Message to visitors').fill('A bad deploy of our gateway. We are rolling it back.');
+    await page.getByRole('button', { name: 'Post update' }).click();
+    await expect.poll(() => publicText(incidentPath), { timeout: 5_000 }).toContain('A bad deploy of our gateway.');
+    await expect.poll(() => page.locator('h2#timeline + ol > li').count()).toBe(2);
+    await page.getByLabel('New status').selectOption('resolved');
+    await page.getByLabel('Message to visitors').fill('The rollback is complete; everything works again.');
+    await page.getByLabel('Website', { exact: true }).selectOption('operational');
+    await page.getByRole('button', { name: 'Post update' }).click();
+    await expect.poll(async () => (await (await fetch(`${server.url}/api/v2/summary.json`)).json()).incidents.length, { timeout: 5_000 }).toBe(0);
+    const after = await (await fetch(`${server.url}/api/v2/summary.json`)).json();
+    expect(after.status.indicator).toBe('none');
+    expect(await publicText('/')).toContain('All Systems Operational');
+    expect(await publicText(incidentPath)).toContain('The rollback is complete');
+
+    // One-click component status from the dashboard.
+    await page.goto(`${server.url}/admin`);
+    await page.getByRole('form', { name: 'Set the status of CDN' }).getByRole('button', { name: 'Degraded performance' }).click();
+    await expect.poll(async () => (await (await fetch(`${server.url}/api/v2/components.json`)).json()).components.find((c: { name: string }) => c.name === 'CDN').status, { timeout: 5_000 }).toBe('degraded_performance');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('keeps the admin pages to operators', async () => {
+    const response = await fetch(`${server.url}/admin`, { redirect: 'manual' });
+    expect(response.status).toBeGreaterThanOrEqual(300);
+    expect(response.status).toBeLessThan(400);
+    expect(response.headers.get('location')).toMatch(/\/admin\/login$/);
+  });
+});
