@@ -116,6 +116,17 @@ describe('an operator', () => {
     await page.close();
   }, 120_000);
 
+  it('publishes the API reference and its OpenAPI document', async () => {
+    const document = await (await fetch(`${server.url}/api/v1/openapi.json`)).json();
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toContain('/pages/{page_id}/incidents');
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/docs/api`);
+    expect(await page.locator('h1').textContent()).toBe('Gatewatch admin API');
+    expect(await page.getByRole('region', { name: 'POST /pages/{page_id}/incidents' }).locator('td', { hasText: 'impact_override' }).count()).toBe(1);
+    await page.close();
+  });
+
   it('keeps the admin pages to operators', async () => {
     const response = await fetch(`${server.url}/admin`, { redirect: 'manual' });
     expect(response.status).toBeGreaterThanOrEqual(300);

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { apiComponentUpdateSchema, apiIncidentCreateSchema, apiIncidentUpdateSchema } from '../schemas/admin-api.ts';
+import type { ApiKeyScope } from '../schemas/api-key.ts';
+
+/** Every admin API endpoint: the OpenAPI document and the reference page are both made from this. */
+export interface AdminEndpoint {
+  method: 'get' | 'post' | 'patch';
+  path: string;
+  scope: ApiKeyScope;
+  summary: string;
+  body?: z.ZodType;
+  success: number;
+  returns: 'Incident' | 'Incident[]' | 'Component' | 'Component[]';
+  ifMatch?: boolean;
+}
+
+export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
+  { method: 'get', path: '/pages/{page_id}/incidents', scope: 'read', summary: 'Incidents and maintenances, newest first', success: 200, returns: 'Incident[]' },
+  { method: 'post', path: '/pages/{page_id}/incidents', scope: 'incidents', summary: 'Open an incident with its first update', body: apiIncidentCreateSchema, success: 201, returns: 'Incident' },
+  { method: 'get', path: '/pages/{page_id}/incidents/unresolved', scope: 'read', summary: 'Incidents not resolved yet', success: 200, returns: 'Incident[]' },
+  { method: 'get', path: '/pages/{page_id}/incidents/{incident_id}', scope: 'read', summary: 'One incident; its ETag is its version', success: 200, returns: 'Incident' },
+  {
+    method: 'patch',
+    path: '/pages/{page_id}/incidents/{incident_id}',
+    scope: 'incidents',
+    summary: 'Post an update: a new status (unchanged when left out), a message, components changed with it',
+    body: apiIncidentUpdateSchema,
+    success: 200,
+    returns: 'Incident',
+    ifMatch: true,
+  },
+  { method: 'get', path: '/pages/{page_id}/components', scope: 'read', summary: 'Groups and components, as the public JSON lists them', success: 200, returns: 'Component[]' },
+  { method: 'get', path: '/pages/{page_id}/components/{component_id}', scope: 'read', summary: 'One component', success: 200, returns: 'Component' },
+  { method: 'patch', path: '/pages/{page_id}/components/{component_id}', scope: 'components', summary: "Change a component's status", body: apiComponentUpdateSchema, success: 200, returns: 'Component' },
+];
+
+/** A request body's JSON Schema, as clients send it (before lib's own mapping). */
+export function bodySchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: (context) => {
+      // Dates arrive as ISO 8601 strings.
+      if ((context.zodSchema as { _zod: { def: { type: string } } })._zod.def.type === 'date') Object.assign(context.jsonSchema, { type: 'string', format: 'date-time' });
+    },
+  }) as Record<string, unknown>;
+  return json;
+}
+
+const ERRORS: Record<number, string> = {
+  400: 'Malformed JSON or form, or fields that do not validate (details name them)',
+  401: 'No API key, or an unknown or revoked one',
+  403: 'The key lacks the scope',
+  404: 'No such page, incident or component',
+  409: 'Stale write: the incident changed since the version in If-Match',
+  413: 'Body larger than 64 KB',
+  415: 'Neither JSON nor form-encoded',
+  422: 'A status the incident cannot move to',
+  429: 'Too many requests for this key; see Retry-After',
+  503: 'The database is unreachable',
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+export function openApiDocument(baseUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of ADMIN_ENDPOINTS) {
+    const parameters = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+    if (endpoint.ifMatch) parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } });
+    const returns = endpoint.returns.endsWith('[]') ? { type: 'array', items: ref(endpoint.returns.slice(0, -2)) } : ref(endpoint.returns);
+    const body = endpoint.body && bodySchema(endpoint.body);
+    (paths[endpoint.path] ??= {})[endpoint.method] = {
+      summary: endpoint.summary,
+      description: `Scope: \`${endpoint.scope}\` (or \`admin\`).`,
+      parameters,
+      ...(body && {
+        requestBody: { required: true, content: { 'application/json': { schema: body }, 'application/x-www-form-urlencoded': { schema: body } } },
+      }),
+      responses: {
+        [endpoint.success]: { description: 'OK', content: { 'application/json': { schema: returns } } },
+        ...Object.fromEntries(Object.entries(ERRORS).map(([status, description]) => [status, { description, content: { 'application/json': { schema: ref('Error') } } }])),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Gatewatch admin API',
+      version: '1',
+      description: "Statuspage Manage API shapes: scripts written for Atlassian Statuspage work by changing the base URL and the key.",
+    },
+    servers: [{ url: `${baseUrl.replace(/\/+$/, '')}/api/v1` }],
+    security: [{ bearer: [] }, { statuspageOAuth: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <key>' },
+        statuspageOAuth: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: OAuth <key>, as Statuspage clients send it' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message', 'details'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: {} } } } },
+        },
+        Incident: { type: 'object', description: 'As in /api/v2/incidents.json: id, name, status, impact, timestamps, incident_updates, components' },
+        Component: { type: 'object', description: 'As in /api/v2/components.json' },
+      },
+    },
+  };
+}

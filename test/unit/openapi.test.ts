@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_ENDPOINTS, openApiDocument } from '@/lib/admin-api/openapi';
+
+const ROUTES = path.resolve(import.meta.dirname, '../../app/api/v1/pages');
+
+/** `[pageId]/incidents/[incidentId]` → `/pages/{page_id}/incidents/{incident_id}`, with its methods. */
+function routeFiles(dir = ROUTES): { path: string; methods: string[] }[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    if (entry.name !== 'route.ts') return [];
+    const apiPath = `/pages/${path.relative(ROUTES, dir)}`.replace(/\[(\w+)\]/g, (_, name: string) => `{${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}}`);
+    const methods = [...fs.readFileSync(full, 'utf8').matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map((match) => match[1].toLowerCase());
+    return [{ path: apiPath, methods }];
+  });
+}
+
+describe('the OpenAPI document', () => {
+  it('lists exactly the routes that exist, with their methods', () => {
+    const documented = ADMIN_ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.path}`).sort();
+    const served = routeFiles().flatMap((route) => route.methods.map((method) => `${method} ${route.path}`)).sort();
+    expect(documented).toEqual(served);
+  });
+
+  it('describes request bodies from the zod schemas the API validates with', () => {
+    const document = openApiDocument('https://status.example.com/');
+    expect(document.servers).toEqual([{ url: 'https://status.example.com/api/v1' }]);
+    const create = document.paths['/pages/{page_id}/incidents'].post as { requestBody: { content: Record<string, { schema: { properties: { incident: { required: string[]; properties: Record<string, { enum?: string[]; type?: string; format?: string }> } } } }> } };
+    const incident = create.requestBody.content['application/json'].schema.properties.incident;
+    expect(incident.required).toEqual(['name']);
+    expect(incident.properties.status.enum).toEqual(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem']);
+    expect(incident.properties.started_at).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(Object.keys(create.requestBody.content)).toEqual(['application/json', 'application/x-www-form-urlencoded']);
+    const patch = document.paths['/pages/{page_id}/incidents/{incident_id}'].patch as { parameters: { name: string }[]; responses: Record<string, unknown> };
+    expect(patch.parameters.map((parameter) => parameter.name)).toEqual(['page_id', 'incident_id', 'If-Match']);
+    expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '409', '422', '429']));
+  });
+});
