@@ -6,6 +6,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type FormState, toFormState } from '@/lib/admin-ui/form-state';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
+import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
 import { createOwner, logIn, logOut, operatorActor, type Operator } from '@/lib/auth/operators';
 import { can } from '@/lib/auth/roles';
 import { setComponentStatus } from '@/lib/components/set-component-status';
@@ -103,4 +104,28 @@ export async function postUpdateAction(_state: FormState, form: FormData): Promi
   }
   revalidatePath(`/admin/incidents/${incidentId}`);
   return {};
+}
+
+async function configurer(): Promise<Operator> {
+  const operator = await requireOperator();
+  if (!can(operator.role, 'configure')) throw new AppError('forbidden', 'Only owners and admins manage API keys.', 403);
+  return operator;
+}
+
+/** The new key is in the returned state: the only time it is ever shown. */
+export async function createApiKeyAction(_state: FormState & { key?: string }, form: FormData): Promise<FormState & { key?: string }> {
+  try {
+    const operator = await configurer();
+    const { key } = await createApiKey(getDb(), { name: String(form.get('name') ?? ''), scopes: form.getAll('scopes').map(String) as never }, operatorActor(operator));
+    revalidatePath('/admin/api-keys');
+    return { key };
+  } catch (error) {
+    return toFormState(error, form);
+  }
+}
+
+export async function revokeApiKeyAction(form: FormData) {
+  const operator = await configurer();
+  await revokeApiKey(getDb(), String(form.get('id')), operatorActor(operator));
+  revalidatePath('/admin/api-keys');
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import { dbProvider, type Db } from '../db.ts';
 import { newId } from '../ids.ts';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -27,4 +27,21 @@ export async function recordAudit(
       details: entry.details === undefined ? null : JSON.stringify(entry.details),
     },
   });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit log, newest first, filtered by what was changed and by who, a page at a time. */
+export async function listAuditLog(db: Db, filter: { targetType?: string; actor?: string; page?: number }) {
+  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  const insensitive = dbProvider(db) === 'postgresql' ? { mode: 'insensitive' as const } : {};
+  const where = {
+    ...(filter.targetType && { targetType: filter.targetType }),
+    ...(filter.actor && { actorName: { contains: filter.actor, ...insensitive } }),
+  };
+  const [rows, total] = await Promise.all([
+    db.auditLog.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+    db.auditLog.count({ where }),
+  ]);
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
 }

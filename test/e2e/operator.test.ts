@@ -112,6 +112,33 @@ describe('an operator', () => {
     await page.goto(`${server.url}/admin`);
     await page.getByRole('form', { name: 'Set the status of CDN' }).getByRole('button', { name: 'Degraded performance' }).click();
     await expect.poll(async () => (await (await fetch(`${server.url}/api/v2/components.json`)).json()).components.find((c: { name: string }) => c.name === 'CDN').status, { timeout: 5_000 }).toBe('degraded_performance');
+
+    // An API key from the admin UI works against the API once, and not after it is revoked.
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Name').fill('deploy-bot');
+    await page.getByRole('checkbox', { name: /^incidents/ }).check();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByTestId('new-api-key').textContent())!;
+    const pageId = (await (await fetch(`${server.url}/api/v2/status.json`)).json()).page.id;
+    const open = () =>
+      fetch(`${server.url}/api/v1/pages/${pageId}/incidents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ incident: { name: 'Opened by a script' } }),
+      });
+    expect((await open()).status).toBe(201);
+    await page.reload();
+    await page.getByText('Revoke…').click();
+    await page.getByRole('button', { name: 'Revoke deploy-bot now' }).click();
+    await expect.poll(async () => (await open()).status, { timeout: 5_000 }).toBe(401);
+
+    // The audit log tells who did what.
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByLabel('What').selectOption('api_key');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    const rows = await page.locator('tbody tr').allTextContents();
+    expect(rows).toEqual([expect.stringContaining('Revoked API key "deploy-bot"'), expect.stringContaining('Created API key "deploy-bot"')]);
+    expect(rows[0]).toContain('Ada Operator');
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);

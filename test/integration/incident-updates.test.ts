@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditLog } from '@/lib/audit/audit-log';
 import { AppError } from '@/lib/errors';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
@@ -50,6 +51,17 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
     const after = await database.db.incident.findUniqueOrThrow({ where: { id: incident.id }, include: { updates: true } });
     expect(after).toEqual(before);
     expect((await database.db.component.findUniqueOrThrow({ where: { id: componentId } })).status).toBe('partial_outage');
+  });
+
+  it('records each write in the audit log, filterable by what and by who', async () => {
+    const incident = await createIncident(database.db, { name: 'Audited' }, { type: 'user', id: 'u1', name: 'Ada Lovelace' });
+    await postIncidentUpdate(database.db, incident.id, { status: 'resolved' }, { type: 'api_key', id: 'k1', name: 'API key "bot"' });
+    const byAda = await listAuditLog(database.db, { actor: 'ada' });
+    expect(byAda.rows.map((row) => [row.action, row.targetId])).toEqual([['incident.create', incident.id]]);
+    const incidents = await listAuditLog(database.db, { targetType: 'incident' });
+    expect(incidents.rows[0]).toMatchObject({ action: 'incident.update', actorType: 'api_key', targetId: incident.id });
+    expect(incidents.total).toBeGreaterThanOrEqual(2);
+    expect((await listAuditLog(database.db, { targetType: 'component' })).rows.every((row) => row.targetType === 'component')).toBe(true);
   });
 
   it('answers 404 for an incident that does not exist', async () => {

@@ -19,6 +19,8 @@ export default async function PanelLayout({ children }: { children: ReactNode })
           </a>
           <a href="/admin" className="hover:underline">Dashboard</a>
           <a href="/admin/incidents/new" className="hover:underline">New incident</a>
+          <a href="/admin/api-keys" className="hover:underline">API keys</a>
+          <a href="/admin/audit" className="hover:underline">Audit log</a>
           <a href="/" className="hover:underline">Public page ↗</a>
         </nav>
         <form action={logOutAction} className="flex items-center gap-3 text-sm">

@@ -1,0 +1,48 @@
+'use client';
+import { useActionState } from 'react';
+import { createApiKeyAction } from '@/app/admin/actions';
+import type { FormState } from '@/lib/admin-ui/form-state';
+import { API_KEY_SCOPES } from '@/lib/schemas/api-key';
+import { BUTTON, FormError, TextField } from './fields';
+
+const SCOPE_HELP: Record<(typeof API_KEY_SCOPES)[number], string> = {
+  read: 'read incidents and components',
+  incidents: 'open and update incidents',
+  components: 'change component status',
+  admin: 'everything',
+};
+
+export function ApiKeyForm() {
+  const [state, action, pending] = useActionState<FormState & { key?: string }, FormData>(createApiKeyAction, {});
+  return (
+    <form action={action} className="space-y-4">
+      {state.key && (
+        <div role="status" className="space-y-1 rounded-md border border-ok/50 bg-ok/10 px-3 py-2 text-sm">
+          <p className="font-semibold">Copy the new key now: it will not be shown again.</p>
+          <code className="block break-all select-all" data-testid="new-api-key">
+            {state.key}
+          </code>
+        </div>
+      )}
+      <FormError message={state.error} />
+      <TextField name="name" label="Name" placeholder="deploy-bot" required maxLength={100} error={state.fieldErrors?.name} />
+      <fieldset>
+        <legend className="text-sm font-medium">Scopes</legend>
+        {state.fieldErrors?.scopes && <p className="text-sm text-major">{state.fieldErrors.scopes}</p>}
+        <div className="mt-1 flex flex-wrap gap-4">
+          {API_KEY_SCOPES.map((scope) => (
+            <label key={scope} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'read'} />
+              <span>
+                <code>{scope}</code> <span className="text-slate-500 dark:text-slate-400">({SCOPE_HELP[scope]})</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" className={BUTTON} disabled={pending}>
+        Create key
+      </button>
+    </form>
+  );
+}
