@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { type FormState, toFormState } from '@/lib/admin-ui/form-state';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
-import { createOwner, logIn, logOut, operatorActor, type Operator } from '@/lib/auth/operators';
+import { addOperator, changePassword, createOwner, logIn, logOut, operatorActor, type Operator } from '@/lib/auth/operators';
 import { can } from '@/lib/auth/roles';
 import { setComponentStatus } from '@/lib/components/set-component-status';
 import { getDb } from '@/lib/db';
@@ -128,4 +128,31 @@ export async function revokeApiKeyAction(form: FormData) {
   const operator = await configurer();
   await revokeApiKey(getDb(), String(form.get('id')), operatorActor(operator));
   revalidatePath('/admin/api-keys');
+}
+
+export async function addOperatorAction(_state: FormState, form: FormData): Promise<FormState> {
+  try {
+    const operator = await requireOperator();
+    const added = await addOperator(getDb(), operator, {
+      name: String(form.get('name') ?? ''),
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+      role: String(form.get('role') ?? 'viewer') as never,
+    });
+    revalidatePath('/admin/operators');
+    return { notice: `Added ${added.name}. Give them their password through a safe channel.` };
+  } catch (error) {
+    return toFormState(error, form);
+  }
+}
+
+export async function changePasswordAction(_state: FormState, form: FormData): Promise<FormState> {
+  try {
+    await requireOperator();
+    await changePassword(await headers(), { currentPassword: String(form.get('currentPassword') ?? ''), newPassword: String(form.get('newPassword') ?? '') });
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  // A fresh request: this session was replaced by a new one, whose cookie the redirect carries.
+  redirect('/admin/account?password=changed');
 }

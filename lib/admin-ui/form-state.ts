@@ -3,6 +3,8 @@ import { AppError } from '../errors.ts';
 
 /** What a form shows after a failed submit: one message, per-field messages, what was typed. */
 export interface FormState {
+  /** Success, said in words. */
+  notice?: string;
   error?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;

@@ -139,6 +139,37 @@ describe('an operator', () => {
     const rows = await page.locator('tbody tr').allTextContents();
     expect(rows).toEqual([expect.stringContaining('Revoked API key "deploy-bot"'), expect.stringContaining('Created API key "deploy-bot"')]);
     expect(rows[0]).toContain('Ada Operator');
+
+    // The owner adds a viewer, who can look but not change anything.
+    await page.getByRole('link', { name: 'Operators' }).click();
+    await page.getByLabel('Name').fill('Vic Viewer');
+    await page.getByLabel('Email').fill('vic@example.com');
+    await page.getByLabel('Initial password').fill('viewer password 1');
+    await page.getByLabel('Role').selectOption('viewer');
+    await page.getByRole('button', { name: 'Add operator' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Added Vic Viewer');
+    const viewerContext = await browser.newContext();
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(`${server.url}/admin/login`);
+    await viewer.getByLabel('Email').fill('vic@example.com');
+    await viewer.getByLabel('Password').fill('viewer password 1');
+    await viewer.getByRole('button', { name: 'Log in' }).click();
+    await viewer.waitForURL(/\/admin$/);
+    expect(await viewer.getByText('Vic Viewer · Viewer').count()).toBe(1);
+    expect(await viewer.locator('form[aria-label^="Set the status of"]').count()).toBe(0);
+    await viewerContext.close();
+
+    // And changes her own password.
+    await page.getByRole('link', { name: 'Ada Operator · Owner' }).click();
+    await page.getByLabel('Current password').fill('correct horse battery staple');
+    await page.getByLabel('New password').fill('a new battery staple');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Your password is changed');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('a new battery staple');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/\/admin$/);
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);

@@ -21,12 +21,13 @@ export default async function PanelLayout({ children }: { children: ReactNode })
           <a href="/admin/incidents/new" className="hover:underline">New incident</a>
           <a href="/admin/api-keys" className="hover:underline">API keys</a>
           <a href="/admin/audit" className="hover:underline">Audit log</a>
+          <a href="/admin/operators" className="hover:underline">Operators</a>
           <a href="/" className="hover:underline">Public page ↗</a>
         </nav>
         <form action={logOutAction} className="flex items-center gap-3 text-sm">
-          <span>
+          <a href="/admin/account" className="hover:underline">
             {operator.name} · {ROLE_LABELS[operator.role]}
-          </span>
+          </a>
           <button type="submit" className={SECONDARY_BUTTON}>
             Log out
           </button>
