@@ -9,6 +9,7 @@ import next from 'next';
 import { getDb } from './lib/db.ts';
 import { applyMigrations } from './lib/db/migrate.ts';
 import { ensureOwnerFromEnv } from './lib/auth/operators.ts';
+import { runMaintenanceSchedule } from './lib/maintenance/maintenance.ts';
 import { EnvError, getEnv } from './lib/env.ts';
 import { log } from './lib/log.ts';
 import { onLocalChange, watchChanges } from './lib/read-path/changes.ts';
@@ -32,6 +33,14 @@ async function main() {
   onLocalChange(refresh);
   watchChanges(env.DATABASE_URL, refresh);
   setInterval(refresh, env.SNAPSHOT_REFRESH_SECONDS * 1000).unref();
+  // Scheduled maintenance starts and completes on its own, checked every 15 seconds.
+  const runSchedule = () =>
+    runMaintenanceSchedule(getDb()).then(
+      (done) => done.length && log('info', 'maintenance schedule', { done }),
+      (error) => log('warn', 'maintenance schedule could not run', { error: String(error).split('\n')[0] }),
+    );
+  void runSchedule();
+  setInterval(runSchedule, 15_000).unref();
 
   const app = next({ dev, dir: import.meta.dirname, hostname: env.HOST, port: env.PORT });
   await app.prepare();

@@ -50,11 +50,18 @@ export function zoneOffsetMs(date: Date, timeZone: string): number {
 
 /** The instant a calendar day starts in `timeZone` (DST-aware). */
 export function startOfDay(day: string, timeZone: string): Date {
-  const [year, month, date] = day.split('-').map(Number);
-  const midnightAsUtc = Date.UTC(year, month - 1, date);
-  let instant = midnightAsUtc - zoneOffsetMs(new Date(midnightAsUtc), timeZone);
+  return wallClockToInstant(`${day}T00:00`, timeZone);
+}
+
+/** A wall-clock time in `timeZone` ("2026-11-27T10:00", as a datetime-local input gives it) → the instant. */
+export function wallClockToInstant(local: string, timeZone: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return new Date(NaN);
+  const [, year, month, date, hour, minute] = match.map(Number);
+  const wallAsUtc = Date.UTC(year, month - 1, date, hour, minute);
+  let instant = wallAsUtc - zoneOffsetMs(new Date(wallAsUtc), timeZone);
   // The offset at the true instant can differ from the guess's across a DST change.
-  const corrected = midnightAsUtc - zoneOffsetMs(new Date(instant), timeZone);
+  const corrected = wallAsUtc - zoneOffsetMs(new Date(instant), timeZone);
   if (corrected !== instant) instant = corrected;
   return new Date(instant);
 }

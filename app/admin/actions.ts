@@ -14,6 +14,8 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
+import { createMaintenance } from '@/lib/maintenance/maintenance';
+import { wallClockToInstant } from '@/lib/time';
 import type { ComponentStatus } from '@/lib/schemas/status';
 
 async function communicator(): Promise<Operator> {
@@ -155,4 +157,31 @@ export async function changePasswordAction(_state: FormState, form: FormData): P
   }
   // A fresh request: this session was replaced by a new one, whose cookie the redirect carries.
   redirect('/admin/account?password=changed');
+}
+
+export async function scheduleMaintenanceAction(_state: FormState, form: FormData): Promise<FormState> {
+  let id: string;
+  try {
+    const operator = await communicator();
+    const page = await getDb().page.findFirst({ orderBy: { createdAt: 'asc' }, select: { timeZone: true } });
+    // The form's times are wall-clock times in the page's time zone.
+    const timeZone = page?.timeZone ?? 'Etc/UTC';
+    const maintenance = await createMaintenance(
+      getDb(),
+      {
+        name: String(form.get('name') ?? ''),
+        body: String(form.get('body') ?? ''),
+        scheduledFor: wallClockToInstant(String(form.get('scheduledFor') ?? ''), timeZone),
+        scheduledUntil: wallClockToInstant(String(form.get('scheduledUntil') ?? ''), timeZone),
+        componentIds: form.getAll('componentIds').map(String),
+        autoInProgress: form.get('autoInProgress') === 'on',
+        autoCompleted: form.get('autoCompleted') === 'on',
+      },
+      operatorActor(operator),
+    );
+    id = maintenance.id;
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  redirect(`/admin/incidents/${id}`);
 }

@@ -16,8 +16,18 @@ export interface AdminEndpoint {
 
 export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
   { method: 'get', path: '/pages/{page_id}/incidents', scope: 'read', summary: 'Incidents and maintenances, newest first', success: 200, returns: 'Incident[]' },
-  { method: 'post', path: '/pages/{page_id}/incidents', scope: 'incidents', summary: 'Open an incident with its first update', body: apiIncidentCreateSchema, success: 201, returns: 'Incident' },
+  {
+    method: 'post',
+    path: '/pages/{page_id}/incidents',
+    scope: 'incidents',
+    summary: 'Open an incident with its first update, or with status "scheduled" announce a maintenance window',
+    body: apiIncidentCreateSchema,
+    success: 201,
+    returns: 'Incident',
+  },
   { method: 'get', path: '/pages/{page_id}/incidents/unresolved', scope: 'read', summary: 'Incidents not resolved yet', success: 200, returns: 'Incident[]' },
+  { method: 'get', path: '/pages/{page_id}/incidents/upcoming', scope: 'read', summary: 'Maintenance scheduled and not started, soonest first', success: 200, returns: 'Incident[]' },
+  { method: 'get', path: '/pages/{page_id}/incidents/active_maintenance', scope: 'read', summary: 'Maintenance in progress', success: 200, returns: 'Incident[]' },
   { method: 'get', path: '/pages/{page_id}/incidents/{incident_id}', scope: 'read', summary: 'One incident; its ETag is its version', success: 200, returns: 'Incident' },
   {
     method: 'patch',

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { idSchema } from './component.ts';
 import { componentStatusSchema, impactSchema, incidentStatusSchema, maintenanceStatusSchema, type ComponentStatus, type Impact } from './status.ts';
-import type { IncidentCreateInput, IncidentUpdateCreateInput } from './incident.ts';
+import type { IncidentCreateInput, IncidentUpdateCreateInput, MaintenanceCreateInput } from './incident.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')]);
 const componentStatuses = z.record(idSchema, componentStatusSchema);
@@ -19,29 +19,60 @@ export function impactFromComponents(statuses: Record<string, ComponentStatus>):
 
 export const apiIncidentCreateSchema = z
   .object({
-    incident: z.object({
-      name: z.string().trim().min(1).max(255),
-      status: incidentStatusSchema.default('investigating'),
-      impact_override: impactSchema.exclude(['maintenance']).optional(),
-      body: z.string().max(20_000).default(''),
-      component_ids: z.array(idSchema).max(500).default([]),
-      components: componentStatuses.default({}),
-      deliver_notifications: flag.default(true),
-      /** Backfilling a past incident. */
-      started_at: z.coerce.date().optional(),
-      metadata: z.record(z.string(), z.unknown()).optional(),
-    }),
+    incident: z
+      .object({
+        name: z.string().trim().min(1).max(255),
+        /** `scheduled` announces a maintenance window (with scheduled_for and scheduled_until). */
+        status: z.union([incidentStatusSchema, z.literal('scheduled')]).default('investigating'),
+        impact_override: impactSchema.exclude(['maintenance']).optional(),
+        body: z.string().max(20_000).default(''),
+        component_ids: z.array(idSchema).max(500).default([]),
+        components: componentStatuses.default({}),
+        deliver_notifications: flag.default(true),
+        /** Backfilling a past incident. */
+        started_at: z.coerce.date().optional(),
+        scheduled_for: z.coerce.date().optional(),
+        scheduled_until: z.coerce.date().optional(),
+        scheduled_auto_in_progress: flag.default(true),
+        scheduled_auto_completed: flag.default(true),
+        metadata: z.record(z.string(), z.unknown()).optional(),
+      })
+      .superRefine((incident, context) => {
+        if (incident.status !== 'scheduled') return;
+        for (const field of ['scheduled_for', 'scheduled_until'] as const) {
+          if (!incident[field]) context.addIssue({ code: 'custom', path: [field], message: 'required for a scheduled maintenance' });
+        }
+      }),
   })
-  .transform(({ incident }): IncidentCreateInput => ({
-    name: incident.name,
-    status: incident.status,
-    impact: incident.impact_override ?? impactFromComponents(incident.components),
-    body: incident.body,
-    components: incident.components,
-    componentIds: incident.component_ids,
-    deliverNotifications: incident.deliver_notifications,
-    startedAt: incident.started_at,
-  }));
+  .transform(({ incident }): { kind: 'incident'; input: IncidentCreateInput } | { kind: 'maintenance'; input: MaintenanceCreateInput } =>
+    incident.status === 'scheduled'
+      ? {
+          kind: 'maintenance',
+          input: {
+            name: incident.name,
+            body: incident.body,
+            scheduledFor: incident.scheduled_for!,
+            scheduledUntil: incident.scheduled_until!,
+            componentIds: [...incident.component_ids, ...Object.keys(incident.components)],
+            autoInProgress: incident.scheduled_auto_in_progress,
+            autoCompleted: incident.scheduled_auto_completed,
+            deliverNotifications: incident.deliver_notifications,
+          },
+        }
+      : {
+          kind: 'incident',
+          input: {
+            name: incident.name,
+            status: incident.status,
+            impact: incident.impact_override ?? impactFromComponents(incident.components),
+            body: incident.body,
+            components: incident.components,
+            componentIds: incident.component_ids,
+            deliverNotifications: incident.deliver_notifications,
+            startedAt: incident.started_at,
+          },
+        },
+  );
 
 /** PATCH an incident: a new update with this status (unchanged when left out) and message. */
 export const apiIncidentUpdateSchema = z.object({

@@ -30,3 +30,20 @@ export const incidentUpdateCreateSchema = z.object({
   deliverNotifications: z.boolean().default(true),
 });
 export type IncidentUpdateCreateInput = z.input<typeof incidentUpdateCreateSchema>;
+
+/** A scheduled maintenance window, announced ahead. */
+export const maintenanceCreateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    body: z.string().max(20_000).default(''),
+    scheduledFor: z.coerce.date(),
+    scheduledUntil: z.coerce.date(),
+    componentIds: z.array(idSchema).max(500).default([]),
+    /** Starts on its own at scheduledFor (components go under maintenance). */
+    autoInProgress: z.boolean().default(true),
+    /** Completes on its own at scheduledUntil (components go back to operational). */
+    autoCompleted: z.boolean().default(true),
+    deliverNotifications: z.boolean().default(true),
+  })
+  .refine((data) => data.scheduledUntil > data.scheduledFor, { message: 'must be after the start', path: ['scheduledUntil'] });
+export type MaintenanceCreateInput = z.input<typeof maintenanceCreateSchema>;

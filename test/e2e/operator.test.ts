@@ -113,6 +113,22 @@ describe('an operator', () => {
     await page.getByRole('form', { name: 'Set the status of CDN' }).getByRole('button', { name: 'Degraded performance' }).click();
     await expect.poll(async () => (await (await fetch(`${server.url}/api/v2/components.json`)).json()).components.find((c: { name: string }) => c.name === 'CDN').status, { timeout: 5_000 }).toBe('degraded_performance');
 
+    // Maintenance scheduled to have started a minute ago starts on its own (the server checks every 15 s).
+    const wallClock = (ms: number) => new Date(ms).toISOString().slice(0, 16); // the demo page is in UTC
+    await page.getByRole('link', { name: 'Schedule maintenance' }).click();
+    await page.getByLabel('Title').fill('CDN cache upgrade');
+    await page.getByLabel('Starts (Etc/UTC)').fill(wallClock(Date.now() - 60_000));
+    await page.getByLabel('Ends (Etc/UTC)').fill(wallClock(Date.now() + 3_600_000));
+    await page.getByLabel('Message to visitors').fill('Downloads may be slower for a few minutes.');
+    await page.getByRole('checkbox', { name: 'CDN' }).check();
+    await page.getByRole('button', { name: 'Schedule maintenance' }).click();
+    await page.waitForURL(/\/admin\/incidents\/[a-z0-9]{12}$/);
+    await expect
+      .poll(async () => (await (await fetch(`${server.url}/api/v2/scheduled-maintenances/active.json`)).json()).scheduled_maintenances.map((m: { name: string }) => m.name), { timeout: 25_000, interval: 1000 })
+      .toEqual(['CDN cache upgrade']);
+    const components = (await (await fetch(`${server.url}/api/v2/components.json`)).json()).components;
+    expect(components.find((component: { name: string }) => component.name === 'CDN').status).toBe('under_maintenance');
+
     // An API key from the admin UI works against the API once, and not after it is revoked.
     await page.getByRole('link', { name: 'API keys' }).click();
     await page.getByLabel('Name').fill('deploy-bot');

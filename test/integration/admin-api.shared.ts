@@ -18,10 +18,12 @@ export function describeAdminApi(provider: Provider) {
     async function loadRoutes() {
       const incidents = await import('@/app/api/v1/pages/[pageId]/incidents/route');
       const unresolved = await import('@/app/api/v1/pages/[pageId]/incidents/unresolved/route');
+      const upcoming = await import('@/app/api/v1/pages/[pageId]/incidents/upcoming/route');
+      const activeMaintenance = await import('@/app/api/v1/pages/[pageId]/incidents/active_maintenance/route');
       const incident = await import('@/app/api/v1/pages/[pageId]/incidents/[incidentId]/route');
       const components = await import('@/app/api/v1/pages/[pageId]/components/route');
       const component = await import('@/app/api/v1/pages/[pageId]/components/[componentId]/route');
-      return { incidents, unresolved, incident, components, component };
+      return { incidents, unresolved, upcoming, activeMaintenance, incident, components, component };
     }
 
     const call = (handler: Handler, options: { key?: string; params?: Record<string, string>; method?: string; body?: string; type?: string; headers?: Record<string, string> } = {}) => {
@@ -66,6 +68,8 @@ export function describeAdminApi(provider: Provider) {
       { name: 'GET incidents', handler: routes.incidents.GET as Handler, wrongKey: keys.components },
       { name: 'POST incidents', handler: routes.incidents.POST as Handler, method: 'POST', body: json({ incident: { name: 'x' } }), wrongKey: keys.read },
       { name: 'GET unresolved', handler: routes.unresolved.GET as Handler, wrongKey: keys.incidents },
+      { name: 'GET upcoming', handler: routes.upcoming.GET as Handler, wrongKey: keys.incidents },
+      { name: 'GET active maintenance', handler: routes.activeMaintenance.GET as Handler, wrongKey: keys.components },
       { name: 'GET incident', handler: routes.incident.GET as Handler, params: { incidentId: 'x' }, wrongKey: keys.components },
       { name: 'PATCH incident', handler: routes.incident.PATCH as Handler, method: 'PATCH', params: { incidentId: 'x' }, body: json({ incident: {} }), wrongKey: keys.components },
       { name: 'GET components', handler: routes.components.GET as Handler, wrongKey: keys.incidents },
@@ -127,6 +131,25 @@ export function describeAdminApi(provider: Provider) {
         ['incident.create', 'api_key', 'API key "incidents"'],
         ['incident.update', 'api_key', 'API key "incidents"'],
       ]);
+    });
+
+    it('schedules maintenance with status "scheduled", listed as upcoming', async () => {
+      const scheduledFor = new Date(Date.now() + 86_400_000).toISOString();
+      const scheduledUntil = new Date(Date.now() + 90_000_000).toISOString();
+      const created = await call(routes.incidents.POST as Handler, {
+        key: keys.incidents,
+        method: 'POST',
+        body: json({ incident: { name: 'Network work', status: 'scheduled', scheduled_for: scheduledFor, scheduled_until: scheduledUntil, component_ids: [apiWebsiteId], body: 'Planned.' } }),
+      });
+      expect(created.status).toBe(201);
+      const maintenance = await created.json();
+      expect(maintenance).toMatchObject({ status: 'scheduled', impact: 'maintenance', scheduled_for: scheduledFor, scheduled_until: scheduledUntil });
+      const upcoming = await (await call(routes.upcoming.GET as Handler, { key: keys.read })).json();
+      expect(upcoming.map((entry: { id: string }) => entry.id)).toContain(maintenance.id);
+      expect(await (await call(routes.activeMaintenance.GET as Handler, { key: keys.read })).json()).toEqual([]);
+      const missing = await call(routes.incidents.POST as Handler, { key: keys.incidents, method: 'POST', body: json({ incident: { name: 'When?', status: 'scheduled' } }) });
+      expect(missing.status).toBe(400);
+      expect((await missing.json()).error.details.map((detail: { path: string }) => detail.path)).toEqual(['incident.scheduled_for', 'incident.scheduled_until']);
     });
 
     it('takes form-encoded bodies as Statuspage does', async () => {

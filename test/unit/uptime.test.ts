@@ -133,3 +133,13 @@ describe('formatUptime', () => {
     expect(formatUptime(null)).toBe('No data');
   });
 });
+
+describe('wall-clock times in the page time zone', () => {
+  it('turns a datetime-local value into the instant, across DST', async () => {
+    const { wallClockToInstant } = await import('@/lib/time');
+    expect(wallClockToInstant('2026-11-27T10:00', 'Europe/Berlin').toISOString()).toBe('2026-11-27T09:00:00.000Z');
+    expect(wallClockToInstant('2026-07-01T10:00', 'Europe/Berlin').toISOString()).toBe('2026-07-01T08:00:00.000Z');
+    expect(wallClockToInstant('2026-03-09T00:30', 'America/New_York').toISOString()).toBe('2026-03-09T04:30:00.000Z');
+    expect(Number.isNaN(wallClockToInstant('tomorrow', 'Etc/UTC').getTime())).toBe(true);
+  });
+});

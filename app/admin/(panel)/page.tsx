@@ -8,6 +8,7 @@ import { INCIDENT_TEMPLATES } from '@/lib/incidents/templates';
 import { COMPONENT_STATUS_LABELS, componentStatusSchema, UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { componentsInPageOrder, getFrontPage } from '@/lib/status/front-page';
+import { formatDateTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -15,7 +16,7 @@ export default async function Dashboard() {
   const operator = await requireOperator();
   const editable = can(operator.role, 'communicate');
   const snapshot = await buildSnapshot(getDb());
-  const { activeIncidents, activeMaintenances } = getFrontPage(snapshot);
+  const { activeIncidents, activeMaintenances, upcomingMaintenances } = getFrontPage(snapshot);
   const components = componentsInPageOrder(snapshot);
   return (
     <>
@@ -61,6 +62,26 @@ export default async function Dashboard() {
           </ul>
         )}
       </section>
+
+      {upcomingMaintenances.length > 0 && (
+        <section aria-labelledby="upcoming" className="space-y-3">
+          <h2 id="upcoming" className="text-lg font-semibold">
+            Scheduled maintenance
+          </h2>
+          <ul className="space-y-2">
+            {upcomingMaintenances.map((maintenance) => (
+              <li key={maintenance.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
+                <a href={`/admin/incidents/${maintenance.id}`} className="font-medium underline-offset-2 hover:underline">
+                  {maintenance.name}
+                </a>
+                <span className="text-sm text-slate-600 dark:text-slate-400">
+                  {maintenance.scheduledFor && formatDateTime(maintenance.scheduledFor, snapshot.page.timeZone)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="components" className="space-y-3">
         <h2 id="components" className="text-lg font-semibold">

@@ -3,12 +3,13 @@ import { ADMIN_ENDPOINTS, bodySchema } from '@/lib/admin-api/openapi';
 
 export const metadata: Metadata = { title: 'Admin API reference · Gatewatch' };
 
-type JsonSchema = { propertyNames?: { pattern?: string }; type?: string; enum?: string[]; anyOf?: JsonSchema[]; default?: unknown; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; additionalProperties?: JsonSchema; maxLength?: number; format?: string };
+type JsonSchema = { const?: string; propertyNames?: { pattern?: string }; type?: string; enum?: string[]; anyOf?: JsonSchema[]; default?: unknown; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; additionalProperties?: JsonSchema; maxLength?: number; format?: string };
 
 /** A field's type in words: "string, one of a | b", "map of id → status". */
 function describeType(schema: JsonSchema): string {
   if (schema.anyOf) return schema.anyOf.map(describeType).join(' or ');
   if (schema.enum) return `one of ${schema.enum.join(' | ')}`;
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (schema.type === 'array') return `list of ${schema.items ? describeType(schema.items) : 'values'}`;
   if (schema.type === 'object' && schema.additionalProperties) return `map of ${schema.propertyNames?.pattern ? 'id' : 'key'} → ${describeType(schema.additionalProperties)}`;
   if (schema.format === 'date-time') return 'ISO 8601 time';

@@ -1,7 +1,9 @@
-// GET, POST /api/v1/pages/{page_id}/incidents (Statuspage Manage API shapes).
+// GET, POST /api/v1/pages/{page_id}/incidents (Statuspage Manage API shapes); POST with status
+// "scheduled" announces a maintenance window.
 import { incidentResponse, incidentsResponse } from '@/lib/admin-api/responses';
 import { adminRoute } from '@/lib/http/admin-route';
 import { createIncident } from '@/lib/incidents/create-incident';
+import { createMaintenance } from '@/lib/maintenance/maintenance';
 import { apiIncidentCreateSchema } from '@/lib/schemas/admin-api';
 
 export const dynamic = 'force-dynamic';
@@ -9,6 +11,7 @@ export const dynamic = 'force-dynamic';
 export const GET = adminRoute('read', ({ db }) => incidentsResponse(db, (all) => all.sort((a, b) => b.createdAt.localeCompare(a.createdAt))));
 
 export const POST = adminRoute('incidents', async ({ db, body, actor }) => {
-  const incident = await createIncident(db, apiIncidentCreateSchema.parse(body), actor);
-  return incidentResponse(db, incident.id, 201);
+  const request = apiIncidentCreateSchema.parse(body);
+  const created = request.kind === 'maintenance' ? await createMaintenance(db, request.input, actor) : await createIncident(db, request.input, actor);
+  return incidentResponse(db, created.id, 201);
 });

@@ -1,0 +1,46 @@
+'use client';
+import { useActionState } from 'react';
+import { scheduleMaintenanceAction } from '@/app/admin/actions';
+import type { FormState } from '@/lib/admin-ui/form-state';
+import { BUTTON, FormError, TextArea, TextField } from './fields';
+
+export function MaintenanceForm({ components, timeZone }: { components: { id: string; name: string }[]; timeZone: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(scheduleMaintenanceAction, {});
+  const values = state.values;
+  return (
+    <form action={action} className="space-y-5">
+      <FormError message={state.error} />
+      <TextField name="name" label="Title" required maxLength={255} defaultValue={values?.name} error={state.fieldErrors?.name} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="scheduledFor" label={`Starts (${timeZone})`} type="datetime-local" required defaultValue={values?.scheduledFor} error={state.fieldErrors?.scheduledFor} />
+        <TextField name="scheduledUntil" label={`Ends (${timeZone})`} type="datetime-local" required defaultValue={values?.scheduledUntil} error={state.fieldErrors?.scheduledUntil} />
+      </div>
+      <TextArea name="body" label="Message to visitors" rows={4} hint="Markdown. What changes for them during the window." defaultValue={values?.body} error={state.fieldErrors?.body} />
+      <fieldset>
+        <legend className="text-sm font-medium">Affected components</legend>
+        <div className="mt-1 grid gap-1 sm:grid-cols-3">
+          {components.map((component) => (
+            <label key={component.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="componentIds" value={component.id} />
+              {component.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="space-y-1 text-sm">
+        <legend className="font-medium">Automation</legend>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="autoInProgress" defaultChecked />
+          Start on its own at the start time (components go under maintenance)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="autoCompleted" defaultChecked />
+          Complete on its own at the end time (components go back to operational)
+        </label>
+      </fieldset>
+      <button type="submit" className={BUTTON} disabled={pending}>
+        Schedule maintenance
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
+import type { Db } from '../db.ts';
+import { AppError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { postIncidentUpdate } from '../incidents/post-update.ts';
+import { announceChange } from '../read-path/changes.ts';
+import { maintenanceCreateSchema, type MaintenanceCreateInput } from '../schemas/incident.ts';
+
+/** Announces a maintenance window; components change only when it starts. */
+export async function createMaintenance(db: Db, input: MaintenanceCreateInput, actor: Actor = SYSTEM_ACTOR) {
+  const data = maintenanceCreateSchema.parse(input);
+  const componentIds = [...new Set(data.componentIds)];
+  const id = newId();
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const found = await tx.component.findMany({ where: { id: { in: componentIds } }, select: { id: true } });
+    const missing = componentIds.filter((componentId) => !found.some((component) => component.id === componentId));
+    if (missing.length) throw new AppError('not_found', `unknown component ${missing.join(', ')}`, 404, missing.map((componentId) => ({ component: componentId })));
+    await tx.incident.create({
+      data: {
+        id,
+        kind: 'maintenance',
+        name: data.name,
+        status: 'scheduled',
+        impact: 'maintenance',
+        startedAt: now,
+        scheduledFor: data.scheduledFor,
+        scheduledUntil: data.scheduledUntil,
+        scheduledAutoInProgress: data.autoInProgress,
+        scheduledAutoCompleted: data.autoCompleted,
+        components: { create: componentIds.map((componentId) => ({ componentId })) },
+        updates: { create: { id: newId(), status: 'scheduled', body: data.body, displayAt: now, deliverNotifications: data.deliverNotifications } },
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: 'maintenance.create',
+      targetType: 'incident',
+      targetId: id,
+      summary: `Scheduled "${data.name}" from ${data.scheduledFor.toISOString()} to ${data.scheduledUntil.toISOString()}`,
+    });
+  });
+  await announceChange(db);
+  return db.incident.findUniqueOrThrow({ where: { id }, include: { updates: true } });
+}
+
+const STARTED = 'Scheduled maintenance is in progress. We will provide updates as necessary.';
+const COMPLETED = 'The scheduled maintenance has been completed.';
+
+/**
+ * Starts and completes maintenance windows whose time has come (unless turned off for one):
+ * components go under maintenance at the start and back to operational at the end. Run on a timer;
+ * safe to run from several instances (a stale write is refused and skipped). Returns what it did.
+ */
+export async function runMaintenanceSchedule(db: Db, now = new Date()): Promise<string[]> {
+  const due = await db.incident.findMany({
+    where: {
+      kind: 'maintenance',
+      OR: [
+        { status: 'scheduled', scheduledAutoInProgress: true, scheduledFor: { lte: now } },
+        { status: { in: ['scheduled', 'in_progress', 'verifying'] }, scheduledAutoCompleted: true, scheduledUntil: { lte: now } },
+      ],
+    },
+    include: { components: { select: { componentId: true } } },
+  });
+  const done: string[] = [];
+  for (const maintenance of due) {
+    const ending = maintenance.scheduledAutoCompleted && maintenance.scheduledUntil !== null && maintenance.scheduledUntil <= now;
+    const status = ending ? 'completed' : 'in_progress';
+    const componentStatus = ending ? 'operational' : 'under_maintenance';
+    try {
+      await postIncidentUpdate(db, maintenance.id, {
+        status,
+        body: ending ? COMPLETED : STARTED,
+        components: Object.fromEntries(maintenance.components.map((link) => [link.componentId, componentStatus])),
+        expectedVersion: maintenance.version,
+        displayAt: now,
+      });
+      done.push(`${maintenance.id}:${status}`);
+    } catch (error) {
+      // Another instance got there first, or an operator just changed it.
+      if (!(error instanceof AppError && (error.status === 409 || error.status === 422))) throw error;
+    }
+  }
+  return done;
+}

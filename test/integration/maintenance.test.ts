@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMaintenance, runMaintenanceSchedule } from '@/lib/maintenance/maintenance';
+import { seedDemo } from '@/lib/seed/demo';
+import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases';
+
+const HOUR = 3_600_000;
+
+describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
+  let database: TestDatabase;
+  let cdn: string;
+  let storage: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    await seedDemo(database.db, { pageUrl: 'https://status.example.com' });
+    cdn = (await database.db.component.findFirstOrThrow({ where: { name: 'CDN' } })).id;
+    storage = (await database.db.component.findFirstOrThrow({ where: { name: 'Object storage' } })).id;
+  });
+  afterAll(() => database.drop());
+
+  const statusOf = async (id: string) => (await database.db.component.findUniqueOrThrow({ where: { id } })).status;
+  const maintenanceStatus = async (id: string) => (await database.db.incident.findUniqueOrThrow({ where: { id } })).status;
+
+  it('starts on its own at its start and completes at its end, moving its components', async () => {
+    const start = new Date(Date.now() + 10 * HOUR);
+    const end = new Date(start.getTime() + 2 * HOUR);
+    const maintenance = await createMaintenance(database.db, { name: 'CDN upgrade', body: 'Planned.', scheduledFor: start, scheduledUntil: end, componentIds: [cdn] });
+    expect(maintenance).toMatchObject({ kind: 'maintenance', status: 'scheduled', impact: 'maintenance' });
+
+    expect(await runMaintenanceSchedule(database.db, new Date(start.getTime() - 60_000))).not.toContain(`${maintenance.id}:in_progress`);
+    expect(await statusOf(cdn)).toBe('operational');
+
+    expect(await runMaintenanceSchedule(database.db, start)).toContain(`${maintenance.id}:in_progress`);
+    expect(await maintenanceStatus(maintenance.id)).toBe('in_progress');
+    expect(await statusOf(cdn)).toBe('under_maintenance');
+    // Running again changes nothing more.
+    expect(await runMaintenanceSchedule(database.db, new Date(start.getTime() + 60_000))).not.toContain(`${maintenance.id}:in_progress`);
+
+    expect(await runMaintenanceSchedule(database.db, end)).toContain(`${maintenance.id}:completed`);
+    expect(await maintenanceStatus(maintenance.id)).toBe('completed');
+    expect(await statusOf(cdn)).toBe('operational');
+    const updates = await database.db.incidentUpdate.findMany({ where: { incidentId: maintenance.id }, orderBy: { displayAt: 'asc' } });
+    expect(updates.map((update) => update.status)).toEqual(['scheduled', 'in_progress', 'completed']);
+  });
+
+  it('stays put when automation is turned off for it', async () => {
+    const start = new Date(Date.now() + 20 * HOUR);
+    const maintenance = await createMaintenance(database.db, {
+      name: 'Manual storage work',
+      scheduledFor: start,
+      scheduledUntil: new Date(start.getTime() + HOUR),
+      componentIds: [storage],
+      autoInProgress: false,
+      autoCompleted: false,
+    });
+    await runMaintenanceSchedule(database.db, new Date(start.getTime() + 2 * HOUR));
+    expect(await maintenanceStatus(maintenance.id)).toBe('scheduled');
+    expect(await statusOf(storage)).toBe('operational');
+  });
+
+  it('refuses a window that ends before it starts, or names an unknown component, writing nothing', async () => {
+    const before = await database.db.incident.count();
+    const start = new Date(Date.now() + HOUR);
+    await expect(createMaintenance(database.db, { name: 'Backwards', scheduledFor: start, scheduledUntil: start })).rejects.toThrow(/after the start/);
+    await expect(createMaintenance(database.db, { name: 'Nowhere', scheduledFor: start, scheduledUntil: new Date(start.getTime() + HOUR), componentIds: ['nosuchcompon'] })).rejects.toMatchObject({ status: 404 });
+    expect(await database.db.incident.count()).toBe(before);
+  });
+});
