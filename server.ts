@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import next from 'next';
 import { getDb } from './lib/db.ts';
 import { applyMigrations } from './lib/db/migrate.ts';
-import { ensureOwnerFromEnv } from './lib/auth/operators.ts';
+import { CLIENT_IP_HEADER, ensureOwnerFromEnv } from './lib/auth/operators.ts';
 import { runMaintenanceSchedule } from './lib/maintenance/maintenance.ts';
 import { EnvError, getEnv } from './lib/env.ts';
 import { log } from './lib/log.ts';
@@ -62,7 +62,10 @@ async function main() {
   const serveFromMemory = createFastPath(readPath, renderHtml);
 
   const server = http.createServer((req, res) => {
-    if (req.headers[RENDER_HEADER] === renderToken || !serveFromMemory(req, res)) void handle(req, res);
+    if (req.headers[RENDER_HEADER] === renderToken || !serveFromMemory(req, res)) {
+      req.headers[CLIENT_IP_HEADER] = clientAddress(req, env.TRUST_PROXY);
+      void handle(req, res);
+    }
   });
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, env.HOST, () => {
@@ -73,6 +76,12 @@ async function main() {
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** Who is asking: the socket's peer, or behind a trusted proxy the first X-Forwarded-For address. */
+function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+  return forwarded || req.socket.remoteAddress || 'unknown';
 }
 
 /** `npm start` on a fresh clone: build the production app first. */

@@ -24,6 +24,8 @@ export const envSchema = z.object({
   /** For headless installs: the owner created at first start when there is no operator yet. */
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (login throttling). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   /** Admin API requests a minute per API key, in bursts of as many. */
   ADMIN_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });

@@ -53,17 +53,24 @@ export function startOfDay(day: string, timeZone: string): Date {
   return wallClockToInstant(`${day}T00:00`, timeZone);
 }
 
-/** A wall-clock time in `timeZone` ("2026-11-27T10:00", as a datetime-local input gives it) → the instant. */
+/**
+ * A wall-clock time in `timeZone` ("2026-11-27T10:00", as a datetime-local input gives it) → the
+ * instant. A time skipped by a DST change moves forward (02:30 → 03:30); a time that happens twice
+ * is the first one; an impossible date is invalid.
+ */
 export function wallClockToInstant(local: string, timeZone: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!match) return new Date(NaN);
   const [, year, month, date, hour, minute] = match.map(Number);
   const wallAsUtc = Date.UTC(year, month - 1, date, hour, minute);
-  let instant = wallAsUtc - zoneOffsetMs(new Date(wallAsUtc), timeZone);
-  // The offset at the true instant can differ from the guess's across a DST change.
-  const corrected = wallAsUtc - zoneOffsetMs(new Date(instant), timeZone);
-  if (corrected !== instant) instant = corrected;
-  return new Date(instant);
+  const check = new Date(wallAsUtc);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date || hour > 23 || minute > 59) return new Date(NaN);
+  // The zone's offset a day before and a day after: the same unless a change falls in between.
+  const before = zoneOffsetMs(new Date(wallAsUtc - 86_400_000), timeZone);
+  const after = zoneOffsetMs(new Date(wallAsUtc + 86_400_000), timeZone);
+  const matches = [wallAsUtc - before, wallAsUtc - after].filter((instant) => instant + zoneOffsetMs(new Date(instant), timeZone) === wallAsUtc);
+  // None match in a skipped hour: read it with the offset before the change, which moves it forward.
+  return new Date(matches.length ? Math.min(...matches) : wallAsUtc - before);
 }
 
 export function addDays(day: string, count: number): string {

@@ -94,7 +94,7 @@ export async function postUpdateAction(_state: FormState, form: FormData): Promi
       getDb(),
       incidentId,
       {
-        status: String(form.get('status') ?? '') as never,
+        status: (String(form.get('status') ?? '') || undefined) as never,
         body: String(form.get('body') ?? ''),
         components: componentStatuses(form),
         expectedVersion: Number(form.get('version')),

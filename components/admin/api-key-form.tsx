@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { createApiKeyAction } from '@/app/admin/actions';
-import type { FormState } from '@/lib/admin-ui/form-state';
+import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { API_KEY_SCOPES } from '@/lib/schemas/api-key';
 import { BUTTON, FormError, TextField } from './fields';
 
@@ -25,14 +25,14 @@ export function ApiKeyForm() {
         </div>
       )}
       <FormError message={state.error} />
-      <TextField name="name" label="Name" placeholder="deploy-bot" required maxLength={100} error={state.fieldErrors?.name} />
+      <TextField name="name" label="Name" placeholder="deploy-bot" required maxLength={100} defaultValue={state.values?.name} error={state.fieldErrors?.name} />
       <fieldset>
         <legend className="text-sm font-medium">Scopes</legend>
         {state.fieldErrors?.scopes && <p className="text-sm text-major">{state.fieldErrors.scopes}</p>}
         <div className="mt-1 flex flex-wrap gap-4">
           {API_KEY_SCOPES.map((scope) => (
             <label key={scope} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === 'read'} />
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={wasChecked(state.values, 'scopes', scope, scope === 'read')} />
               <span>
                 <code>{scope}</code> <span className="text-slate-500 dark:text-slate-400">({SCOPE_HELP[scope]})</span>
               </span>

@@ -7,26 +7,29 @@ import { BUTTON, FormError, Select, TextArea, TextField } from './fields';
 export interface ComponentChoice {
   id: string;
   name: string;
-  status: string;
+  /** Its status now, in words. */
+  statusLabel: string;
 }
 type Option = { value: string; label: string };
 
 /** Each component with "not affected" or the status it goes to with this update. */
-function ComponentStatuses({ components, statusOptions, values, preselected }: { components: ComponentChoice[]; statusOptions: Option[]; values?: Record<string, string>; preselected?: Record<string, string> }) {
+function ComponentStatuses({ components, statusOptions, values, emptyLabel }: { components: ComponentChoice[]; statusOptions: Option[]; values?: Record<string, string>; emptyLabel: string }) {
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">Affected components</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {components.map((component) => (
           <label key={component.id} className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
-            <span>{component.name}</span>
+            <span>
+              {component.name} <span className="text-xs text-slate-500 dark:text-slate-400">({component.statusLabel})</span>
+            </span>
             <select
               name={`component:${component.id}`}
               aria-label={component.name}
-              defaultValue={values?.[`component:${component.id}`] ?? preselected?.[component.id] ?? ''}
+              defaultValue={values?.[`component:${component.id}`] ?? ''}
               className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
             >
-              <option value="">Not affected</option>
+              <option value="">{emptyLabel}</option>
               {statusOptions.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}
@@ -58,7 +61,7 @@ export function NewIncidentForm(props: {
         <Select name="impact" label="Impact" options={props.impactOptions} defaultValue={values?.impact ?? props.initial.impact} error={state.fieldErrors?.impact} />
       </div>
       <TextArea name="body" label="Message to visitors" hint="Markdown. Say what visitors see and what they can do." defaultValue={values?.body ?? props.initial.body} error={state.fieldErrors?.body} />
-      <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} />
+      <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} emptyLabel="Not affected" />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Publishing…' : 'Publish incident'}
       </button>
@@ -73,8 +76,6 @@ export function UpdateForm(props: {
   statusOptions: Option[];
   componentStatusOptions: Option[];
   defaultStatus: string;
-  /** The incident's components, with their current status. */
-  affected: Record<string, string>;
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(postUpdateAction, {});
   const values = state.values;
@@ -85,7 +86,7 @@ export function UpdateForm(props: {
       <FormError message={state.error} />
       <Select name="status" label="New status" options={props.statusOptions} defaultValue={values?.status ?? props.defaultStatus} error={state.fieldErrors?.status} />
       <TextArea name="body" label="Message to visitors" hint="Markdown." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
-      <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} preselected={props.affected} />
+      <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} emptyLabel="No change" />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Posting…' : 'Post update'}
       </button>

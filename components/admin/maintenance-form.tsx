@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { scheduleMaintenanceAction } from '@/app/admin/actions';
-import type { FormState } from '@/lib/admin-ui/form-state';
+import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { BUTTON, FormError, TextArea, TextField } from './fields';
 
 export function MaintenanceForm({ components, timeZone }: { components: { id: string; name: string }[]; timeZone: string }) {
@@ -21,7 +21,7 @@ export function MaintenanceForm({ components, timeZone }: { components: { id: st
         <div className="mt-1 grid gap-1 sm:grid-cols-3">
           {components.map((component) => (
             <label key={component.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="componentIds" value={component.id} />
+              <input type="checkbox" name="componentIds" value={component.id} defaultChecked={wasChecked(values, 'componentIds', component.id, false)} />
               {component.name}
             </label>
           ))}
@@ -30,11 +30,11 @@ export function MaintenanceForm({ components, timeZone }: { components: { id: st
       <fieldset className="space-y-1 text-sm">
         <legend className="font-medium">Automation</legend>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="autoInProgress" defaultChecked />
+          <input type="checkbox" name="autoInProgress" defaultChecked={wasChecked(values, 'autoInProgress', 'on', true)} />
           Start on its own at the start time (components go under maintenance)
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="autoCompleted" defaultChecked />
+          <input type="checkbox" name="autoCompleted" defaultChecked={wasChecked(values, 'autoCompleted', 'on', true)} />
           Complete on its own at the end time (components go back to operational)
         </label>
       </fieldset>

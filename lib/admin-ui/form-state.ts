@@ -10,11 +10,23 @@ export interface FormState {
   values?: Record<string, string>;
 }
 
-/** The form's fields as strings (passwords left out, so they are never sent back to the page). */
+/**
+ * The form's fields as strings, a repeated field's values joined by newlines (checkbox lists);
+ * passwords left out, so they are never sent back to the page.
+ */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === 'string' && !/password/i.test(name)) values[name] = value;
+  for (const [name, value] of form) {
+    if (typeof value !== 'string' || /password/i.test(name)) continue;
+    values[name] = name in values ? `${values[name]}\n${value}` : value;
+  }
   return values;
+}
+
+/** After a failed submit, whether a checkbox was ticked; on a fresh form, its default. */
+export function wasChecked(values: Record<string, string> | undefined, name: string, value: string, byDefault: boolean): boolean {
+  if (!values) return byDefault;
+  return (values[name] ?? '').split('\n').includes(value);
 }
 
 /** A validation or rule error as form state; anything else is not the operator's to fix. */

@@ -44,15 +44,23 @@ async function createOperator(db: Db, input: z.input<typeof operatorCreateSchema
     );
     return { id: user.id, name: user.name, email: user.email, role: data.role };
   } catch (error) {
-    if (error instanceof APIError) throw new AppError('conflict', 'An operator with this email already exists', 409);
+    if (error instanceof APIError && /already exists/i.test(error.message)) throw new AppError('conflict', 'An operator with this email already exists', 409);
+    if (error instanceof APIError) throw new AppError('invalid_operator', error.message, 400);
     throw error;
   }
 }
 
+// Two set-up forms submitted at once must not make two owners: one at a time in this process.
+let setUpQueue: Promise<unknown> = Promise.resolve();
+
 /** The first operator: only while there is none. */
-export async function createOwner(db: Db, input: Omit<z.input<typeof operatorCreateSchema>, 'role'>): Promise<Operator> {
-  if (await hasOperators(db)) throw new AppError('conflict', 'Gatewatch is already set up; log in instead', 409);
-  return createOperator(db, { ...input, role: 'owner' }, { type: 'system', name: 'first-run set-up' });
+export function createOwner(db: Db, input: Omit<z.input<typeof operatorCreateSchema>, 'role'>): Promise<Operator> {
+  const run = setUpQueue.then(async () => {
+    if (await hasOperators(db)) throw new AppError('conflict', 'Gatewatch is already set up; log in instead', 409);
+    return createOperator(db, { ...input, role: 'owner' }, { type: 'system', name: 'first-run set-up' });
+  });
+  setUpQueue = run.catch(() => {});
+  return run;
 }
 
 /** An owner or admin adds an operator; only an owner makes another owner. */
@@ -70,36 +78,59 @@ export async function currentOperator(headers: Headers): Promise<Operator | null
   return { id, name, email, role: roleOf(role) };
 }
 
-// Failed logins per email: after 5 within 15 minutes, that account waits 5 minutes.
-const MAX_FAILURES = 5;
+// Failed logins, per email from one client address and per address: five wrong passwords for an
+// email lock that email from that address for 5 minutes (others, the real owner among them, can
+// still log in); twenty from one address lock the address for 15 minutes.
+const RULES = { account: { max: 5, lockMs: 5 * 60_000 }, address: { max: 20, lockMs: 15 * 60_000 } };
 const FAILURE_WINDOW_MS = 15 * 60_000;
-const LOCK_MS = 5 * 60_000;
 const THROTTLE_KEY = Symbol.for('gatewatch.login-throttle');
-function failures(): Map<string, { count: number; first: number; lockedUntil: number }> {
-  const holder = globalThis as { [THROTTLE_KEY]?: Map<string, { count: number; first: number; lockedUntil: number }> };
+type Failures = { count: number; first: number; lockedUntil: number };
+function failures(): Map<string, Failures> {
+  const holder = globalThis as { [THROTTLE_KEY]?: Map<string, Failures> };
   return (holder[THROTTLE_KEY] ??= new Map());
+}
+
+/** The client's address as server.ts passes it on (its own socket, or the proxy's header when trusted). */
+export const CLIENT_IP_HEADER = 'x-gatewatch-client-ip';
+
+function lockedFor(key: string, now: number): number {
+  const entry = failures().get(key);
+  return entry && entry.lockedUntil > now ? entry.lockedUntil - now : 0;
+}
+
+function recordFailure(key: string, rule: { max: number; lockMs: number }, now: number) {
+  const table = failures();
+  if (table.size > 50_000) {
+    // Forget what no longer counts, rather than everything.
+    for (const [name, entry] of table) if (entry.lockedUntil <= now && now - entry.first > FAILURE_WINDOW_MS) table.delete(name);
+  }
+  const entry = table.get(key);
+  const next = entry && now - entry.first < FAILURE_WINDOW_MS ? { ...entry, count: entry.count + 1 } : { count: 1, first: now, lockedUntil: 0 };
+  if (next.count >= rule.max) next.lockedUntil = now + rule.lockMs;
+  table.set(key, next);
 }
 
 /**
  * Signs in with email and password, setting the session cookie (through Next's cookies in a server
- * action). Wrong credentials and locked accounts get clear messages; never which of the two was wrong.
+ * action). Wrong credentials and locks get clear messages; never which of email or password was wrong.
  */
 export async function logIn(input: z.input<typeof loginSchema>, headers: Headers, now = Date.now()): Promise<void> {
   const { email, password } = loginSchema.parse(input);
-  const entry = failures().get(email);
-  if (entry && entry.lockedUntil > now) {
-    const minutes = Math.ceil((entry.lockedUntil - now) / 60_000);
+  const address = headers.get(CLIENT_IP_HEADER) ?? 'unknown';
+  const accountKey = `account:${address}:${email}`;
+  const addressKey = `address:${address}`;
+  const wait = Math.max(lockedFor(accountKey, now), lockedFor(addressKey, now));
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60_000);
     throw new AppError('locked', `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, 429);
   }
   try {
     await getAuth().api.signInEmail({ body: { email, password }, headers });
-    failures().delete(email);
+    failures().delete(accountKey);
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    const next = entry && now - entry.first < FAILURE_WINDOW_MS ? { ...entry, count: entry.count + 1 } : { count: 1, first: now, lockedUntil: 0 };
-    if (next.count >= MAX_FAILURES) next.lockedUntil = now + LOCK_MS;
-    if (failures().size > 10_000) failures().clear();
-    failures().set(email, next);
+    recordFailure(accountKey, RULES.account, now);
+    recordFailure(addressKey, RULES.address, now);
     throw new AppError('wrong_credentials', 'Wrong email or password.', 401);
   }
 }

@@ -68,10 +68,17 @@ export function errorResponse(error: unknown): Response {
     return jsonError(503, 'unavailable', 'The database is unreachable; the public page keeps serving its last snapshot. Retry shortly.', { 'retry-after': '5' });
   }
   log('error', 'admin API: unexpected error', { error: error instanceof Error ? error.stack : String(error) });
-  return jsonError(500, 'internal_error', 'Something went wrong on our side; nothing was changed.');
+  return jsonError(500, 'internal_error', 'Something went wrong on our side. Check the incident list before retrying.');
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = String((error as { message?: string })?.message ?? error);
-  return /ECONNREFUSED|DatabaseNotReachable|Can't reach database|connection terminated|timeout exceeded when trying to connect|SocketTimeout|database is locked|not currently accepting connections/i.test(text);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'P1001', 'P1002', 'P1017', 'P2024', '57P01', '57P03', '53300', 'SQLITE_BUSY']);
+const UNAVAILABLE_TEXT = /ECONNREFUSED|DatabaseNotReachable|Can't reach database|connection terminated|timeout exceeded when trying to connect|SocketTimeout|database is locked|not currently accepting connections/i;
+
+/** Whether the error, or any error it wraps, says the database could not be reached or was busy. */
+function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  if (typeof message === 'string' && UNAVAILABLE_TEXT.test(message)) return true;
+  return isDatabaseUnavailable(cause, depth + 1);
 }

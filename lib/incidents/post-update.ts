@@ -23,19 +23,21 @@ export async function postIncidentUpdate(db: Db, incidentId: string, input: Inci
     if (data.expectedVersion !== undefined && data.expectedVersion !== existing.version) {
       throw new AppError('conflict', `incident ${incidentId} changed since version ${data.expectedVersion} (now ${existing.version}); reload and try again`, 409);
     }
+    // Read in this transaction, so a note never brings back a status an operator just changed.
+    const status = data.status ?? (existing.status as IncidentStatus | MaintenanceStatus);
     const allowed = allowedNextStatuses(existing.kind as IncidentKind, existing.status as IncidentStatus | MaintenanceStatus);
-    if (!allowed.includes(data.status)) {
-      throw new AppError('invalid_transition', `cannot move from ${existing.status} to ${data.status}`, 422, [{ allowed }]);
+    if (!allowed.includes(status)) {
+      throw new AppError('invalid_transition', `cannot move from ${existing.status} to ${status}`, 422, [{ allowed }]);
     }
     // Optimistic lock: the update only applies to the version just read.
     const { count } = await tx.incident.updateMany({
       where: { id: incidentId, version: existing.version },
       data: {
-        status: data.status,
+        status,
         version: { increment: 1 },
-        identifiedAt: data.status === 'identified' ? (existing.identifiedAt ?? at) : existing.identifiedAt,
-        monitoringAt: data.status === 'monitoring' ? (existing.monitoringAt ?? at) : existing.monitoringAt,
-        resolvedAt: CLOSED.has(data.status) ? (existing.resolvedAt ?? at) : null,
+        identifiedAt: status === 'identified' ? (existing.identifiedAt ?? at) : existing.identifiedAt,
+        monitoringAt: status === 'monitoring' ? (existing.monitoringAt ?? at) : existing.monitoringAt,
+        resolvedAt: CLOSED.has(status) ? (existing.resolvedAt ?? at) : null,
       },
     });
     if (count === 0) throw new AppError('conflict', `incident ${incidentId} changed during this write; reload and try again`, 409);
@@ -47,14 +49,14 @@ export async function postIncidentUpdate(db: Db, incidentId: string, input: Inci
       await tx.incidentComponent.createMany({ data: newlyAffected.map((component) => ({ incidentId, componentId: component.id })) });
     }
     await tx.incidentUpdate.create({
-      data: { ...newUpdateData({ ...data, at, before: components, statuses: data.components }), incidentId },
+      data: { ...newUpdateData({ ...data, status, at, before: components, statuses: data.components }), incidentId },
     });
     await recordAudit(tx, actor, {
       action: 'incident.update',
       targetType: 'incident',
       targetId: incidentId,
-      summary: `Posted a ${data.status} update on "${existing.name}"`,
-      details: { from: existing.status, to: data.status, components: data.components },
+      summary: `Posted a ${status} update on "${existing.name}"`,
+      details: { from: existing.status, to: status, components: data.components },
     });
     return tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { updates: true } });
   });

@@ -2,6 +2,7 @@ import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
 import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { log } from '../log.ts';
 import { postIncidentUpdate } from '../incidents/post-update.ts';
 import { announceChange } from '../read-path/changes.ts';
 import { maintenanceCreateSchema, type MaintenanceCreateInput } from '../schemas/incident.ts';
@@ -77,8 +78,11 @@ export async function runMaintenanceSchedule(db: Db, now = new Date()): Promise<
       });
       done.push(`${maintenance.id}:${status}`);
     } catch (error) {
-      // Another instance got there first, or an operator just changed it.
-      if (!(error instanceof AppError && (error.status === 409 || error.status === 422))) throw error;
+      // Another instance got there first, or an operator just changed it: nothing to do. Anything
+      // else is logged, and the other windows still move.
+      if (!(error instanceof AppError && (error.status === 409 || error.status === 422))) {
+        log('error', 'could not move a scheduled maintenance', { id: maintenance.id, error: String(error).split('\n')[0] });
+      }
     }
   }
   return done;

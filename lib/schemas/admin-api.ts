@@ -6,6 +6,12 @@ import { componentStatusSchema, impactSchema, incidentStatusSchema, maintenanceS
 import type { IncidentCreateInput, IncidentUpdateCreateInput, MaintenanceCreateInput } from './incident.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')]);
+/** An ISO 8601 time; null (as Statuspage clients send for "none") means not given. */
+const timestamp = z
+  .iso.datetime({ offset: true, error: 'must be an ISO 8601 time, like 2026-11-24T23:05:00Z' })
+  .transform((value) => new Date(value))
+  .nullish()
+  .transform((value) => value ?? undefined);
 const componentStatuses = z.record(idSchema, componentStatusSchema);
 
 /** Statuspage's rule when no impact is given: the worst component status decides. */
@@ -30,9 +36,9 @@ export const apiIncidentCreateSchema = z
         components: componentStatuses.default({}),
         deliver_notifications: flag.default(true),
         /** Backfilling a past incident. */
-        started_at: z.coerce.date().optional(),
-        scheduled_for: z.coerce.date().optional(),
-        scheduled_until: z.coerce.date().optional(),
+        started_at: timestamp,
+        scheduled_for: timestamp,
+        scheduled_until: timestamp,
         scheduled_auto_in_progress: flag.default(true),
         scheduled_auto_completed: flag.default(true),
         metadata: z.record(z.string(), z.unknown()).optional(),
@@ -84,9 +90,9 @@ export const apiIncidentUpdateSchema = z.object({
   }),
 });
 
-export function toIncidentUpdateInput(body: z.infer<typeof apiIncidentUpdateSchema>, currentStatus: string, expectedVersion?: number): IncidentUpdateCreateInput {
+export function toIncidentUpdateInput(body: z.infer<typeof apiIncidentUpdateSchema>, expectedVersion?: number): IncidentUpdateCreateInput {
   return {
-    status: (body.incident.status ?? currentStatus) as IncidentUpdateCreateInput['status'],
+    status: body.incident.status,
     body: body.incident.body,
     components: body.incident.components,
     deliverNotifications: body.incident.deliver_notifications,

@@ -13,20 +13,21 @@ export const incidentCreateSchema = z.object({
   /** Components affected without a change of status. */
   componentIds: z.array(idSchema).max(500).default([]),
   /** For backfilling a past incident; defaults to now. */
-  startedAt: z.coerce.date().optional(),
+  startedAt: z.date().optional(),
   deliverNotifications: z.boolean().default(true),
 });
 export type IncidentCreateInput = z.input<typeof incidentCreateSchema>;
 
 /** A new update on an incident or maintenance: its status, its message, components changed with it. */
 export const incidentUpdateCreateSchema = z.object({
-  status: z.union([incidentStatusSchema, maintenanceStatusSchema]),
+  /** Unchanged when left out (a note). */
+  status: z.union([incidentStatusSchema, maintenanceStatusSchema]).optional(),
   body: z.string().max(20_000).default(''),
   components: z.record(idSchema, componentStatusSchema).default({}),
   /** The version the writer last saw; a newer one in the database means a stale write (409). */
   expectedVersion: z.number().int().positive().optional(),
   /** For backfilling; defaults to now. */
-  displayAt: z.coerce.date().optional(),
+  displayAt: z.date().optional(),
   deliverNotifications: z.boolean().default(true),
 });
 export type IncidentUpdateCreateInput = z.input<typeof incidentUpdateCreateSchema>;
@@ -36,8 +37,8 @@ export const maintenanceCreateSchema = z
   .object({
     name: z.string().trim().min(1).max(255),
     body: z.string().max(20_000).default(''),
-    scheduledFor: z.coerce.date(),
-    scheduledUntil: z.coerce.date(),
+    scheduledFor: z.date({ error: 'enter a valid start' }),
+    scheduledUntil: z.date({ error: 'enter a valid end' }),
     componentIds: z.array(idSchema).max(500).default([]),
     /** Starts on its own at scheduledFor (components go under maintenance). */
     autoInProgress: z.boolean().default(true),

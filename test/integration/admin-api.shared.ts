@@ -108,6 +108,8 @@ export function describeAdminApi(provider: Provider) {
       expect(incident.incident_updates[0]).toMatchObject({ status: 'investigating', body: 'Looking into **502s**.', deliver_notifications: false });
       expect(incident.components.map((component: { id: string; status: string }) => [component.id, component.status])).toEqual([[apiWebsiteId, 'major_outage']]);
       expect(created.headers.get('etag')).toBe('"1"');
+      const withNull = await call(routes.incidents.POST as Handler, { key: keys.all, method: 'POST', body: json({ incident: { name: 'No start given', started_at: null } }) });
+      expect(new Date((await withNull.json()).started_at).getFullYear()).toBeGreaterThan(2000);
 
       const listed = await (await call(routes.unresolved.GET as Handler, { key: keys.read })).json();
       expect(listed.map((entry: { id: string }) => entry.id)).toContain(incident.id);
@@ -178,6 +180,8 @@ export function describeAdminApi(provider: Provider) {
         [post('{"incident":'), 400, 'malformed_json'],
         [post(json({ incident: { name: 42 } })), 400, 'validation_failed'],
         [post(json({ incident: { name: 'x', status: 'exploded' } })), 400, 'validation_failed'],
+        [post(json({ incident: { name: 'x', started_at: true } })), 400, 'validation_failed'],
+        [post(json({ incident: { name: 'x', started_at: 'yesterday' } })), 400, 'validation_failed'],
         [post(json({ incident: { name: 'x', components: { nosuchcompon: 'major_outage' } } })), 404, 'not_found'],
         [post(json({ incident: { name: 'x', body: 'y'.repeat(70_000) } })), 413, 'payload_too_large'],
         [post('name=x', 'text/plain'), 415, 'unsupported_media_type'],

@@ -34,7 +34,14 @@ export function describeOperators(provider: Provider) {
       const { getDb } = await import('@/lib/db');
       expect(await ops.hasOperators(getDb())).toBe(false);
       await expect(ops.createOwner(getDb(), { name: 'Ada', email: 'Ada@Example.com', password: 'short' })).rejects.toThrow();
-      const owner = await ops.createOwner(getDb(), { name: 'Ada', email: 'Ada@Example.com', password: 'correct horse battery' });
+      // Two set-ups at once: one owner.
+      const [first, second] = await Promise.allSettled([
+        ops.createOwner(getDb(), { name: 'Ada', email: 'Ada@Example.com', password: 'correct horse battery' }),
+        ops.createOwner(getDb(), { name: 'Mallory', email: 'mallory@example.com', password: 'correct horse battery' }),
+      ]);
+      expect([first.status, second.status]).toEqual(['fulfilled', 'rejected']);
+      expect(await getDb().user.count()).toBe(1);
+      const owner = (first as PromiseFulfilledResult<Awaited<ReturnType<typeof ops.createOwner>>>).value;
       expect(owner).toMatchObject({ email: 'ada@example.com', role: 'owner' });
       await expect(ops.createOwner(getDb(), { name: 'Eve', email: 'eve@example.com', password: 'correct horse battery' })).rejects.toMatchObject({ status: 409 });
       const headers = await signedIn('ada@example.com', 'correct horse battery');
@@ -61,8 +68,16 @@ export function describeOperators(provider: Provider) {
         await expect(ops.logIn({ email: 'ed@example.com', password: 'wrong' }, new Headers(), now)).rejects.toMatchObject({ code: 'wrong_credentials', message: 'Wrong email or password.' });
       }
       await expect(ops.logIn({ email: 'ed@example.com', password: 'editor password 1' }, new Headers(), now)).rejects.toMatchObject({ code: 'locked', status: 429 });
+      // Someone else's failures do not keep the real operator out from their own address.
+      await ops.logIn({ email: 'ed@example.com', password: 'editor password 1' }, new Headers({ [ops.CLIENT_IP_HEADER]: '203.0.113.7' }), now);
       // After the lock, the right password works again.
       await ops.logIn({ email: 'ed@example.com', password: 'editor password 1' }, new Headers(), now + 6 * 60_000);
+      // One address failing on many accounts is locked out of all of them.
+      const attacker = new Headers({ [ops.CLIENT_IP_HEADER]: '198.51.100.9' });
+      for (let attempt = 0; attempt < 20; attempt++) {
+        await expect(ops.logIn({ email: `guess${attempt}@example.com`, password: 'x' }, attacker, now)).rejects.toMatchObject({ code: 'wrong_credentials' });
+      }
+      await expect(ops.logIn({ email: 'ed@example.com', password: 'editor password 1' }, attacker, now)).rejects.toMatchObject({ code: 'locked' });
     });
 
     it('changes a password: the old one stops working', async () => {

@@ -27,12 +27,12 @@ describe('the OpenAPI document', () => {
   it('describes request bodies from the zod schemas the API validates with', () => {
     const document = openApiDocument('https://status.example.com/');
     expect(document.servers).toEqual([{ url: 'https://status.example.com/api/v1' }]);
-    const create = document.paths['/pages/{page_id}/incidents'].post as { requestBody: { content: Record<string, { schema: { properties: { incident: { required: string[]; properties: Record<string, { enum?: string[]; type?: string; format?: string; anyOf?: { enum?: string[]; const?: string }[] }> } } } }> } };
+    const create = document.paths['/pages/{page_id}/incidents'].post as { requestBody: { content: Record<string, { schema: { properties: { incident: { required: string[]; properties: Record<string, { enum?: string[]; type?: string; format?: string; anyOf?: { enum?: string[]; const?: string; type?: string }[] }> } } } }> } };
     const incident = create.requestBody.content['application/json'].schema.properties.incident;
     expect(incident.required).toEqual(['name']);
     const statuses = incident.properties.status.anyOf!.flatMap((option) => option.enum ?? [option.const]);
     expect(statuses).toEqual(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled']);
-    expect(incident.properties.started_at).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(incident.properties.started_at).toEqual({ anyOf: [expect.objectContaining({ type: 'string', format: 'date-time' }), { type: 'null' }] });
     expect(Object.keys(create.requestBody.content)).toEqual(['application/json', 'application/x-www-form-urlencoded']);
     const patch = document.paths['/pages/{page_id}/incidents/{incident_id}'].patch as { parameters: { name: string }[]; responses: Record<string, unknown> };
     expect(patch.parameters.map((parameter) => parameter.name)).toEqual(['page_id', 'incident_id', 'If-Match']);

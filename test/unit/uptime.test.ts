@@ -141,5 +141,12 @@ describe('wall-clock times in the page time zone', () => {
     expect(wallClockToInstant('2026-07-01T10:00', 'Europe/Berlin').toISOString()).toBe('2026-07-01T08:00:00.000Z');
     expect(wallClockToInstant('2026-03-09T00:30', 'America/New_York').toISOString()).toBe('2026-03-09T04:30:00.000Z');
     expect(Number.isNaN(wallClockToInstant('tomorrow', 'Etc/UTC').getTime())).toBe(true);
+    expect(Number.isNaN(wallClockToInstant('2026-02-30T10:00', 'Etc/UTC').getTime())).toBe(true);
+    // Skipped by the spring change: forward, east and west of UTC alike.
+    expect(wallClockToInstant('2026-03-29T02:30', 'Europe/Berlin').toISOString()).toBe('2026-03-29T01:30:00.000Z'); // 03:30 CEST
+    expect(wallClockToInstant('2026-03-08T02:30', 'America/New_York').toISOString()).toBe('2026-03-08T07:30:00.000Z'); // 03:30 EDT
+    // Happening twice in autumn: the first time, east and west alike.
+    expect(wallClockToInstant('2026-10-25T02:30', 'Europe/Berlin').toISOString()).toBe('2026-10-25T00:30:00.000Z'); // CEST
+    expect(wallClockToInstant('2026-11-01T01:30', 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z'); // EDT
   });
 });

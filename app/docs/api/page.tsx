@@ -13,6 +13,7 @@ function describeType(schema: JsonSchema): string {
   if (schema.type === 'array') return `list of ${schema.items ? describeType(schema.items) : 'values'}`;
   if (schema.type === 'object' && schema.additionalProperties) return `map of ${schema.propertyNames?.pattern ? 'id' : 'key'} → ${describeType(schema.additionalProperties)}`;
   if (schema.format === 'date-time') return 'ISO 8601 time';
+  if (schema.type === 'null') return 'null';
   return schema.type ?? 'any';
 }
 

@@ -14,13 +14,15 @@ const KINDS = [
   { value: 'operator', label: 'Operators' },
 ];
 
-type Search = { kind?: string; actor?: string; page?: string };
+type Search = { kind?: string | string[]; actor?: string | string[]; page?: string | string[] };
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireOperator();
-  const search = await searchParams;
+  const raw = await searchParams;
+  const search = { kind: first(raw.kind), actor: first(raw.actor)?.slice(0, 100), page: Math.min(Number(first(raw.page)) || 1, 100_000) };
   const kind = KINDS.some((option) => option.value === search.kind) ? search.kind : '';
-  const log = await listAuditLog(getDb(), { targetType: kind || undefined, actor: search.actor?.slice(0, 100) || undefined, page: Number(search.page) || 1 });
+  const log = await listAuditLog(getDb(), { targetType: kind || undefined, actor: search.actor || undefined, page: search.page });
   const pageLink = (page: number) => `/admin/audit?${new URLSearchParams({ ...(kind && { kind }), ...(search.actor && { actor: search.actor }), page: String(page) })}`;
   return (
     <>

@@ -42,8 +42,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
             version={row.version}
             components={[...snapshot.components]
               .sort((a, b) => Number(incident.componentIds.includes(b.id)) - Number(incident.componentIds.includes(a.id)))
-              .map((component) => ({ id: component.id, name: component.name, status: component.status }))}
-            affected={Object.fromEntries(snapshot.components.filter((component) => incident.componentIds.includes(component.id)).map((component) => [component.id, component.status]))}
+              .map((component) => ({ id: component.id, name: component.name, statusLabel: COMPONENT_STATUS_LABELS[component.status] }))}
             statusOptions={next.map((status) => ({ value: status, label: UPDATE_STATUS_LABELS[status] }))}
             componentStatusOptions={componentStatusSchema.options.map((status) => ({ value: status, label: COMPONENT_STATUS_LABELS[status] }))}
             defaultStatus={suggested}

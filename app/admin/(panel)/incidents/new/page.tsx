@@ -3,14 +3,15 @@ import { NewIncidentForm } from '@/components/admin/incident-forms';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { getDb } from '@/lib/db';
 import { findTemplate, INCIDENT_TEMPLATES } from '@/lib/incidents/templates';
-import { COMPONENT_STATUS_LABELS, componentStatusSchema, impactSchema, incidentStatusSchema, UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
+import { COMPONENT_STATUS_LABELS, componentStatusSchema, impactSchema, incidentStatusSchema, UPDATE_STATUS_LABELS, type ComponentStatus } from '@/lib/schemas/status';
 
 export const metadata: Metadata = { title: 'New incident' };
 
 export default async function NewIncidentPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
   await requireOperator();
   const template = findTemplate((await searchParams).template);
-  const components = await getDb().component.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, status: true } });
+  const rows = await getDb().component.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, status: true } });
+  const components = rows.map((row) => ({ id: row.id, name: row.name, statusLabel: COMPONENT_STATUS_LABELS[row.status as ComponentStatus] }));
   return (
     <>
       <h1 className="text-2xl font-bold">New incident</h1>

@@ -1,6 +1,5 @@
 // GET, PATCH /api/v1/pages/{page_id}/incidents/{incident_id}: PATCH posts a new update.
 import { expectedVersion, incidentResponse } from '@/lib/admin-api/responses';
-import { notFound } from '@/lib/errors';
 import { adminRoute } from '@/lib/http/admin-route';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import { apiIncidentUpdateSchema, toIncidentUpdateInput } from '@/lib/schemas/admin-api';
@@ -13,8 +12,6 @@ export const GET = adminRoute<Params>('read', ({ db, params }) => incidentRespon
 
 export const PATCH = adminRoute<Params>('incidents', async ({ db, params, body, actor, request }) => {
   const input = apiIncidentUpdateSchema.parse(body);
-  const current = await db.incident.findUnique({ where: { id: params.incidentId }, select: { status: true } });
-  if (!current) throw notFound('incident', params.incidentId);
-  await postIncidentUpdate(db, params.incidentId, toIncidentUpdateInput(input, current.status, expectedVersion(request)), actor);
+  await postIncidentUpdate(db, params.incidentId, toIncidentUpdateInput(input, expectedVersion(request)), actor);
   return incidentResponse(db, params.incidentId);
 });
