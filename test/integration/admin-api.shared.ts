@@ -1,5 +1,8 @@
 // The admin API's route handlers, called as Next calls them, against a real database of one provider.
 // Each provider has its own test file (the process's settings are read once per process).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Provider } from '@/lib/db';
@@ -14,6 +17,7 @@ export function describeAdminApi(provider: Provider) {
     let apiWebsiteId: string;
     let routes: Awaited<ReturnType<typeof loadRoutes>>;
     let keys: { all: string; incidents: string; read: string; components: string; revoked: string };
+    let snapshotFile: string;
 
     async function loadRoutes() {
       const incidents = await import('@/app/api/v1/pages/[pageId]/incidents/route');
@@ -45,6 +49,8 @@ export function describeAdminApi(provider: Provider) {
       database = await createTestDatabase(provider);
       process.env.DATABASE_URL = database.url;
       process.env.ADMIN_API_RATE_PER_MINUTE = '1000';
+      snapshotFile = path.join(os.tmpdir(), `gatewatch-admin-api-${provider}-${Date.now()}-snapshot.json`);
+      process.env.SNAPSHOT_PATH = snapshotFile;
       const { seedDemo } = await import('@/lib/seed/demo');
       const { createApiKey, revokeApiKey } = await import('@/lib/api-keys/api-keys');
       const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
@@ -61,6 +67,7 @@ export function describeAdminApi(provider: Provider) {
       const { getDb } = await import('@/lib/db');
       await getDb().$disconnect();
       await database.drop();
+      fs.rmSync(snapshotFile, { force: true });
     });
 
     /** Every route, with a key that lacks its scope. */
@@ -220,6 +227,21 @@ export function describeAdminApi(provider: Provider) {
         { numRuns: 60 },
       );
     }, 60_000);
+
+    it('serves the public JSON, badges and feeds through the Next route handlers too', async () => {
+      const v2 = (await import('@/app/api/v2/[...path]/route')).GET;
+      const summary = await v2(new Request('http://localhost/api/v2/summary.json'));
+      expect(summary.status).toBe(200);
+      expect(summary.headers.get('etag')).toMatch(/^"/);
+      expect((await summary.json()).page.id).toBe(pageId);
+      const missing = await v2(new Request('http://localhost/api/v2/nope.json'));
+      expect(missing.status).toBe(404);
+      expect((await missing.json()).error.code).toBe('not_found');
+      const badge = await (await import('@/app/badge/[...path]/route')).GET(new Request('http://localhost/badge/website.svg'));
+      expect([badge.status, badge.headers.get('content-type')]).toEqual([200, 'image/svg+xml; charset=utf-8']);
+      const feed = await (await import('@/app/history.atom/route')).GET(new Request('http://localhost/history.atom'));
+      expect(await feed.text()).toContain('<feed xml:lang="en" xmlns="http://www.w3.org/2005/Atom">');
+    });
 
     it('limits each key’s rate, with Retry-After', async () => {
       const { createApiKey } = await import('@/lib/api-keys/api-keys');
