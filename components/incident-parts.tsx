@@ -39,6 +39,24 @@ export function UpdateEntry({ update, timeZone }: { update: SnapshotUpdate; time
   );
 }
 
+/** An incident's updates, newest first, on its public page and in the admin. */
+export function UpdateTimeline({ headingId, updates, timeZone }: { headingId: string; updates: SnapshotUpdate[]; timeZone: string }) {
+  return (
+    <section aria-labelledby={headingId} className="space-y-3">
+      <h2 id={headingId} className="text-lg font-semibold">
+        Updates
+      </h2>
+      <ol className="space-y-5 border-l-2 border-slate-200 pl-5 dark:border-slate-800">
+        {updates.map((update) => (
+          <li key={update.id}>
+            <UpdateEntry update={update} timeZone={timeZone} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 /** An incident on the front page or in the history: its name, impact and latest update. */
 export function IncidentSummary({ incident, snapshot, headingLevel = 3 }: { incident: SnapshotIncident; snapshot: Snapshot; headingLevel?: 3 | 4 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';

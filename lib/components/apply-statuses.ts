@@ -5,21 +5,29 @@ import type { ComponentStatus } from '../schemas/status.ts';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
-/**
- * Inside a write's transaction: loads the named components (404 if one is missing), sets each to its
- * new status and records the change in the history uptime is computed from. Returns the components
- * as they were before, for the update's old → new record.
- */
-export async function applyComponentStatuses(tx: Tx, statuses: Record<string, ComponentStatus>, at: Date) {
+/** Inside a write's transaction: the named components, in id order, or a 404 naming the missing ones. */
+export async function loadComponents(tx: Tx, ids: Iterable<string>) {
   // Sorted, so two writers lock rows in the same order and cannot deadlock.
-  const ids = Object.keys(statuses).sort();
-  const components = await tx.component.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
-  const missing = ids.filter((id) => !components.some((component) => component.id === id));
+  const sorted = [...new Set(ids)].sort();
+  const components = await tx.component.findMany({ where: { id: { in: sorted } }, orderBy: { id: 'asc' } });
+  const missing = sorted.filter((id) => !components.some((component) => component.id === id));
   if (missing.length) {
     throw new AppError('not_found', `unknown component ${missing.join(', ')}`, 404, missing.map((id) => ({ component: id })));
   }
+  return components;
+}
+
+/**
+ * Inside a write's transaction: loads the affected components (those in `statuses`, and `alsoAffected`
+ * which keep their status), sets each given one to its new status and records the change in the
+ * history uptime is computed from. Returns the components as they were before, for the update's
+ * old → new record.
+ */
+export async function applyComponentStatuses(tx: Tx, statuses: Record<string, ComponentStatus>, at: Date, alsoAffected: string[] = []) {
+  const components = await loadComponents(tx, [...alsoAffected, ...Object.keys(statuses)]);
   for (const component of components) {
     const status = statuses[component.id];
+    if (!status) continue;
     // Conditional on the row as it is when locked (not as read above): a concurrent write that
     // changed it meanwhile is seen, and the change lands in the history either way.
     const { count } = await tx.component.updateMany({ where: { id: component.id, NOT: { status } }, data: { status } });

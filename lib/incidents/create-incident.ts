@@ -13,12 +13,9 @@ import { incidentCreateSchema, type IncidentCreateInput } from '../schemas/incid
 export async function createIncident(db: Db, input: IncidentCreateInput, actor: Actor = SYSTEM_ACTOR) {
   const data = incidentCreateSchema.parse(input);
   const at = data.startedAt ?? new Date();
-  const componentIds = [...new Set([...data.componentIds, ...Object.keys(data.components)])];
   const incident = await db.$transaction(async (tx) => {
-    // Affected components without a new status keep theirs (an unknown id still gets its 404).
-    const current = new Map((await tx.component.findMany({ where: { id: { in: componentIds } } })).map((row) => [row.id, row.status]));
-    const statuses = Object.fromEntries(componentIds.map((id) => [id, data.components[id] ?? current.get(id) ?? 'operational'])) as typeof data.components;
-    const components = await applyComponentStatuses(tx, statuses, at);
+    // Components named only in componentIds are affected but keep their status.
+    const components = await applyComponentStatuses(tx, data.components, at, data.componentIds);
     const resolved = data.status === 'resolved' || data.status === 'postmortem';
     const incidentId = newId();
     await tx.incident.create({
@@ -32,9 +29,9 @@ export async function createIncident(db: Db, input: IncidentCreateInput, actor: 
         identifiedAt: data.status === 'identified' ? at : null,
         monitoringAt: data.status === 'monitoring' ? at : null,
         resolvedAt: resolved ? at : null,
-        components: { create: componentIds.map((componentId) => ({ componentId })) },
+        components: { create: components.map((component) => ({ componentId: component.id })) },
         updates: {
-          create: newUpdateData({ ...data, at, before: components, statuses }),
+          create: newUpdateData({ ...data, at, before: components, statuses: data.components }),
         },
       },
     });

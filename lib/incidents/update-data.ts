@@ -3,7 +3,7 @@ import type { ComponentStatus } from '../schemas/status.ts';
 
 /**
  * The rows of one incident update: its status and message, and each affected component's status
- * before and after it (`before` as loaded ahead of the change).
+ * before and after it (`before` as loaded ahead of the change; one without a new status keeps it).
  */
 export function newUpdateData(input: {
   status: string;
@@ -25,7 +25,8 @@ export function newUpdateData(input: {
         componentId: component.id,
         name: component.name,
         oldStatus: component.status,
-        newStatus: input.statuses[component.id],
+        // Affected without a change: the same status before and after.
+        newStatus: input.statuses[component.id] ?? component.status,
       })),
     },
   };

@@ -1,4 +1,5 @@
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
+import { loadComponents } from '../components/apply-statuses.ts';
 import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -10,13 +11,10 @@ import { maintenanceCreateSchema, type MaintenanceCreateInput } from '../schemas
 /** Announces a maintenance window; components change only when it starts. */
 export async function createMaintenance(db: Db, input: MaintenanceCreateInput, actor: Actor = SYSTEM_ACTOR) {
   const data = maintenanceCreateSchema.parse(input);
-  const componentIds = [...new Set(data.componentIds)];
   const id = newId();
   const now = new Date();
   await db.$transaction(async (tx) => {
-    const found = await tx.component.findMany({ where: { id: { in: componentIds } }, select: { id: true } });
-    const missing = componentIds.filter((componentId) => !found.some((component) => component.id === componentId));
-    if (missing.length) throw new AppError('not_found', `unknown component ${missing.join(', ')}`, 404, missing.map((componentId) => ({ component: componentId })));
+    const components = await loadComponents(tx, data.componentIds);
     await tx.incident.create({
       data: {
         id,
@@ -29,7 +27,7 @@ export async function createMaintenance(db: Db, input: MaintenanceCreateInput, a
         scheduledUntil: data.scheduledUntil,
         scheduledAutoInProgress: data.autoInProgress,
         scheduledAutoCompleted: data.autoCompleted,
-        components: { create: componentIds.map((componentId) => ({ componentId })) },
+        components: { create: components.map((component) => ({ componentId: component.id })) },
         updates: { create: { id: newId(), status: 'scheduled', body: data.body, displayAt: now, deliverNotifications: data.deliverNotifications } },
       },
     });

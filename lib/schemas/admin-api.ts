@@ -2,7 +2,8 @@
 // mapped onto lib's own inputs. Form-encoded bodies arrive as strings, so booleans accept "true"/"false".
 import { z } from 'zod';
 import { idSchema } from './component.ts';
-import { componentStatusSchema, impactSchema, incidentStatusSchema, maintenanceStatusSchema, type ComponentStatus, type Impact } from './status.ts';
+import { impactOfComponents } from '../status/rollup.ts';
+import { componentStatusSchema, impactSchema, incidentStatusSchema, maintenanceStatusSchema } from './status.ts';
 import type { IncidentCreateInput, IncidentUpdateCreateInput, MaintenanceCreateInput } from './incident.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')]);
@@ -13,15 +14,6 @@ const timestamp = z
   .nullish()
   .transform((value) => value ?? undefined);
 const componentStatuses = z.record(idSchema, componentStatusSchema);
-
-/** Statuspage's rule when no impact is given: the worst component status decides. */
-export function impactFromComponents(statuses: Record<string, ComponentStatus>): Exclude<Impact, 'maintenance'> {
-  const values = Object.values(statuses);
-  if (values.includes('major_outage')) return 'critical';
-  if (values.includes('partial_outage')) return 'major';
-  if (values.includes('degraded_performance')) return 'minor';
-  return 'none';
-}
 
 export const apiIncidentCreateSchema = z
   .object({
@@ -70,7 +62,7 @@ export const apiIncidentCreateSchema = z
           input: {
             name: incident.name,
             status: incident.status,
-            impact: incident.impact_override ?? impactFromComponents(incident.components),
+            impact: incident.impact_override ?? impactOfComponents(Object.values(incident.components)),
             body: incident.body,
             components: incident.components,
             componentIds: incident.component_ids,

@@ -33,6 +33,15 @@ const COMPONENT_INDICATOR: Record<ComponentStatus, Indicator> = {
   major_outage: 'critical',
 };
 
+/**
+ * An incident's impact when the operator gives none (Statuspage's rule): what the worst of its
+ * components' new statuses means for the page; maintenance is no incident impact.
+ */
+export function impactOfComponents(statuses: Iterable<ComponentStatus>): Exclude<Impact, 'maintenance'> {
+  const indicator = COMPONENT_INDICATOR[worstComponentStatus(statuses)];
+  return indicator === 'maintenance' ? 'none' : indicator;
+}
+
 export const INDICATOR_DESCRIPTIONS: Record<Indicator, string> = {
   none: 'All Systems Operational',
   minor: 'Minor Service Outage',

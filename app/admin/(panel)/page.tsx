@@ -8,6 +8,7 @@ import { INCIDENT_TEMPLATES } from '@/lib/incidents/templates';
 import { COMPONENT_STATUS_LABELS, componentStatusSchema, UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { componentsInPageOrder, getFrontPage } from '@/lib/status/front-page';
+import type { SnapshotIncident } from '@/lib/status/snapshot-types';
 import { formatDateTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -48,18 +49,10 @@ export default async function Dashboard() {
         {activeIncidents.length + activeMaintenances.length === 0 ? (
           <p className="text-sm text-slate-500 dark:text-slate-400">Nothing open. Visitors see everything as it is below.</p>
         ) : (
-          <ul className="space-y-2">
-            {[...activeIncidents, ...activeMaintenances].map((incident) => (
-              <li key={incident.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
-                <a href={`/admin/incidents/${incident.id}`} className="font-medium underline-offset-2 hover:underline">
-                  {incident.name}
-                </a>
-                <span className="text-sm text-slate-600 dark:text-slate-400">
-                  {UPDATE_STATUS_LABELS[incident.status]} · {incident.updates.length} update{incident.updates.length === 1 ? '' : 's'}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <IncidentLinks
+            items={[...activeIncidents, ...activeMaintenances]}
+            detail={(incident) => `${UPDATE_STATUS_LABELS[incident.status]} · ${incident.updates.length} update${incident.updates.length === 1 ? '' : 's'}`}
+          />
         )}
       </section>
 
@@ -68,18 +61,7 @@ export default async function Dashboard() {
           <h2 id="upcoming" className="text-lg font-semibold">
             Scheduled maintenance
           </h2>
-          <ul className="space-y-2">
-            {upcomingMaintenances.map((maintenance) => (
-              <li key={maintenance.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
-                <a href={`/admin/incidents/${maintenance.id}`} className="font-medium underline-offset-2 hover:underline">
-                  {maintenance.name}
-                </a>
-                <span className="text-sm text-slate-600 dark:text-slate-400">
-                  {maintenance.scheduledFor && formatDateTime(maintenance.scheduledFor, snapshot.page.timeZone)}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <IncidentLinks items={upcomingMaintenances} detail={(maintenance) => (maintenance.scheduledFor ? formatDateTime(maintenance.scheduledFor, snapshot.page.timeZone) : '')} />
         </section>
       )}
 
@@ -117,5 +99,21 @@ export default async function Dashboard() {
         </ul>
       </section>
     </>
+  );
+}
+
+/** Incidents or maintenances, each linking to its admin page, with a detail on the right. */
+function IncidentLinks({ items, detail }: { items: SnapshotIncident[]; detail: (incident: SnapshotIncident) => string }) {
+  return (
+    <ul className="space-y-2">
+      {items.map((incident) => (
+        <li key={incident.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
+          <a href={`/admin/incidents/${incident.id}`} className="font-medium underline-offset-2 hover:underline">
+            {incident.name}
+          </a>
+          <span className="text-sm text-slate-600 dark:text-slate-400">{detail(incident)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ImpactBadge, Timestamp, UpdateEntry } from '@/components/incident-parts';
+import { ImpactBadge, Timestamp, UpdateTimeline } from '@/components/incident-parts';
 import { PageShell } from '@/components/page-shell';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { getReadPath } from '@/lib/read-path/instance';
@@ -81,18 +81,7 @@ export default async function IncidentPage({ params }: Props) {
           </section>
         )}
 
-        <section aria-labelledby="updates" className="space-y-3">
-          <h2 id="updates" className="text-lg font-semibold">
-            Updates
-          </h2>
-          <ol className="space-y-5 border-l-2 border-slate-200 pl-5 dark:border-slate-800">
-            {incident.updates.map((update) => (
-              <li key={update.id}>
-                <UpdateEntry update={update} timeZone={zone} />
-              </li>
-            ))}
-          </ol>
-        </section>
+        <UpdateTimeline headingId="updates" updates={incident.updates} timeZone={zone} />
 
         {incident.postmortemHtml && (
           <section aria-labelledby="postmortem" className="space-y-2">

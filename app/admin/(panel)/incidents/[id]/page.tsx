@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { UpdateForm } from '@/components/admin/incident-forms';
-import { UpdateEntry } from '@/components/incident-parts';
+import { UpdateTimeline } from '@/components/incident-parts';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
@@ -49,18 +49,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
           />
         </section>
       )}
-      <section aria-labelledby="timeline" className="space-y-3">
-        <h2 id="timeline" className="text-lg font-semibold">
-          Updates
-        </h2>
-        <ol className="space-y-4">
-          {incident.updates.map((update) => (
-            <li key={update.id}>
-              <UpdateEntry update={update} timeZone={snapshot.page.timeZone} />
-            </li>
-          ))}
-        </ol>
-      </section>
+      <UpdateTimeline headingId="timeline" updates={incident.updates} timeZone={snapshot.page.timeZone} />
     </>
   );
 }
