@@ -5,24 +5,16 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type FormState, toFormState } from '@/lib/admin-ui/form-state';
-import { requireOperator } from '@/lib/admin-ui/require-operator';
+import { requireOperator, requirePermission } from '@/lib/admin-ui/require-operator';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
-import { addOperator, changePassword, createOwner, logIn, logOut, operatorActor, type Operator } from '@/lib/auth/operators';
-import { can } from '@/lib/auth/roles';
+import { addOperator, changePassword, createOwner, logIn, logOut, operatorActor } from '@/lib/auth/operators';
 import { setComponentStatus } from '@/lib/components/set-component-status';
 import { getDb } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import { createMaintenance } from '@/lib/maintenance/maintenance';
 import { wallClockToInstant } from '@/lib/time';
 import type { ComponentStatus } from '@/lib/schemas/status';
-
-async function communicator(): Promise<Operator> {
-  const operator = await requireOperator();
-  if (!can(operator.role, 'communicate')) throw new AppError('forbidden', 'Viewers cannot change anything; ask an admin for the editor role.', 403);
-  return operator;
-}
 
 /** `component:<id>` fields with a status; empty means not affected. */
 function componentStatuses(form: FormData): Record<string, ComponentStatus> {
@@ -59,7 +51,7 @@ export async function logOutAction() {
 }
 
 export async function setComponentStatusAction(form: FormData) {
-  const operator = await communicator();
+  const operator = await requirePermission('communicate');
   await setComponentStatus(getDb(), { componentId: String(form.get('componentId')), status: String(form.get('status')) as ComponentStatus }, operatorActor(operator));
   revalidatePath('/admin');
 }
@@ -67,7 +59,7 @@ export async function setComponentStatusAction(form: FormData) {
 export async function createIncidentAction(_state: FormState, form: FormData): Promise<FormState> {
   let id: string;
   try {
-    const operator = await communicator();
+    const operator = await requirePermission('communicate');
     const incident = await createIncident(
       getDb(),
       {
@@ -89,7 +81,7 @@ export async function createIncidentAction(_state: FormState, form: FormData): P
 export async function postUpdateAction(_state: FormState, form: FormData): Promise<FormState> {
   const incidentId = String(form.get('incidentId') ?? '');
   try {
-    const operator = await communicator();
+    const operator = await requirePermission('communicate');
     await postIncidentUpdate(
       getDb(),
       incidentId,
@@ -108,16 +100,10 @@ export async function postUpdateAction(_state: FormState, form: FormData): Promi
   return {};
 }
 
-async function configurer(): Promise<Operator> {
-  const operator = await requireOperator();
-  if (!can(operator.role, 'configure')) throw new AppError('forbidden', 'Only owners and admins manage API keys.', 403);
-  return operator;
-}
-
 /** The new key is in the returned state: the only time it is ever shown. */
 export async function createApiKeyAction(_state: FormState & { key?: string }, form: FormData): Promise<FormState & { key?: string }> {
   try {
-    const operator = await configurer();
+    const operator = await requirePermission('configure');
     const { key } = await createApiKey(getDb(), { name: String(form.get('name') ?? ''), scopes: form.getAll('scopes').map(String) as never }, operatorActor(operator));
     revalidatePath('/admin/api-keys');
     return { key };
@@ -127,7 +113,7 @@ export async function createApiKeyAction(_state: FormState & { key?: string }, f
 }
 
 export async function revokeApiKeyAction(form: FormData) {
-  const operator = await configurer();
+  const operator = await requirePermission('configure');
   await revokeApiKey(getDb(), String(form.get('id')), operatorActor(operator));
   revalidatePath('/admin/api-keys');
 }
@@ -162,7 +148,7 @@ export async function changePasswordAction(_state: FormState, form: FormData): P
 export async function scheduleMaintenanceAction(_state: FormState, form: FormData): Promise<FormState> {
   let id: string;
   try {
-    const operator = await communicator();
+    const operator = await requirePermission('communicate');
     const page = await getDb().page.findFirst({ orderBy: { createdAt: 'asc' }, select: { timeZone: true } });
     // The form's times are wall-clock times in the page's time zone.
     const timeZone = page?.timeZone ?? 'Etc/UTC';
