@@ -8,6 +8,8 @@ import { getEnv } from './env.ts';
 
 /** Both generated clients expose the same models; code is written against this one type. */
 export type Db = SqliteClient;
+/** The client inside `db.$transaction(async (tx) => ...)`. */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 export type Provider = 'sqlite' | 'postgresql';
 
 export function providerOf(databaseUrl: string): Provider {

@@ -8,7 +8,7 @@ import { type FormState, toFormState } from '@/lib/admin-ui/form-state';
 import { requireOperator, requirePermission } from '@/lib/admin-ui/require-operator';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
 import { addOperator, changePassword, createOwner, logIn, logOut, operatorActor } from '@/lib/auth/operators';
-import { setComponentStatus } from '@/lib/components/set-component-status';
+import { setComponentStatus } from '@/lib/components/manage-components';
 import { getDb } from '@/lib/db';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';

@@ -1,16 +1,26 @@
 import { z } from 'zod';
-import { apiComponentUpdateSchema, apiIncidentCreateSchema, apiIncidentUpdateSchema } from '../schemas/admin-api.ts';
+import {
+  apiComponentCreateSchema,
+  apiComponentUpdateSchema,
+  apiGroupCreateSchema,
+  apiGroupUpdateSchema,
+  apiIncidentCreateSchema,
+  apiIncidentUpdateSchema,
+} from '../schemas/admin-api.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
 
 /** Every admin API endpoint: the OpenAPI document and the reference page are both made from this. */
 export interface AdminEndpoint {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
   scope: ApiKeyScope;
+  /** When the scope depends on the body. */
+  scopeNote?: string;
   summary: string;
   body?: z.ZodType;
   success: number;
-  returns: 'Incident' | 'Incident[]' | 'Component' | 'Component[]';
+  /** What a success answers; null for 204 No Content. */
+  returns: 'Incident' | 'Incident[]' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | null;
   ifMatch?: boolean;
 }
 
@@ -40,8 +50,36 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
     ifMatch: true,
   },
   { method: 'get', path: '/pages/{page_id}/components', scope: 'read', summary: 'Groups and components, as the public JSON lists them', success: 200, returns: 'Component[]' },
+  { method: 'post', path: '/pages/{page_id}/components', scope: 'admin', summary: 'Add a component, at the end of its group (or the top level) unless a position is given', body: apiComponentCreateSchema, success: 201, returns: 'Component' },
   { method: 'get', path: '/pages/{page_id}/components/{component_id}', scope: 'read', summary: 'One component', success: 200, returns: 'Component' },
-  { method: 'patch', path: '/pages/{page_id}/components/{component_id}', scope: 'components', summary: "Change a component's status", body: apiComponentUpdateSchema, success: 200, returns: 'Component' },
+  ...(['patch', 'put'] as const).map(
+    (method): AdminEndpoint => ({
+      method,
+      path: '/pages/{page_id}/components/{component_id}',
+      scope: 'components',
+      scopeNote: 'A status alone needs `components`; any other field (name, group, position, flags) needs `admin`.',
+      summary: "Change a component's status, or edit it: only the fields sent change",
+      body: apiComponentUpdateSchema,
+      success: 200,
+      returns: 'Component',
+    }),
+  ),
+  { method: 'delete', path: '/pages/{page_id}/components/{component_id}', scope: 'admin', summary: 'Delete a component and its uptime history; past incident updates keep its name', success: 204, returns: null },
+  { method: 'get', path: '/pages/{page_id}/component-groups', scope: 'read', summary: 'Component groups, their members as ids', success: 200, returns: 'ComponentGroup[]' },
+  { method: 'post', path: '/pages/{page_id}/component-groups', scope: 'admin', summary: 'Add a group with its components (they leave any other group)', body: apiGroupCreateSchema, success: 201, returns: 'ComponentGroup' },
+  { method: 'get', path: '/pages/{page_id}/component-groups/{group_id}', scope: 'read', summary: 'One component group', success: 200, returns: 'ComponentGroup' },
+  ...(['patch', 'put'] as const).map(
+    (method): AdminEndpoint => ({
+      method,
+      path: '/pages/{page_id}/component-groups/{group_id}',
+      scope: 'admin',
+      summary: 'Edit a group; `components`, when sent, is its whole membership in order (those left out go to the top level)',
+      body: apiGroupUpdateSchema,
+      success: 200,
+      returns: 'ComponentGroup',
+    }),
+  ),
+  { method: 'delete', path: '/pages/{page_id}/component-groups/{group_id}', scope: 'admin', summary: 'Delete a group; its components stay, at the end of the top level', success: 204, returns: null },
 ];
 
 /** A request body's JSON Schema, as clients send it (before lib's own mapping). */
@@ -61,7 +99,7 @@ const ERRORS: Record<number, string> = {
   400: 'Malformed JSON or form, or fields that do not validate (details name them)',
   401: 'No API key, or an unknown or revoked one',
   403: 'The key lacks the scope',
-  404: 'No such page, incident or component',
+  404: 'No such page, incident, component or group',
   409: 'Stale write: the incident changed since the version in If-Match',
   413: 'Body larger than 64 KB',
   415: 'Neither JSON nor form-encoded',
@@ -77,17 +115,17 @@ export function openApiDocument(baseUrl: string) {
   for (const endpoint of ADMIN_ENDPOINTS) {
     const parameters = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
     if (endpoint.ifMatch) parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } });
-    const returns = endpoint.returns.endsWith('[]') ? { type: 'array', items: ref(endpoint.returns.slice(0, -2)) } : ref(endpoint.returns);
+    const returns = endpoint.returns && (endpoint.returns.endsWith('[]') ? { type: 'array', items: ref(endpoint.returns.slice(0, -2)) } : ref(endpoint.returns));
     const body = endpoint.body && bodySchema(endpoint.body);
     (paths[endpoint.path] ??= {})[endpoint.method] = {
       summary: endpoint.summary,
-      description: `Scope: \`${endpoint.scope}\` (or \`admin\`).`,
+      description: endpoint.scopeNote ?? (endpoint.scope === 'admin' ? 'Scope: `admin`.' : `Scope: \`${endpoint.scope}\` (or \`admin\`).`),
       parameters,
       ...(body && {
         requestBody: { required: true, content: { 'application/json': { schema: body }, 'application/x-www-form-urlencoded': { schema: body } } },
       }),
       responses: {
-        [endpoint.success]: { description: 'OK', content: { 'application/json': { schema: returns } } },
+        [endpoint.success]: returns ? { description: 'OK', content: { 'application/json': { schema: returns } } } : { description: 'Done; no body' },
         ...Object.fromEntries(Object.entries(ERRORS).map(([status, description]) => [status, { description, content: { 'application/json': { schema: ref('Error') } } }])),
       },
     };
@@ -115,6 +153,10 @@ export function openApiDocument(baseUrl: string) {
         },
         Incident: { type: 'object', description: 'As in /api/v2/incidents.json: id, name, status, impact, timestamps, incident_updates, components' },
         Component: { type: 'object', description: 'As in /api/v2/components.json' },
+        ComponentGroup: {
+          type: 'object',
+          description: 'A group: id, page_id, name, description, components (member ids in order), position, created_at, updated_at',
+        },
       },
     },
   };

@@ -24,13 +24,34 @@ export async function incidentResponse(db: Db, incidentId: string, status = 200)
   return Response.json(incidentsJson(snapshot, [incident])[0], { status, headers: { ...NO_STORE, etag: `"${version}"` } });
 }
 
-export async function componentsResponse(db: Db, id?: string) {
+export async function componentsResponse(db: Db, id?: string, status = 200) {
   const snapshot = await buildSnapshot(db);
   const all = componentsJson(snapshot) as { id: string }[];
   if (id === undefined) return Response.json(all, { headers: NO_STORE });
   const component = all.find((candidate) => candidate.id === id);
   if (!component) throw notFound('component', id);
-  return Response.json(component, { headers: NO_STORE });
+  return Response.json(component, { status, headers: NO_STORE });
+}
+
+/** Groups in the Manage API's shape: their members as ids, in page order. */
+export async function groupsResponse(db: Db, id?: string, status = 200) {
+  const snapshot = await buildSnapshot(db);
+  const all = snapshot.groups
+    .toSorted((a, b) => a.position - b.position)
+    .map((group) => ({
+      id: group.id,
+      page_id: snapshot.page.id,
+      name: group.name,
+      description: group.description,
+      components: group.componentIds,
+      position: group.position,
+      created_at: group.createdAt,
+      updated_at: group.updatedAt,
+    }));
+  if (id === undefined) return Response.json(all, { headers: NO_STORE });
+  const group = all.find((candidate) => candidate.id === id);
+  if (!group) throw notFound('component group', id);
+  return Response.json(group, { status, headers: NO_STORE });
 }
 
 /** `If-Match: "3"` → 3; absent → no check; anything else → -1, which validation refuses. */

@@ -1,9 +1,7 @@
-import type { Db } from '../db.ts';
+import type { Tx } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { ComponentStatus } from '../schemas/status.ts';
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /** Inside a write's transaction: the named components, in id order, or a 404 naming the missing ones. */
 export async function loadComponents(tx: Tx, ids: Iterable<string>) {

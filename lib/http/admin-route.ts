@@ -43,7 +43,7 @@ export function adminRoute<Params extends { pageId: string }>(
       if (!rate.ok) {
         return jsonError(429, 'rate_limited', `Too many requests for this key; retry in ${rate.retryAfterSeconds} s`, { 'retry-after': String(rate.retryAfterSeconds) });
       }
-      if (!hasScope(key, scope)) throw new AppError('forbidden', `This API key lacks the "${scope}" scope`, 403);
+      requireScope(key, scope);
       const params = await context.params;
       const page = await db.page.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
       if (!page || page.id !== params.pageId) throw new AppError('not_found', `page ${params.pageId} does not exist`, 404);
@@ -54,6 +54,11 @@ export function adminRoute<Params extends { pageId: string }>(
       return errorResponse(error);
     }
   };
+}
+
+/** A 403 unless the key has `scope` (for routes whose scope depends on the body). */
+export function requireScope(key: ApiKeyRecord, scope: ApiKeyScope) {
+  if (!hasScope(key, scope)) throw new AppError('forbidden', `This API key lacks the "${scope}" scope`, 403);
 }
 
 /** Any error as `{"error":{"code","message","details"}}`: ours with their status, the rest 503 or 500. */

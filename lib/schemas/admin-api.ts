@@ -1,7 +1,16 @@
 // Request bodies of the admin API in the shapes of Statuspage's Manage API (shared/STATUSPAGE_API.md),
 // mapped onto lib's own inputs. Form-encoded bodies arrive as strings, so booleans accept "true"/"false".
 import { z } from 'zod';
-import { idSchema } from './component.ts';
+import {
+  componentIdsSchema,
+  componentNameSchema,
+  dayTextSchema,
+  descriptionTextSchema,
+  idSchema,
+  positionSchema,
+  type ComponentEditInput,
+  type GroupEditInput,
+} from './component.ts';
 import { impactOfComponents } from '../status/rollup.ts';
 import { componentStatusSchema, impactSchema, incidentStatusSchema, maintenanceStatusSchema } from './status.ts';
 import type { IncidentCreateInput, IncidentUpdateCreateInput, MaintenanceCreateInput } from './incident.ts';
@@ -92,6 +101,59 @@ export function toIncidentUpdateInput(body: z.infer<typeof apiIncidentUpdateSche
   };
 }
 
-export const apiComponentUpdateSchema = z.object({
-  component: z.object({ status: componentStatusSchema }),
-});
+/** A whole number, also as form bodies send it ("3"). */
+const wholeNumber = z.union([positionSchema, z.string().regex(/^\d{1,5}$/, 'must be a whole number').transform(Number)]);
+/** Omitted, null or "" (as forms send it): the top level. */
+const groupRef = z.union([idSchema, z.literal(''), z.null()]).transform((value) => value || null);
+
+const apiComponentFields = z
+  .object({
+    name: componentNameSchema,
+    description: descriptionTextSchema,
+    status: componentStatusSchema,
+    group_id: groupRef,
+    showcase: flag,
+    only_show_if_degraded: flag,
+    start_date: dayTextSchema,
+    position: wholeNumber,
+  })
+  .partial();
+
+function toComponentInput(component: z.infer<typeof apiComponentFields>): ComponentEditInput {
+  const input: ComponentEditInput = {
+    name: component.name,
+    description: component.description,
+    status: component.status,
+    groupId: component.group_id,
+    showcase: component.showcase,
+    onlyShowIfDegraded: component.only_show_if_degraded,
+    startDate: component.start_date,
+    position: component.position,
+  };
+  // Left out means unchanged: keep undefined keys out, so only what was sent is applied.
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
+export const apiComponentCreateSchema = z
+  .object({ component: apiComponentFields.required({ name: true }) })
+  .transform(({ component }) => ({ ...toComponentInput(component), name: component.name }));
+
+/** A status alone needs the `components` scope; anything else changes the page's structure. */
+export const apiComponentUpdateSchema = z.object({ component: apiComponentFields }).transform(({ component }) => toComponentInput(component));
+
+// Statuspage sends a group's description beside component_group, not in it; both are accepted.
+const apiGroupFields = z
+  .object({ name: componentNameSchema, description: descriptionTextSchema, components: componentIdsSchema, position: wholeNumber })
+  .partial();
+const toGroupInput = (group: z.infer<typeof apiGroupFields>, description: string | null | undefined): GroupEditInput =>
+  Object.fromEntries(
+    Object.entries({ name: group.name, description: group.description ?? description, componentIds: group.components, position: group.position }).filter(([, value]) => value !== undefined),
+  );
+
+export const apiGroupCreateSchema = z
+  .object({ component_group: apiGroupFields.required({ name: true }), description: descriptionTextSchema.optional() })
+  .transform(({ component_group, description }) => ({ ...toGroupInput(component_group, description), name: component_group.name }));
+
+export const apiGroupUpdateSchema = z
+  .object({ component_group: apiGroupFields, description: descriptionTextSchema.optional() })
+  .transform(({ component_group, description }) => toGroupInput(component_group, description));

@@ -8,3 +8,65 @@ export const componentStatusUpdateSchema = z.object({
   status: componentStatusSchema,
 });
 export type ComponentStatusUpdateInput = z.infer<typeof componentStatusUpdateSchema>;
+
+// The fields as clients send them (the admin API reuses these); lib's schemas add the mapping.
+export const componentNameSchema = z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters');
+/** Empty or null clears it. */
+export const descriptionTextSchema = z.string().trim().max(1000, 'must be at most 1000 characters').nullable();
+/** A calendar day, YYYY-MM-DD; empty or null clears it. */
+export const dayTextSchema = z.union([z.iso.date({ error: 'must be a day, like 2026-01-31' }), z.literal(''), z.null()]);
+/** Where among its siblings (0 is first); past the end means last. */
+export const positionSchema = z.int().min(0).max(10_000);
+export const componentIdsSchema = z.array(idSchema).max(500);
+
+const name = componentNameSchema;
+const description = descriptionTextSchema.transform((value) => value || null);
+/** Stored as midnight UTC. */
+const startDate = dayTextSchema.transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null));
+const position = positionSchema;
+const componentIds = componentIdsSchema;
+
+export const componentCreateSchema = z.object({
+  name,
+  description: description.optional(),
+  status: componentStatusSchema.default('operational'),
+  /** The group it belongs to; none puts it at the top level. */
+  groupId: idSchema.nullish(),
+  /** Whether the page shows its uptime bar. */
+  showcase: z.boolean().default(true),
+  onlyShowIfDegraded: z.boolean().default(false),
+  startDate: startDate.optional(),
+  position: position.optional(),
+});
+export type ComponentCreateInput = z.input<typeof componentCreateSchema>;
+
+/** Only what is given changes; null clears (groupId null moves it to the top level). */
+export const componentEditSchema = z.object({
+  name: name.optional(),
+  description: description.optional(),
+  status: componentStatusSchema.optional(),
+  groupId: idSchema.nullish(),
+  showcase: z.boolean().optional(),
+  onlyShowIfDegraded: z.boolean().optional(),
+  startDate: startDate.optional(),
+  position: position.optional(),
+});
+export type ComponentEditInput = z.input<typeof componentEditSchema>;
+
+export const groupCreateSchema = z.object({
+  name,
+  description: description.optional(),
+  /** Its members, in order; they leave any other group. */
+  componentIds: componentIds.default([]),
+  position: position.optional(),
+});
+export type GroupCreateInput = z.input<typeof groupCreateSchema>;
+
+/** componentIds, when given, is the whole new membership in order; components left out go to the top level. */
+export const groupEditSchema = z.object({
+  name: name.optional(),
+  description: description.optional(),
+  componentIds: componentIds.optional(),
+  position: position.optional(),
+});
+export type GroupEditInput = z.input<typeof groupEditSchema>;

@@ -1,23 +1,18 @@
 // The admin API's route handlers, called as Next calls them, against a real database of one provider.
-// Each provider has its own test file (the process's settings are read once per process).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Provider } from '@/lib/db';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases';
-
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+import { json, useAdminApiFixture, type AdminApiFixture, type Handler } from '../helpers/admin-api';
 
 export function describeAdminApi(provider: Provider) {
   describe(`admin API on ${provider}`, () => {
-    let database: TestDatabase;
+    const fixture = useAdminApiFixture(provider, 'admin-api');
+    const call = fixture.call;
+    let database: AdminApiFixture['database'];
     let pageId: string;
+    let keys: AdminApiFixture['keys'];
     let apiWebsiteId: string;
     let routes: Awaited<ReturnType<typeof loadRoutes>>;
-    let keys: { all: string; incidents: string; read: string; components: string; revoked: string };
-    let snapshotFile: string;
 
     async function loadRoutes() {
       const incidents = await import('@/app/api/v1/pages/[pageId]/incidents/route');
@@ -30,14 +25,6 @@ export function describeAdminApi(provider: Provider) {
       return { incidents, unresolved, upcoming, activeMaintenance, incident, components, component };
     }
 
-    const call = (handler: Handler, options: { key?: string; params?: Record<string, string>; method?: string; body?: string; type?: string; headers?: Record<string, string> } = {}) => {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.key) headers.authorization = `Bearer ${options.key}`;
-      if (options.body !== undefined) headers['content-type'] = options.type ?? 'application/json';
-      const request = new Request('http://localhost/api/v1/x', { method: options.method ?? 'GET', headers, body: options.body });
-      return handler(request, { params: Promise.resolve({ pageId, ...options.params }) });
-    };
-    const json = (value: unknown) => JSON.stringify(value);
     const counts = async () => ({
       incidents: await database.db.incident.count(),
       updates: await database.db.incidentUpdate.count(),
@@ -46,28 +33,9 @@ export function describeAdminApi(provider: Provider) {
     });
 
     beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      process.env.DATABASE_URL = database.url;
-      process.env.ADMIN_API_RATE_PER_MINUTE = '1000';
-      snapshotFile = path.join(os.tmpdir(), `gatewatch-admin-api-${provider}-${Date.now()}-snapshot.json`);
-      process.env.SNAPSHOT_PATH = snapshotFile;
-      const { seedDemo } = await import('@/lib/seed/demo');
-      const { createApiKey, revokeApiKey } = await import('@/lib/api-keys/api-keys');
-      const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
-      await seedDemo(database.db, { pageUrl: 'https://status.example.com' });
-      pageId = (await database.db.page.findFirstOrThrow()).id;
+      ({ database, pageId, keys } = fixture);
       apiWebsiteId = (await database.db.component.findFirstOrThrow({ where: { name: 'Website' } })).id;
-      const make = async (scopes: ('read' | 'incidents' | 'components' | 'admin')[]) => (await createApiKey(database.db, { name: scopes.join('+'), scopes }, SYSTEM_ACTOR)).key;
-      const revoked = await createApiKey(database.db, { name: 'old', scopes: ['admin'] }, SYSTEM_ACTOR);
-      await revokeApiKey(database.db, revoked.record.id, SYSTEM_ACTOR);
-      keys = { all: await make(['admin']), incidents: await make(['incidents']), read: await make(['read']), components: await make(['components']), revoked: revoked.key };
       routes = await loadRoutes();
-    });
-    afterAll(async () => {
-      const { getDb } = await import('@/lib/db');
-      await getDb().$disconnect();
-      await database.drop();
-      fs.rmSync(snapshotFile, { force: true });
     });
 
     /** Every route, with a key that lacks its scope. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
-import { setComponentStatus } from '@/lib/components/set-component-status';
+import { setComponentStatus } from '@/lib/components/manage-components';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { onLocalChange } from '@/lib/read-path/changes';
 import { ReadPath } from '@/lib/read-path/read-path';

@@ -73,7 +73,8 @@ export default function ApiReference() {
             {endpoint.method.toUpperCase()} {endpoint.path}
           </h2>
           <p>
-            {endpoint.summary}. Scope <code>{endpoint.scope}</code>. Returns {endpoint.returns} ({endpoint.success}).
+            {endpoint.summary}. Scope <code>{endpoint.scope}</code>
+            {endpoint.scopeNote && <> ({endpoint.scopeNote.replace(/`/g, '')})</>}. {endpoint.returns ? <>Returns {endpoint.returns} ({endpoint.success}).</> : <>Answers {endpoint.success} with no body.</>}
             {endpoint.ifMatch && <> Send <code>If-Match</code> with the ETag you read to have a stale write refused (409).</>}
           </p>
           {endpoint.body && <BodyFields schema={bodySchema(endpoint.body) as JsonSchema} />}

@@ -1,7 +1,8 @@
-// GET, PATCH /api/v1/pages/{page_id}/components/{component_id}: PATCH changes its status.
+// GET, PATCH, PUT, DELETE /api/v1/pages/{page_id}/components/{component_id}.
+// A status alone needs the `components` scope; renaming, regrouping, reordering or deleting needs `admin`.
 import { componentsResponse } from '@/lib/admin-api/responses';
-import { setComponentStatus } from '@/lib/components/set-component-status';
-import { adminRoute } from '@/lib/http/admin-route';
+import { deleteComponent, editComponent } from '@/lib/components/manage-components';
+import { adminRoute, requireScope } from '@/lib/http/admin-route';
 import { apiComponentUpdateSchema } from '@/lib/schemas/admin-api';
 
 export const dynamic = 'force-dynamic';
@@ -10,8 +11,15 @@ type Params = { pageId: string; componentId: string };
 
 export const GET = adminRoute<Params>('read', ({ db, params }) => componentsResponse(db, params.componentId));
 
-export const PATCH = adminRoute<Params>('components', async ({ db, params, body, actor }) => {
-  const { component } = apiComponentUpdateSchema.parse(body);
-  await setComponentStatus(db, { componentId: params.componentId, status: component.status }, actor);
+export const PATCH = adminRoute<Params>('components', async ({ db, key, params, body, actor }) => {
+  const input = apiComponentUpdateSchema.parse(body);
+  if (Object.keys(input).some((field) => field !== 'status')) requireScope(key, 'admin');
+  await editComponent(db, params.componentId, input, actor);
   return componentsResponse(db, params.componentId);
+});
+export const PUT = PATCH;
+
+export const DELETE = adminRoute<Params>('admin', async ({ db, params, actor }) => {
+  await deleteComponent(db, params.componentId, actor);
+  return new Response(null, { status: 204 });
 });

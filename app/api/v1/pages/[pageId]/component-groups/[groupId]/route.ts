@@ -1,0 +1,23 @@
+// GET, PATCH, PUT, DELETE /api/v1/pages/{page_id}/component-groups/{group_id}.
+// Deleting a group keeps its components, at the end of the top level.
+import { groupsResponse } from '@/lib/admin-api/responses';
+import { deleteGroup, editGroup } from '@/lib/components/manage-components';
+import { adminRoute } from '@/lib/http/admin-route';
+import { apiGroupUpdateSchema } from '@/lib/schemas/admin-api';
+
+export const dynamic = 'force-dynamic';
+
+type Params = { pageId: string; groupId: string };
+
+export const GET = adminRoute<Params>('read', ({ db, params }) => groupsResponse(db, params.groupId));
+
+export const PATCH = adminRoute<Params>('admin', async ({ db, params, body, actor }) => {
+  await editGroup(db, params.groupId, apiGroupUpdateSchema.parse(body), actor);
+  return groupsResponse(db, params.groupId);
+});
+export const PUT = PATCH;
+
+export const DELETE = adminRoute<Params>('admin', async ({ db, params, actor }) => {
+  await deleteGroup(db, params.groupId, actor);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,14 @@
+// GET, POST /api/v1/pages/{page_id}/component-groups: list groups; add one with its components.
+import { groupsResponse } from '@/lib/admin-api/responses';
+import { createGroup } from '@/lib/components/manage-components';
+import { adminRoute } from '@/lib/http/admin-route';
+import { apiGroupCreateSchema } from '@/lib/schemas/admin-api';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = adminRoute('read', ({ db }) => groupsResponse(db));
+
+export const POST = adminRoute('admin', async ({ db, body, actor }) => {
+  const group = await createGroup(db, apiGroupCreateSchema.parse(body), actor);
+  return groupsResponse(db, group.id, 201);
+});

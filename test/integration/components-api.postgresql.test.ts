@@ -1,0 +1,3 @@
+import { describeComponentsApi } from './components-api.shared';
+
+describeComponentsApi('postgresql');

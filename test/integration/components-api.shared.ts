@@ -1,0 +1,251 @@
+// Components and groups through the admin API (create, edit, reorder, delete), against a real
+// database of one provider, checked against what the public JSON then shows.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Provider } from '@/lib/db';
+import { json, useAdminApiFixture, type AdminApiFixture, type CallOptions } from '../helpers/admin-api';
+
+type Entry = { id: string; name: string; group: boolean; group_id: string | null; position: number; components?: string[] };
+
+export function describeComponentsApi(provider: Provider) {
+  describe(`components and groups API on ${provider}`, () => {
+    const fixture = useAdminApiFixture(provider, 'components-api');
+    const call = fixture.call;
+    let database: AdminApiFixture['database'];
+    let keys: AdminApiFixture['keys'];
+    let routes: Awaited<ReturnType<typeof loadRoutes>>;
+    const idOf = async (name: string) => (await database.db.component.findFirstOrThrow({ where: { name } })).id;
+    const groupIdOf = async (name: string) => (await database.db.componentGroup.findFirstOrThrow({ where: { name } })).id;
+
+    async function loadRoutes() {
+      return {
+        components: await import('@/app/api/v1/pages/[pageId]/components/route'),
+        component: await import('@/app/api/v1/pages/[pageId]/components/[componentId]/route'),
+        groups: await import('@/app/api/v1/pages/[pageId]/component-groups/route'),
+        group: await import('@/app/api/v1/pages/[pageId]/component-groups/[groupId]/route'),
+        v2: (await import('@/app/api/v2/[...path]/route')).GET,
+      };
+    }
+
+    beforeAll(async () => {
+      ({ database, keys } = fixture);
+      routes = await loadRoutes();
+    });
+
+    /** What visitors' tools read: the public components.json, after the read path has caught up. */
+    async function publicComponents(): Promise<Entry[]> {
+      const { getReadPath } = await import('@/lib/read-path/instance');
+      await getReadPath().refresh();
+      return (await (await routes.v2(new Request('http://localhost/api/v2/components.json'))).json()).components;
+    }
+    /** The top level in page order, groups with their members: ["Group: A, B", "C"]. */
+    async function layout() {
+      const entries = await publicComponents();
+      const name = (id: string) => entries.find((entry) => entry.id === id)!.name;
+      return entries.filter((entry) => !entry.group_id).map((entry) => (entry.group ? `${entry.name}: ${entry.components!.map(name).join(', ')}` : entry.name));
+    }
+    /** Every parent's children are numbered 0, 1, 2 … with no gaps or repeats. */
+    async function expectCompactPositions() {
+      const entries = await publicComponents();
+      const parents = new Map<string, number[]>();
+      for (const entry of entries) (parents.get(entry.group_id ?? 'top') ?? parents.set(entry.group_id ?? 'top', []).get(entry.group_id ?? 'top')!).push(entry.position);
+      for (const [parent, positions] of parents) expect(positions, parent).toEqual(positions.map((_, index) => index));
+    }
+    const counts = async () => ({
+      components: await database.db.component.count(),
+      groups: await database.db.componentGroup.count(),
+      changes: await database.db.componentStatusChange.count(),
+      audit: await database.db.auditLog.count(),
+    });
+
+    it('answers 401 without a key and 403 without the scope, on every route', async () => {
+      const componentId = await idOf('CDN');
+      const groupId = await groupIdOf('Integrations');
+      const table: (CallOptions & { name: string; handler: unknown; wrongKey: string })[] = [
+        { name: 'GET components', handler: routes.components.GET, wrongKey: keys.incidents },
+        { name: 'POST component', handler: routes.components.POST, method: 'POST', body: json({ component: { name: 'x' } }), wrongKey: keys.components },
+        { name: 'GET component', handler: routes.component.GET, params: { componentId }, wrongKey: keys.incidents },
+        { name: 'PATCH component (rename)', handler: routes.component.PATCH, method: 'PATCH', params: { componentId }, body: json({ component: { name: 'y' } }), wrongKey: keys.components },
+        { name: 'PUT component (status)', handler: routes.component.PUT, method: 'PUT', params: { componentId }, body: json({ component: { status: 'operational' } }), wrongKey: keys.incidents },
+        { name: 'DELETE component', handler: routes.component.DELETE, method: 'DELETE', params: { componentId }, wrongKey: keys.components },
+        { name: 'GET groups', handler: routes.groups.GET, wrongKey: keys.components },
+        { name: 'POST group', handler: routes.groups.POST, method: 'POST', body: json({ component_group: { name: 'x' } }), wrongKey: keys.components },
+        { name: 'GET group', handler: routes.group.GET, params: { groupId }, wrongKey: keys.incidents },
+        { name: 'PATCH group', handler: routes.group.PATCH, method: 'PATCH', params: { groupId }, body: json({ component_group: { name: 'y' } }), wrongKey: keys.components },
+        { name: 'DELETE group', handler: routes.group.DELETE, method: 'DELETE', params: { groupId }, wrongKey: keys.read },
+      ];
+      const before = await counts();
+      for (const route of table) {
+        for (const key of [undefined, keys.revoked]) {
+          const response = await call(route.handler, { ...route, key });
+          expect(response.status, `${route.name} with ${key ? 'a revoked key' : 'no key'}`).toBe(401);
+          expect((await response.json()).error).toMatchObject({ code: 'unauthorized', message: expect.any(String), details: [] });
+        }
+        const forbidden = await call(route.handler, { ...route, key: route.wrongKey });
+        expect(forbidden.status, route.name).toBe(403);
+        expect((await forbidden.json()).error.code).toBe('forbidden');
+      }
+      expect(await counts()).toEqual(before);
+      expect(await database.db.component.findUniqueOrThrow({ where: { id: componentId } })).toMatchObject({ name: 'CDN' });
+    });
+
+    it('adds a component at the end, or where asked, and the public JSON shows it', async () => {
+      const created = await call(routes.components.POST, {
+        key: keys.all,
+        method: 'POST',
+        body: json({ component: { name: 'Status webhooks', description: 'Outgoing calls', status: 'degraded_performance', showcase: false, start_date: '2026-01-15' } }),
+      });
+      expect(created.status).toBe(201);
+      const component = await created.json();
+      expect(component).toMatchObject({ name: 'Status webhooks', description: 'Outgoing calls', status: 'degraded_performance', showcase: false, only_show_if_degraded: false, start_date: '2026-01-15', group_id: null, group: false, position: 4 });
+      expect(await layout()).toEqual(['Website & API: Website, Public API, Dashboard', 'Infrastructure: Database, Object storage, CDN', 'Integrations: Webhooks, Email notifications', 'Authentication', 'Status webhooks']);
+      // Its uptime history starts in the status it was created with.
+      expect(await database.db.componentStatusChange.findMany({ where: { componentId: component.id }, select: { status: true } })).toEqual([{ status: 'degraded_performance' }]);
+
+      const integrations = await groupIdOf('Integrations');
+      const first = await call(routes.components.POST, { key: keys.all, method: 'POST', body: json({ component: { name: 'SMS', group_id: integrations, position: 0, only_show_if_degraded: true } }) });
+      expect(first.status).toBe(201);
+      expect(await first.json()).toMatchObject({ group_id: integrations, position: 0, only_show_if_degraded: true, status: 'operational' });
+      expect((await layout())[2]).toBe('Integrations: SMS, Webhooks, Email notifications');
+      await expectCompactPositions();
+      const audit = await database.db.auditLog.findMany({ where: { action: 'component.create' }, orderBy: { at: 'asc' } });
+      expect(audit.map((row) => [row.summary, row.actorName])).toEqual([
+        ['Added component "Status webhooks"', 'API key "admin"'],
+        ['Added component "SMS"', 'API key "admin"'],
+      ]);
+    });
+
+    it('edits only what is sent: a status alone with the components scope, the rest with admin', async () => {
+      const id = await idOf('Dashboard');
+      const changesBefore = await database.db.componentStatusChange.count({ where: { componentId: id } });
+      const status = await call(routes.component.PATCH, { key: keys.components, method: 'PATCH', params: { componentId: id }, body: json({ component: { status: 'partial_outage' } }) });
+      expect(status.status).toBe(200);
+      expect(await status.json()).toMatchObject({ name: 'Dashboard', status: 'partial_outage' });
+      expect(await database.db.componentStatusChange.count({ where: { componentId: id } })).toBe(changesBefore + 1);
+
+      const infrastructure = await groupIdOf('Infrastructure');
+      const edited = await call(routes.component.PUT, {
+        key: keys.all,
+        method: 'PUT',
+        params: { componentId: id },
+        body: json({ component: { name: 'Customer dashboard', description: 'Sign-in and settings', group_id: infrastructure, position: 1, showcase: false } }),
+      });
+      expect(edited.status).toBe(200);
+      expect(await edited.json()).toMatchObject({ name: 'Customer dashboard', description: 'Sign-in and settings', status: 'partial_outage', group_id: infrastructure, showcase: false });
+      expect((await layout()).slice(0, 2)).toEqual(['Website & API: Website, Public API', 'Infrastructure: Database, Customer dashboard, Object storage, CDN']);
+      await expectCompactPositions();
+      const audit = await database.db.auditLog.findFirstOrThrow({ where: { targetId: id }, orderBy: { at: 'desc' } });
+      expect(audit.summary).toBe('Edited component "Customer dashboard": name, description, groupId, showcase, position');
+
+      // Back to the top level, first, as a form sends it: "" clears the group and the description.
+      const form = new URLSearchParams({ 'component[group_id]': '', 'component[description]': '', 'component[position]': '0', 'component[showcase]': 'true' });
+      const moved = await call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: id }, body: form.toString(), type: 'application/x-www-form-urlencoded' });
+      expect(await moved.json()).toMatchObject({ group_id: null, description: null, position: 0, showcase: true });
+      expect((await layout())[0]).toBe('Customer dashboard');
+      await expectCompactPositions();
+    });
+
+    it('deletes a component: gone from the page, its history with it, past updates keep its name', async () => {
+      const id = await idOf('Public API');
+      const mentioned = await database.db.incidentUpdateComponent.count({ where: { componentId: id } });
+      expect(mentioned).toBeGreaterThan(0);
+      const response = await call(routes.component.DELETE, { key: keys.all, method: 'DELETE', params: { componentId: id } });
+      expect(response.status).toBe(204);
+      expect((await publicComponents()).map((entry) => entry.name)).not.toContain('Public API');
+      expect(await database.db.componentStatusChange.count({ where: { componentId: id } })).toBe(0);
+      expect(await database.db.incidentUpdateComponent.count({ where: { componentId: id, name: 'Public API' } })).toBe(mentioned);
+      await expectCompactPositions();
+      expect((await call(routes.component.DELETE, { key: keys.all, method: 'DELETE', params: { componentId: id } })).status).toBe(404);
+      expect(await database.db.auditLog.count({ where: { action: 'component.delete', targetId: id } })).toBe(1);
+    });
+
+    it('manages groups: create with members, reorder, change membership, delete keeping the members', async () => {
+      const [cdn, storage] = [await idOf('CDN'), await idOf('Object storage')];
+      // Statuspage sends the description beside component_group.
+      const created = await call(routes.groups.POST, { key: keys.all, method: 'POST', body: json({ component_group: { name: 'Delivery', components: [cdn, storage], position: 0 }, description: 'Getting bytes to you' }) });
+      expect(created.status).toBe(201);
+      const group = await created.json();
+      expect(group).toMatchObject({ name: 'Delivery', description: 'Getting bytes to you', components: [cdn, storage], position: 0, page_id: fixture.pageId });
+      expect((await layout()).slice(0, 3)).toEqual(['Delivery: CDN, Object storage', 'Customer dashboard', 'Website & API: Website']);
+      expect((await layout())).toContain('Infrastructure: Database');
+      await expectCompactPositions();
+
+      const listed = await (await call(routes.groups.GET, { key: keys.read })).json();
+      expect(listed.map((entry: { name: string }) => entry.name)).toEqual(['Delivery', 'Website & API', 'Infrastructure', 'Integrations']);
+
+      // A form body, as Statuspage's clients may send: the whole membership, in order.
+      const form = new URLSearchParams([['component_group[components][]', storage], ['component_group[name]', 'Storage']]);
+      const edited = await call(routes.group.PATCH, { key: keys.all, method: 'PATCH', params: { groupId: group.id }, body: form.toString(), type: 'application/x-www-form-urlencoded' });
+      expect(edited.status).toBe(200);
+      expect(await edited.json()).toMatchObject({ name: 'Storage', components: [storage] });
+      expect((await layout()).at(-1)).toBe('CDN');
+      await expectCompactPositions();
+
+      const deleted = await call(routes.group.DELETE, { key: keys.all, method: 'DELETE', params: { groupId: group.id } });
+      expect(deleted.status).toBe(204);
+      expect((await layout()).slice(-2)).toEqual(['CDN', 'Object storage']);
+      expect(await database.db.component.count({ where: { id: storage } })).toBe(1);
+      await expectCompactPositions();
+      const audit = await database.db.auditLog.findMany({ where: { targetId: group.id }, orderBy: { at: 'asc' } });
+      expect(audit.map((row) => row.action)).toEqual(['component_group.create', 'component_group.update', 'component_group.delete']);
+    });
+
+    it('refuses bad input clearly and leaves the data as it was', async () => {
+      const before = await counts();
+      const id = await idOf('Website');
+      const post = (body: unknown) => call(routes.components.POST, { key: keys.all, method: 'POST', body: json(body) });
+      const patch = (body: unknown) => call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: id }, body: json(body) });
+      const cases: [Promise<Response>, number, string, string?][] = [
+        [post({ component: { name: '' } }), 400, 'validation_failed', 'component.name'],
+        [post({ component: { description: 'no name' } }), 400, 'validation_failed', 'component.name'],
+        [post({ component: { name: 'x', start_date: 'tomorrow' } }), 400, 'validation_failed', 'component.start_date'],
+        [post({ component: { name: 'x', status: 'on_fire' } }), 400, 'validation_failed', 'component.status'],
+        [post({ component: { name: 'x', position: -1 } }), 400, 'validation_failed', 'component.position'],
+        [post({ component: { name: 'x', group_id: 'nosuchgroup' } }), 404, 'not_found'],
+        [patch({ component: { name: 'y'.repeat(101) } }), 400, 'validation_failed', 'component.name'],
+        [patch({ component: { group_id: 'nosuchgroup', name: 'Renamed' } }), 404, 'not_found'],
+        [patch({ component: { showcase: 'maybe' } }), 400, 'validation_failed', 'component.showcase'],
+        [call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: 'nosuchthing' }, body: json({ component: { name: 'z' } }) }), 404, 'not_found'],
+        [call(routes.groups.POST, { key: keys.all, method: 'POST', body: json({ component_group: { name: 'G', components: [id, 'nosuchthing'] } }) }), 404, 'not_found'],
+        [call(routes.groups.POST, { key: keys.all, method: 'POST', body: json({ component_group: { components: [id] } }) }), 400, 'validation_failed', 'component_group.name'],
+        [call(routes.group.PATCH, { key: keys.all, method: 'PATCH', params: { groupId: 'nosuchgroup' }, body: json({ component_group: { name: 'G' } }) }), 404, 'not_found'],
+        [call(routes.group.DELETE, { key: keys.all, method: 'DELETE', params: { groupId: 'nosuchgroup' } }), 404, 'not_found'],
+      ];
+      for (const [pending, status, code, path] of cases) {
+        const response = await pending;
+        const body = await response.json();
+        expect([response.status, body.error.code], body.error.message).toEqual([status, code]);
+        if (path) expect(body.error.details.map((detail: { path: string }) => detail.path)).toContain(path);
+      }
+      expect(await counts()).toEqual(before);
+      expect(await database.db.component.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: 'Website' });
+    });
+
+    it('never 500s and never changes anything on failed random bodies (fast-check)', async () => {
+      const id = await idOf('Website');
+      const groupId = await groupIdOf('Website & API');
+      const field = (names: string[]) => fc.dictionary(fc.constantFrom(...names), fc.oneof(fc.anything(), fc.constantFrom('', null, id, groupId, 'operational', '2026-02-30', 3)));
+      const componentBody = fc.record({ component: field(['name', 'description', 'status', 'group_id', 'showcase', 'only_show_if_degraded', 'start_date', 'position']) });
+      const groupBody = fc.record({ component_group: field(['name', 'description', 'components', 'position']) });
+      const routesFor = [
+        (body: string) => call(routes.components.POST, { key: keys.all, method: 'POST', body }),
+        (body: string) => call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: id }, body }),
+        (body: string) => call(routes.groups.POST, { key: keys.all, method: 'POST', body }),
+        (body: string) => call(routes.group.PATCH, { key: keys.all, method: 'PATCH', params: { groupId }, body }),
+      ];
+      let before = await counts();
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.string(), fc.json(), componentBody, groupBody), fc.integer({ min: 0, max: 3 }), async (body, route) => {
+          const response = await routesFor[route](typeof body === 'string' ? body : JSON.stringify(body));
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect((await response.json()).error.code).toEqual(expect.any(String));
+            expect(await counts()).toEqual(before);
+          } else before = await counts();
+        }),
+        { numRuns: 80 },
+      );
+      await expectCompactPositions();
+    }, 90_000);
+  });
+}
