@@ -50,10 +50,15 @@ export async function logOutAction() {
   redirect('/admin/login');
 }
 
-export async function setComponentStatusAction(form: FormData) {
-  const operator = await requirePermission('communicate');
-  await setComponentStatus(getDb(), { componentId: String(form.get('componentId')), status: String(form.get('status')) as ComponentStatus }, operatorActor(operator));
+export async function setComponentStatusAction(_state: FormState, form: FormData): Promise<FormState> {
+  try {
+    const operator = await requirePermission('communicate');
+    await setComponentStatus(getDb(), { componentId: String(form.get('componentId')), status: String(form.get('status')) as ComponentStatus }, operatorActor(operator));
+  } catch (error) {
+    return toFormState(error, form);
+  }
   revalidatePath('/admin');
+  return {};
 }
 
 export async function createIncidentAction(_state: FormState, form: FormData): Promise<FormState> {

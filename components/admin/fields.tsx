@@ -4,6 +4,7 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 const CONTROL =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900';
 
+/** `name` here is the control's id (the field's name unless two forms on a page share one). */
 function Field({ name, label, error, children, hint }: { name: string; label: string; error?: string; hint?: string; children: ReactNode }) {
   return (
     <div>
@@ -23,26 +24,26 @@ function Field({ name, label, error, children, hint }: { name: string; label: st
 
 const described = (name: string, error?: string, hint?: string) => (error ? `${name}-error` : hint ? `${name}-hint` : undefined);
 
-export function TextField({ name, label, error, hint, ...props }: { name: string; label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ name, id = name, label, error, hint, ...props }: { name: string; label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Field name={name} label={label} error={error} hint={hint}>
-      <input id={name} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(name, error, hint)} {...props} />
+    <Field name={id} label={label} error={error} hint={hint}>
+      <input id={id} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(id, error, hint)} {...props} />
     </Field>
   );
 }
 
-export function TextArea({ name, label, error, hint, ...props }: { name: string; label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ name, id = name, label, error, hint, ...props }: { name: string; label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <Field name={name} label={label} error={error} hint={hint}>
-      <textarea id={name} name={name} rows={8} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(name, error, hint)} {...props} />
+    <Field name={id} label={label} error={error} hint={hint}>
+      <textarea id={id} name={name} rows={8} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(id, error, hint)} {...props} />
     </Field>
   );
 }
 
-export function Select({ name, label, error, options, ...props }: { name: string; label: string; error?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({ name, id = name, label, error, options, ...props }: { name: string; label: string; error?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <Field name={name} label={label} error={error}>
-      <select id={name} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(name, error)} {...props}>
+    <Field name={id} label={label} error={error}>
+      <select id={id} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(id, error)} {...props}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

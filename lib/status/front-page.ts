@@ -21,3 +21,13 @@ export function componentsInPageOrder(snapshot: Snapshot) {
     .flatMap((entry) => (entry.kind === 'group' ? (groups.get(entry.id)?.componentIds ?? []) : [entry.id]))
     .map((id) => byId.get(id)!);
 }
+
+/** Every component in page order with the name of its group, for pickers that move components between groups. */
+export function componentChoices(snapshot: Snapshot) {
+  const groupNames = new Map(snapshot.groups.map((group) => [group.id, group.name]));
+  return componentsInPageOrder(snapshot).map((component) => ({
+    id: component.id,
+    name: component.name,
+    groupName: component.groupId ? (groupNames.get(component.groupId) ?? null) : null,
+  }));
+}

@@ -20,6 +20,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
           <a href="/admin" className="hover:underline">Dashboard</a>
           <a href="/admin/incidents/new" className="hover:underline">New incident</a>
           <a href="/admin/maintenance/new" className="hover:underline">Schedule maintenance</a>
+          <a href="/admin/components" className="hover:underline">Components</a>
           <a href="/admin/api-keys" className="hover:underline">API keys</a>
           <a href="/admin/audit" className="hover:underline">Audit log</a>
           <a href="/admin/operators" className="hover:underline">Operators</a>

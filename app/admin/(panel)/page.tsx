@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { setComponentStatusAction } from '@/app/admin/actions';
+import { ComponentStatusButtons } from '@/components/admin/component-status-buttons';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
 import { INCIDENT_TEMPLATES } from '@/lib/incidents/templates';
-import { COMPONENT_STATUS_LABELS, componentStatusSchema, UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
+import { UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { componentsInPageOrder, getFrontPage } from '@/lib/status/front-page';
 import type { SnapshotIncident } from '@/lib/status/snapshot-types';
@@ -77,22 +77,7 @@ export default async function Dashboard() {
                 <ComponentStatusLabel status={component.status} />
               </div>
               {editable && (
-                <form action={setComponentStatusAction} className="flex flex-wrap gap-1" aria-label={`Set the status of ${component.name}`}>
-                  <input type="hidden" name="componentId" value={component.id} />
-                  {componentStatusSchema.options.map((status) => (
-                    <button
-                      key={status}
-                      type="submit"
-                      name="status"
-                      value={status}
-                      aria-pressed={component.status === status}
-                      disabled={component.status === status}
-                      className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600 disabled:border-slate-900 disabled:bg-slate-900 disabled:text-white dark:border-slate-700 dark:hover:bg-slate-800 dark:disabled:bg-slate-100 dark:disabled:text-slate-900"
-                    >
-                      {COMPONENT_STATUS_LABELS[status]}
-                    </button>
-                  ))}
-                </form>
+                <ComponentStatusButtons id={component.id} name={component.name} status={component.status} />
               )}
             </li>
           ))}

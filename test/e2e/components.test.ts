@@ -1,0 +1,126 @@
+// An owner arranges the page's components in real Chromium: adds, edits, reorders, groups and
+// deletes them, and the public page and JSON follow each step.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
+import { launchChromium } from '../helpers/browser';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-components-'));
+let server: GatewatchProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startGatewatch({
+    port: 4400 + Math.floor(Math.random() * 90),
+    env: {
+      DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`,
+      SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),
+      AUTH_SECRET_PATH: path.join(dir, 'auth-secret'),
+      ADMIN_EMAIL: 'owner@example.com',
+      ADMIN_PASSWORD: 'correct horse battery staple',
+    },
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The public components.json as "Group: A, B" / "C" lines, top level in page order. */
+async function publicLayout() {
+  const { components } = (await (await fetch(`${server.url}/api/v2/components.json`)).json()) as { components: { id: string; name: string; group: boolean; group_id: string | null; components?: string[] }[] };
+  const name = (id: string) => components.find((entry) => entry.id === id)!.name;
+  return components.filter((entry) => !entry.group_id).map((entry) => (entry.group ? `${entry.name}: ${entry.components!.map(name).join(', ')}` : entry.name));
+}
+const publicPage = async () => (await fetch(`${server.url}/`)).text();
+
+async function logIn(page: Page) {
+  await page.goto(`${server.url}/admin/login`);
+  await page.getByLabel('Email').fill('owner@example.com');
+  await page.getByLabel('Password').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${server.url}/admin`);
+}
+
+describe('an owner arranging components', () => {
+  it('adds, edits, reorders, groups and deletes components; the public page follows', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await logIn(page);
+    await page.getByRole('link', { name: 'Components' }).click();
+    await page.waitForURL(/\/admin\/components$/);
+
+    // Add one to a group, with a description visitors see.
+    const add = page.getByRole('region', { name: 'Add a component' });
+    await add.getByLabel('Name').fill('Search');
+    await add.getByLabel('Group').selectOption({ label: 'Website & API' });
+    await add.getByLabel('Description').fill('Full-text search');
+    await add.getByRole('button', { name: 'Add component' }).click();
+    await expect.poll(() => add.getByRole('status').textContent()).toContain('Added "Search"');
+    await expect.poll(publicLayout).toContain('Website & API: Website, Public API, Dashboard, Search');
+    expect(await publicPage()).toContain('Full-text search');
+
+    // Move it up one place, by keyboard.
+    await page.getByRole('button', { name: 'Move Search up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(publicLayout).toContain('Website & API: Website, Public API, Search, Dashboard');
+
+    // Edit: rename it and show it only while it is not operational; visitors stop seeing it.
+    await page.getByRole('link', { name: 'Search', exact: true }).click();
+    await page.getByLabel('Name').fill('Site search');
+    await page.getByLabel('Only show it while it is not operational').check();
+    await page.getByRole('button', { name: 'Save component' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved "Site search"');
+    await expect.poll(publicLayout).toContain('Website & API: Website, Public API, Site search, Dashboard');
+    await expect.poll(publicPage).not.toContain('Site search');
+    await page.getByLabel('Status').selectOption('major_outage');
+    await page.getByRole('button', { name: 'Save component' }).click();
+    await expect.poll(publicPage).toContain('Site search');
+
+    // A new group taking two components from elsewhere.
+    await page.getByRole('link', { name: '← Components' }).click();
+    const group = page.getByRole('region', { name: 'Add a group' });
+    await group.getByLabel('Group name').fill('Edge');
+    await group.getByRole('checkbox', { name: 'CDN' }).check();
+    await group.getByRole('checkbox', { name: 'Authentication' }).check();
+    await group.getByRole('button', { name: 'Add group' }).click();
+    await expect.poll(() => group.getByRole('status').textContent()).toContain('Added the group "Edge"');
+    expect((await publicLayout()).at(-1)).toBe('Edge: CDN, Authentication');
+    expect(await publicLayout()).toContain('Infrastructure: Database, Object storage');
+
+    // Deleting asks for the name: a wrong one deletes nothing.
+    await page.getByRole('link', { name: 'Site search' }).click();
+    await page.getByText('Delete this component…').click();
+    await page.getByLabel('Type "Site search" to confirm').fill('Site');
+    await page.getByRole('button', { name: 'Delete component' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Nothing was deleted');
+    expect(await publicLayout()).toContain('Website & API: Website, Public API, Site search, Dashboard');
+    await page.getByLabel('Type "Site search" to confirm').fill('Site search');
+    await page.getByRole('button', { name: 'Delete component' }).click();
+    await page.waitForURL(/\/admin\/components\?deleted=component$/);
+    await expect.poll(publicLayout).toContain('Website & API: Website, Public API, Dashboard');
+
+    // Deleting the group keeps its components, at the end of the top level.
+    await page.getByRole('link', { name: 'Edge' }).click();
+    await page.getByText('Delete this group…').click();
+    await page.getByLabel('Type "Edge" to confirm').fill('Edge');
+    await page.getByRole('button', { name: 'Delete group' }).click();
+    await page.waitForURL(/\/admin\/components\?deleted=group$/);
+    expect((await publicLayout()).slice(-2)).toEqual(['CDN', 'Authentication']);
+
+    const audit = await page.goto(`${server.url}/admin/audit`);
+    expect(audit?.status()).toBe(200);
+    for (const summary of ['Added component "Search"', 'Moved component "Search" up', 'Added group "Edge"', 'Deleted component "Site search"', 'Deleted group "Edge"']) {
+      await expect.poll(() => page.getByText(summary).count()).toBeGreaterThan(0);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
