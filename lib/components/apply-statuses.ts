@@ -33,3 +33,26 @@ export async function applyComponentStatuses(tx: Tx, statuses: Record<string, Co
   }
   return components;
 }
+
+/**
+ * Inside a backfill's transaction: records in the history that each component was in its given
+ * status from `from` until `until` (both past). At `until` the history returns to the status the
+ * component had then, so later uptime and the current status are left as they were. Returns the
+ * components with their status during the window and after it, for the update's record.
+ */
+export async function backfillComponentStatuses(tx: Tx, statuses: Record<string, ComponentStatus>, from: Date, until: Date) {
+  const components = await loadComponents(tx, Object.keys(statuses));
+  const backfilled = [];
+  for (const component of components) {
+    const then = await tx.componentStatusChange.findFirst({ where: { componentId: component.id, at: { lte: until } }, orderBy: { at: 'desc' }, select: { status: true } });
+    const after = then?.status ?? component.status;
+    await tx.componentStatusChange.createMany({
+      data: [
+        { id: newId(), componentId: component.id, status: statuses[component.id], at: from },
+        { id: newId(), componentId: component.id, status: after, at: until },
+      ],
+    });
+    backfilled.push({ ...component, during: statuses[component.id], after });
+  }
+  return backfilled;
+}

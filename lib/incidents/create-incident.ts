@@ -1,22 +1,42 @@
 import type { Db } from '../db.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
-import { applyComponentStatuses } from '../components/apply-statuses.ts';
+import { applyComponentStatuses, backfillComponentStatuses, loadComponents } from '../components/apply-statuses.ts';
 import { newId } from '../ids.ts';
 import { announceChange } from '../read-path/changes.ts';
 import { newUpdateData } from './update-data.ts';
 import { incidentCreateSchema, type IncidentCreateInput } from '../schemas/incident.ts';
+import { isClosedIncidentStatus, type ComponentStatus } from '../schemas/status.ts';
 
 /**
  * Opens an incident with its first update, setting the affected components' statuses in the same
  * transaction (each change recorded in their history, old and new status in the update).
+ *
+ * Opened as resolved (or postmortem) it is a backfill: the components' given statuses go into their
+ * history between startedAt and resolvedAt (so uptime shows the outage) and their current status is
+ * left alone; its one update, at resolvedAt, records them going from that status back.
  */
 export async function createIncident(db: Db, input: IncidentCreateInput, actor: Actor = SYSTEM_ACTOR) {
   const data = incidentCreateSchema.parse(input);
-  const at = data.startedAt ?? new Date();
+  const now = new Date();
+  const startedAt = data.startedAt ?? now;
+  const closed = isClosedIncidentStatus(data.status);
+  const resolvedAt = closed ? (data.resolvedAt ?? now) : null;
   const incident = await db.$transaction(async (tx) => {
-    // Components named only in componentIds are affected but keep their status.
-    const components = await applyComponentStatuses(tx, data.components, at, data.componentIds);
-    const resolved = data.status === 'resolved' || data.status === 'postmortem';
+    let update: ReturnType<typeof newUpdateData>;
+    let affected: string[];
+    if (resolvedAt) {
+      const backfilled = await backfillComponentStatuses(tx, data.components, startedAt, resolvedAt);
+      const unchanged = await loadComponents(tx, data.componentIds.filter((id) => !(id in data.components)));
+      const before = [...backfilled.map((component) => ({ ...component, status: component.during })), ...unchanged];
+      const after = Object.fromEntries(backfilled.map((component) => [component.id, component.after as ComponentStatus]));
+      update = newUpdateData({ ...data, at: resolvedAt, before, statuses: after });
+      affected = before.map((component) => component.id);
+    } else {
+      // Components named only in componentIds are affected but keep their status.
+      const components = await applyComponentStatuses(tx, data.components, startedAt, data.componentIds);
+      update = newUpdateData({ ...data, at: startedAt, before: components, statuses: data.components });
+      affected = components.map((component) => component.id);
+    }
     const incidentId = newId();
     await tx.incident.create({
       data: {
@@ -25,22 +45,20 @@ export async function createIncident(db: Db, input: IncidentCreateInput, actor: 
         name: data.name,
         status: data.status,
         impact: data.impact,
-        startedAt: at,
-        identifiedAt: data.status === 'identified' ? at : null,
-        monitoringAt: data.status === 'monitoring' ? at : null,
-        resolvedAt: resolved ? at : null,
-        components: { create: components.map((component) => ({ componentId: component.id })) },
-        updates: {
-          create: newUpdateData({ ...data, at, before: components, statuses: data.components }),
-        },
+        startedAt,
+        identifiedAt: data.status === 'identified' ? startedAt : null,
+        monitoringAt: data.status === 'monitoring' ? startedAt : null,
+        resolvedAt,
+        components: { create: affected.map((componentId) => ({ componentId })) },
+        updates: { create: update },
       },
     });
     await recordAudit(tx, actor, {
       action: 'incident.create',
       targetType: 'incident',
       targetId: incidentId,
-      summary: `Opened "${data.name}" (${data.status}, impact ${data.impact})`,
-      details: { components: data.components },
+      summary: closed ? `Backfilled "${data.name}" (${data.status}, impact ${data.impact})` : `Opened "${data.name}" (${data.status}, impact ${data.impact})`,
+      details: { components: data.components, ...(closed && { startedAt, resolvedAt }) },
     });
     return tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { updates: true } });
   });

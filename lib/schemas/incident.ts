@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { idSchema } from './component.ts';
-import { componentStatusSchema, impactSchema, incidentStatusSchema, maintenanceStatusSchema } from './status.ts';
+import { componentStatusSchema, impactSchema, incidentStatusSchema, isClosedIncidentStatus, maintenanceStatusSchema } from './status.ts';
 
-/** A new incident, as an operator or a script opens it. */
-export const incidentCreateSchema = z.object({
+/** Clocks differ a little between an operator's browser, a script's host and the server. */
+const CLOCK_SKEW_MS = 60_000;
+const notInFuture = (date: Date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS;
+
+/**
+ * A new incident, as an operator or a script opens it. Opened as resolved (or postmortem), it is a
+ * backfill of a past incident: `components` then holds their status during it, from startedAt until
+ * resolvedAt, and today's statuses are left alone.
+ */
+export const incidentCreateSchema = z
+  .object({
   name: z.string().trim().min(1).max(255),
   status: incidentStatusSchema.default('investigating'),
   impact: impactSchema.exclude(['maintenance']).default('none'),
@@ -13,9 +22,16 @@ export const incidentCreateSchema = z.object({
   /** Components affected without a change of status. */
   componentIds: z.array(idSchema).max(500).default([]),
   /** For backfilling a past incident; defaults to now. */
-  startedAt: z.date().optional(),
+  startedAt: z.date({ error: 'enter a valid time' }).refine(notInFuture, 'cannot be in the future').optional(),
+  /** When a backfilled incident ended; defaults to now. */
+  resolvedAt: z.date({ error: 'enter a valid time' }).refine(notInFuture, 'cannot be in the future').optional(),
   deliverNotifications: z.boolean().default(true),
-});
+})
+  .superRefine((data, context) => {
+    if (!data.resolvedAt) return;
+    if (!isClosedIncidentStatus(data.status)) context.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'only a resolved incident has an end' });
+    else if (data.startedAt && data.resolvedAt <= data.startedAt) context.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'must be after the start' });
+  });
 export type IncidentCreateInput = z.input<typeof incidentCreateSchema>;
 
 /** A new update on an incident or maintenance: its status, its message, components changed with it. */
@@ -31,6 +47,14 @@ export const incidentUpdateCreateSchema = z.object({
   deliverNotifications: z.boolean().default(true),
 });
 export type IncidentUpdateCreateInput = z.input<typeof incidentUpdateCreateSchema>;
+
+/** Correcting a posted update: its message and the time it is shown at. Only what is given changes. */
+export const incidentUpdateEditSchema = z.object({
+  body: z.string().max(20_000).optional(),
+  displayAt: z.date({ error: 'enter a valid time' }).refine(notInFuture, 'cannot be in the future').optional(),
+  expectedVersion: z.number().int().positive().optional(),
+});
+export type IncidentUpdateEditInput = z.input<typeof incidentUpdateEditSchema>;
 
 /** A scheduled maintenance window, announced ahead. */
 export const maintenanceCreateSchema = z

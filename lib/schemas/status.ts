@@ -25,6 +25,9 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export const incidentKindSchema = z.enum(['incident', 'maintenance']);
 export type IncidentKind = z.infer<typeof incidentKindSchema>;
 
+/** Resolved or with a postmortem: over. */
+export const isClosedIncidentStatus = (status: string) => status === 'resolved' || status === 'postmortem';
+
 export const UNRESOLVED_INCIDENT_STATUSES: readonly IncidentStatus[] = ['investigating', 'identified', 'monitoring'];
 export const ACTIVE_MAINTENANCE_STATUSES: readonly MaintenanceStatus[] = ['in_progress', 'verifying'];
 

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditLog } from '@/lib/audit/audit-log';
 import { AppError } from '@/lib/errors';
 import { createIncident } from '@/lib/incidents/create-incident';
+import { deleteIncidentUpdate, editIncidentUpdate } from '@/lib/incidents/edit-update';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
+import { buildSnapshot } from '@/lib/status/build-snapshot';
+import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
 import { seedDemo } from '@/lib/seed/demo';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases';
 
@@ -66,5 +69,67 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
 
   it('answers 404 for an incident that does not exist', async () => {
     await expect(postIncidentUpdate(database.db, 'doesnotexist', { status: 'resolved' })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('backfills a past incident: the outage goes into uptime history, today’s statuses stay', async () => {
+    const storage = await database.db.component.findFirstOrThrow({ where: { name: 'Object storage' } });
+    const day = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const startedAt = new Date(`${day}T02:00:00Z`);
+    const resolvedAt = new Date(`${day}T08:00:00Z`);
+    const changesBefore = await database.db.componentStatusChange.count({ where: { componentId: storage.id } });
+    const incident = await createIncident(database.db, {
+      name: 'Uploads failed overnight',
+      status: 'resolved',
+      impact: 'major',
+      body: 'Uploads failed between 02:00 and 08:00 UTC.',
+      components: { [storage.id]: 'major_outage' },
+      startedAt,
+      resolvedAt,
+    });
+    expect(incident).toMatchObject({ status: 'resolved', startedAt, resolvedAt });
+    expect(incident.updates).toEqual([expect.objectContaining({ status: 'resolved', displayAt: resolvedAt })]);
+    expect((await database.db.component.findUniqueOrThrow({ where: { id: storage.id } })).status).toBe(storage.status);
+    expect(await database.db.componentStatusChange.count({ where: { componentId: storage.id } })).toBe(changesBefore + 2);
+    const record = await database.db.incidentUpdateComponent.findFirstOrThrow({ where: { update: { incidentId: incident.id } } });
+    expect(record).toMatchObject({ oldStatus: 'major_outage', newStatus: storage.status });
+
+    const snapshot = await buildSnapshot(database.db);
+    const uptime = snapshot.components.find((component) => component.id === storage.id)!.uptime;
+    expect(uptime.days.find((entry) => entry.date === day)).toMatchObject({ uptime: 0.75, worst: 'major_outage' });
+    expect(uptime.incidentsByDay[day]).toContain(incident.id);
+    expect(uptime.days.at(-1)!.uptime).toBe(1);
+
+    await expect(createIncident(database.db, { name: 'Backwards', status: 'resolved', startedAt: resolvedAt, resolvedAt: startedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
+    await expect(createIncident(database.db, { name: 'Open', status: 'investigating', resolvedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
+    await expect(createIncident(database.db, { name: 'Tomorrow', startedAt: new Date(Date.now() + 86_400_000) })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['startedAt'] })] });
+  });
+
+  it('edits and deletes a posted update, never the last one, each write audited and versioned', async () => {
+    const incident = await open();
+    await postIncidentUpdate(database.db, incident.id, { status: 'identified', body: 'Bad deploy on the CDN egde.' });
+    const [first, typo] = await database.db.incidentUpdate.findMany({ where: { incidentId: incident.id }, orderBy: { displayAt: 'asc' } });
+    const earlier = new Date(first.displayAt.getTime() + 1000);
+
+    const edited = await editIncidentUpdate(database.db, incident.id, typo.id, { body: 'Bad deploy on the CDN edge.', displayAt: earlier, expectedVersion: 2 }, SYSTEM_ACTOR);
+    expect(edited).toMatchObject({ body: 'Bad deploy on the CDN edge.', displayAt: earlier, status: 'identified' });
+    const afterEdit = await database.db.incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect(afterEdit).toMatchObject({ version: 3, status: 'identified' });
+    // Someone else edits it meanwhile (version 4): an edit made from version 3 is refused.
+    await editIncidentUpdate(database.db, incident.id, typo.id, { body: 'Bad deploy on the CDN edge, rolled back.' }, SYSTEM_ACTOR);
+    await expect(editIncidentUpdate(database.db, incident.id, typo.id, { body: 'stale', expectedVersion: 3 }, SYSTEM_ACTOR)).rejects.toMatchObject({ status: 409 });
+    expect((await database.db.incidentUpdate.findUniqueOrThrow({ where: { id: typo.id } })).body).toBe('Bad deploy on the CDN edge, rolled back.');
+    await expect(editIncidentUpdate(database.db, incident.id, 'nosuchupdate', { body: 'x' }, SYSTEM_ACTOR)).rejects.toMatchObject({ status: 404 });
+    const other = await open();
+    await expect(editIncidentUpdate(database.db, other.id, typo.id, { body: 'x' }, SYSTEM_ACTOR)).rejects.toMatchObject({ status: 404 });
+    await expect(editIncidentUpdate(database.db, incident.id, typo.id, { displayAt: new Date(Date.now() + 3_600_000) }, SYSTEM_ACTOR)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['displayAt'] })] });
+
+    await deleteIncidentUpdate(database.db, incident.id, typo.id, SYSTEM_ACTOR);
+    expect(await database.db.incidentUpdate.count({ where: { incidentId: incident.id } })).toBe(1);
+    // The incident keeps its status; visitors just no longer read that update.
+    expect((await database.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).status).toBe('identified');
+    await expect(deleteIncidentUpdate(database.db, incident.id, first.id, SYSTEM_ACTOR)).rejects.toMatchObject({ status: 422, code: 'last_update' });
+    expect(await database.db.incidentUpdate.count({ where: { incidentId: incident.id } })).toBe(1);
+    const audit = await database.db.auditLog.findMany({ where: { targetId: incident.id, action: { startsWith: 'incident_update.' } }, orderBy: { at: 'asc' } });
+    expect(audit.map((row) => row.action)).toEqual(['incident_update.update', 'incident_update.update', 'incident_update.delete']);
   });
 });
