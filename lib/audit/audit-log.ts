@@ -1,7 +1,8 @@
 import { dbProvider, type Db } from '../db.ts';
 import { newId } from '../ids.ts';
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+/** A transaction's client, for writes that must land together. */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /** Who makes a write: an operator, an API key, or Gatewatch itself (scheduled maintenance, seeding). */
 export type Actor = { type: 'user' | 'api_key'; id: string; name: string } | { type: 'system'; id?: undefined; name: string };
