@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { type FormState, toFormState } from '@/lib/admin-ui/form-state';
 import { requireOperator, requirePermission } from '@/lib/admin-ui/require-operator';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
-import { addOperator, changePassword, createOwner, logIn, logOut, operatorActor } from '@/lib/auth/operators';
+import { changePassword, createOwner, logIn, logOut, operatorActor } from '@/lib/auth/operators';
 import { setComponentStatus } from '@/lib/components/manage-components';
 import { getDb } from '@/lib/db';
 import { createIncident } from '@/lib/incidents/create-incident';
@@ -117,26 +117,15 @@ export async function createApiKeyAction(_state: FormState & { key?: string }, f
   }
 }
 
-export async function revokeApiKeyAction(form: FormData) {
-  const operator = await requirePermission('configure');
-  await revokeApiKey(getDb(), String(form.get('id')), operatorActor(operator));
-  revalidatePath('/admin/api-keys');
-}
-
-export async function addOperatorAction(_state: FormState, form: FormData): Promise<FormState> {
+export async function revokeApiKeyAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
-    const operator = await requireOperator();
-    const added = await addOperator(getDb(), operator, {
-      name: String(form.get('name') ?? ''),
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-      role: String(form.get('role') ?? 'viewer') as never,
-    });
-    revalidatePath('/admin/operators');
-    return { notice: `Added ${added.name}. Give them their password through a safe channel.` };
+    const operator = await requirePermission('configure');
+    await revokeApiKey(getDb(), String(form.get('id') ?? ''), operatorActor(operator));
   } catch (error) {
     return toFormState(error, form);
   }
+  revalidatePath('/admin/api-keys');
+  return { notice: 'Revoked.' };
 }
 
 export async function changePasswordAction(_state: FormState, form: FormData): Promise<FormState> {

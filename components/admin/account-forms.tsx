@@ -1,36 +1,8 @@
 'use client';
 import { useActionState } from 'react';
-import { addOperatorAction, changePasswordAction } from '@/app/admin/actions';
+import { changePasswordAction } from '@/app/admin/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, Select, TextField } from './fields';
-
-function Notice({ message }: { message?: string }) {
-  if (!message) return null;
-  return (
-    <p role="status" className="rounded-md border border-ok/50 bg-ok/10 px-3 py-2 text-sm">
-      {message}
-    </p>
-  );
-}
-
-export function AddOperatorForm({ roles }: { roles: { value: string; label: string }[] }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(addOperatorAction, {});
-  return (
-    <form action={action} className="space-y-4" key={state.notice}>
-      <Notice message={state.notice} />
-      <FormError message={state.error} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="name" label="Name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
-        <TextField name="email" label="Email" type="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
-        <TextField name="password" label="Initial password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters; they can change it." error={state.fieldErrors?.password} />
-        <Select name="role" label="Role" options={roles} defaultValue={state.values?.role ?? 'editor'} error={state.fieldErrors?.role} />
-      </div>
-      <button type="submit" className={BUTTON} disabled={pending}>
-        Add operator
-      </button>
-    </form>
-  );
-}
+import { BUTTON, FormError, TextField } from './fields';
 
 export function ChangePasswordForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(changePasswordAction, {});

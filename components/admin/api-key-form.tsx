@@ -1,9 +1,9 @@
 'use client';
 import { useActionState } from 'react';
-import { createApiKeyAction } from '@/app/admin/actions';
+import { createApiKeyAction, revokeApiKeyAction } from '@/app/admin/actions';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { API_KEY_SCOPES } from '@/lib/schemas/api-key';
-import { BUTTON, FormError, TextField } from './fields';
+import { BUTTON, FormError, Notice, SECONDARY_BUTTON, TextField } from './fields';
 
 const SCOPE_HELP: Record<(typeof API_KEY_SCOPES)[number], string> = {
   read: 'read incidents and components',
@@ -44,5 +44,23 @@ export function ApiKeyForm() {
         Create key
       </button>
     </form>
+  );
+}
+
+/** Revoking asks once more (the details), and says next to the key if it could not. */
+export function RevokeApiKeyForm({ id, name }: { id: string; name: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(revokeApiKeyAction, {});
+  return (
+    <details open={Boolean(state.error) || undefined}>
+      <summary className="cursor-pointer text-sm underline">Revoke…</summary>
+      <form action={action} className="mt-2 space-y-2">
+        <Notice message={state.notice} />
+        <FormError message={state.error} />
+        <input type="hidden" name="id" value={id} />
+        <button type="submit" className={SECONDARY_BUTTON} disabled={pending}>
+          Revoke {name} now
+        </button>
+      </form>
+    </details>
   );
 }

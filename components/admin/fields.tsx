@@ -63,6 +63,16 @@ export function FormError({ message }: { message?: string }) {
   );
 }
 
+/** Success, said in words. */
+export function Notice({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p role="status" className="rounded-md border border-ok/50 bg-ok/10 px-3 py-2 text-sm">
+      {message}
+    </p>
+  );
+}
+
 export const BUTTON =
   'inline-flex items-center justify-center rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-slate-300';
 export const SECONDARY_BUTTON =

@@ -12,7 +12,8 @@ export async function requireOperator(): Promise<Operator> {
   redirect((await hasOperators(getDb())) ? '/admin/login' : '/admin/setup');
 }
 
-const REFUSALS: Record<Permission, string> = {
+/** Why a role may not do something, in the words forms and read-only notices show. */
+export const PERMISSION_REFUSALS: Record<Permission, string> = {
   communicate: 'Viewers cannot change anything; ask an admin for the editor role.',
   configure: 'Only owners and admins change components, page settings and API keys.',
   manageOperators: 'Only owners and admins manage operators.',
@@ -21,6 +22,6 @@ const REFUSALS: Record<Permission, string> = {
 /** The signed-in operator, if their role allows `permission`; otherwise a 403 the form shows. */
 export async function requirePermission(permission: Permission): Promise<Operator> {
   const operator = await requireOperator();
-  if (!can(operator.role, permission)) throw new AppError('forbidden', REFUSALS[permission], 403);
+  if (!can(operator.role, permission)) throw new AppError('forbidden', PERMISSION_REFUSALS[permission], 403);
   return operator;
 }

@@ -45,6 +45,9 @@ const authRoles = {
   viewer: accessControl.newRole(userAc.statements),
 };
 
+/** What a disabled operator is told when they log in (Better Auth calls disabling "banning"). */
+export const DISABLED_MESSAGE = 'This account is disabled; ask an owner or admin.';
+
 export function createAuth(db: Db) {
   const env = getEnv();
   return betterAuth({
@@ -56,7 +59,7 @@ export function createAuth(db: Db) {
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     advanced: { database: { generateId: () => newId() } },
-    plugins: [admin({ ac: accessControl, roles: authRoles, defaultRole: 'viewer', adminRoles: ['owner', 'admin'] }), nextCookies()],
+    plugins: [admin({ ac: accessControl, roles: authRoles, defaultRole: 'viewer', adminRoles: ['owner', 'admin'], bannedUserMessage: DISABLED_MESSAGE }), nextCookies()],
   });
 }
 

@@ -1,10 +1,11 @@
 import { APIError } from 'better-auth/api';
 import { z } from 'zod';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import type { Db } from '../db.ts';
-import { AppError } from '../errors.ts';
-import { getAuth } from './auth.ts';
-import { can, roleOf, ROLES, type Role } from './roles.ts';
+import { dbProvider, type Db, type Tx } from '../db.ts';
+import { AppError, notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { DISABLED_MESSAGE, getAuth } from './auth.ts';
+import { can, ROLE_LABELS, roleOf, ROLES, type Role } from './roles.ts';
 
 export interface Operator {
   id: string;
@@ -35,19 +36,29 @@ export async function hasOperators(db: Db): Promise<boolean> {
   return (await db.user.count()) > 0;
 }
 
+/** A unique constraint refused the write (Prisma's P2002, from either database's client). */
+const isUniqueClash = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
+
+/**
+ * The user, their password sign-in and the audit row in one transaction, so there is never a user
+ * without its record nor a record without its user. Better Auth's createUser would commit the user
+ * on its own, so the rows are written here, in its shapes, with its configured password hashing.
+ */
 async function createOperator(db: Db, input: z.input<typeof operatorCreateSchema>, actor: Actor): Promise<Operator> {
   const data = operatorCreateSchema.parse(input);
+  const hash = await (await getAuth().$context).password.hash(data.password);
+  const id = newId();
   try {
-    const { user } = await getAuth().api.createUser({ body: { name: data.name, email: data.email, password: data.password, role: data.role } });
-    await db.$transaction((tx) =>
-      recordAudit(tx, actor, { action: 'operator.create', targetType: 'operator', targetId: user.id, summary: `Added ${data.name} <${data.email}> as ${data.role}` }),
-    );
-    return { id: user.id, name: user.name, email: user.email, role: data.role };
+    await db.$transaction(async (tx) => {
+      await tx.user.create({ data: { id, name: data.name, email: data.email, role: data.role, emailVerified: false, banned: false } });
+      await tx.account.create({ data: { id: newId(), accountId: id, providerId: 'credential', userId: id, password: hash } });
+      await recordAudit(tx, actor, { action: 'operator.create', targetType: 'operator', targetId: id, summary: `Added ${data.name} <${data.email}> as ${data.role}` });
+    });
   } catch (error) {
-    if (error instanceof APIError && /already exists/i.test(error.message)) throw new AppError('conflict', 'An operator with this email already exists', 409);
-    if (error instanceof APIError) throw new AppError('invalid_operator', error.message, 400);
+    if (isUniqueClash(error)) throw new AppError('conflict', 'An operator with this email already exists', 409);
     throw error;
   }
+  return { id, name: data.name, email: data.email, role: data.role };
 }
 
 // Two set-up forms submitted at once must not make two owners: one at a time in this process.
@@ -70,11 +81,93 @@ export async function addOperator(db: Db, by: Operator, input: z.input<typeof op
   return createOperator(db, input, operatorActor(by));
 }
 
+/** A change an owner or admin makes to another operator's account. */
+export type OperatorChange = { kind: 'role'; role: Role } | { kind: 'disable' } | { kind: 'enable' } | { kind: 'remove' };
+
+export const operatorChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('role'), role: z.enum(ROLES, 'Choose a role') }),
+  z.object({ kind: z.enum(['disable', 'enable', 'remove']) }),
+]);
+
+type Target = { id: string; role: Role; disabled: boolean };
+
+/**
+ * Why `by` may not make `change` to `target`, or null when they may: the one place for these rules.
+ * `activeOwners` counts owners who are not disabled, the target among them if it is one.
+ */
+export function operatorChangeRefusal(by: Pick<Operator, 'id' | 'role'>, target: Target, change: OperatorChange, activeOwners: number): string | null {
+  if (!can(by.role, 'manageOperators')) return 'Only owners and admins manage operators.';
+  const self = by.id === target.id;
+  if (self && change.kind !== 'role') return 'You cannot disable or remove your own account; ask another owner or admin.';
+  const touchesOwner = target.role === 'owner' || (change.kind === 'role' && change.role === 'owner');
+  if (touchesOwner && by.role !== 'owner') return 'Only an owner can make, change, disable or remove an owner.';
+  // The install must never be left without an owner who can log in.
+  const activeOwner = target.role === 'owner' && !target.disabled;
+  const stopsBeingOne = change.kind === 'disable' || change.kind === 'remove' || (change.kind === 'role' && change.role !== 'owner');
+  if (activeOwner && stopsBeingOne && activeOwners <= 1) return 'This is the last active owner; make another operator an owner first.';
+  if (self && activeOwners - (activeOwner ? 1 : 0) < 1) return 'You can change your own role only while another active owner remains.';
+  return null;
+}
+
+/** One operator change at a time, so two changes at once cannot each remove "the other" last owner. */
+async function lockOperators(db: Db, tx: Tx) {
+  // SQLite runs one write transaction at a time already; PostgreSQL needs to be told.
+  if (dbProvider(db) === 'postgresql') await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('gatewatch.operators'))");
+}
+
+const CHANGE_AUDIT = {
+  role: { action: 'operator.role_change', verb: 'Changed the role of' },
+  disable: { action: 'operator.disable', verb: 'Disabled' },
+  enable: { action: 'operator.enable', verb: 'Enabled' },
+  remove: { action: 'operator.remove', verb: 'Removed' },
+} as const;
+
+/**
+ * Changes another operator's role, disables or enables them, or removes them, with its audit row in
+ * the same transaction. Disabling and removing end their sessions at once. Returns what was done, in
+ * words; a change that changes nothing writes nothing.
+ */
+export async function changeOperator(db: Db, by: Operator, targetId: string, input: z.input<typeof operatorChangeSchema>): Promise<string> {
+  const change = operatorChangeSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    await lockOperators(db, tx);
+    // The actor's role as it is now, not as their request began: another change may have just demoted them.
+    const actor = await tx.user.findUnique({ where: { id: by.id }, select: { role: true, banned: true } });
+    if (!actor || actor.banned) throw new AppError('forbidden', DISABLED_MESSAGE, 403);
+    const row = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, name: true, email: true, role: true, banned: true } });
+    if (!row) throw notFound('Operator', targetId);
+    const target = { id: row.id, role: roleOf(row.role), disabled: row.banned === true };
+    const activeOwners = await tx.user.count({ where: { role: 'owner', OR: [{ banned: false }, { banned: null }] } });
+    const refusal = operatorChangeRefusal({ ...by, role: roleOf(actor.role) }, target, change, activeOwners);
+    if (refusal) throw new AppError('forbidden', refusal, 403);
+
+    const who = `${row.name} <${row.email}>`;
+    let summary = `${CHANGE_AUDIT[change.kind].verb} ${who}`;
+    if (change.kind === 'role') {
+      if (change.role === target.role) return `${row.name} already has the ${ROLE_LABELS[change.role].toLowerCase()} role.`;
+      await tx.user.update({ where: { id: row.id }, data: { role: change.role } });
+      summary += `: ${target.role} → ${change.role}`;
+    } else if (change.kind === 'remove') {
+      // Their sessions and sign-in go with them (cascade); the audit log keeps their name.
+      await tx.user.delete({ where: { id: row.id } });
+    } else {
+      const disabled = change.kind === 'disable';
+      if (disabled === target.disabled) return `${row.name} is already ${disabled ? 'disabled' : 'enabled'}.`;
+      await tx.user.update({ where: { id: row.id }, data: { banned: disabled, banReason: null, banExpires: null } });
+      if (disabled) await tx.session.deleteMany({ where: { userId: row.id } });
+    }
+    await recordAudit(tx, operatorActor(by), { action: CHANGE_AUDIT[change.kind].action, targetType: 'operator', targetId: row.id, summary, details: { from: target.role, ...change } });
+    return `${summary}.`;
+  });
+}
+
 /** The operator signed in with these request headers, or null. */
 export async function currentOperator(headers: Headers): Promise<Operator | null> {
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
-  const { id, name, email, role } = session.user as { id: string; name: string; email: string; role?: string | null };
+  const { id, name, email, role, banned } = session.user as { id: string; name: string; email: string; role?: string | null; banned?: boolean | null };
+  // Disabling deletes the sessions too; this holds even for one that slipped through.
+  if (banned) return null;
   return { id, name, email, role: roleOf(role) };
 }
 
@@ -129,6 +222,8 @@ export async function logIn(input: z.input<typeof loginSchema>, headers: Headers
     failures().delete(accountKey);
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
+    // Better Auth says so only after the password matched, so this tells a guesser nothing.
+    if ((error.body as { code?: string } | undefined)?.code === 'BANNED_USER') throw new AppError('disabled', DISABLED_MESSAGE, 403);
     recordFailure(accountKey, RULES.account, now);
     recordFailure(addressKey, RULES.address, now);
     throw new AppError('wrong_credentials', 'Wrong email or password.', 401);

@@ -173,7 +173,40 @@ describe('an operator', () => {
     await viewer.waitForURL(/\/admin$/);
     expect(await viewer.getByText('Vic Viewer · Viewer').count()).toBe(1);
     expect(await viewer.locator('form[aria-label^="Set the status of"]').count()).toBe(0);
+    // Forms a viewer could not submit are not offered: a notice says why.
+    expect(await viewer.getByRole('link', { name: 'New incident' }).count()).toBe(0);
+    await viewer.goto(`${server.url}/admin/incidents/new`);
+    expect(await viewer.getByRole('note').textContent()).toContain('Viewers cannot change anything');
+    expect(await viewer.getByRole('button', { name: 'Publish incident' }).count()).toBe(0);
+
+    // The owner disables the viewer: signed out at once, and told why at the next log-in.
+    await page.goto(`${server.url}/admin/operators`);
+    await page.getByRole('button', { name: 'Disable Vic Viewer' }).click();
+    await expect.poll(() => page.getByRole('listitem', { name: 'Vic Viewer' }).getByRole('status').textContent()).toContain('Disabled Vic Viewer');
+    fs.mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/admin-operators.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: 'test-results/admin-operators-phone.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await viewer.goto(`${server.url}/admin`);
+    await viewer.waitForURL(/\/admin\/login$/);
+    await viewer.getByLabel('Email').fill('vic@example.com');
+    await viewer.getByLabel('Password').fill('viewer password 1');
+    await viewer.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => viewer.locator('form [role="alert"]').textContent()).toBe('This account is disabled; ask an owner or admin.');
     await viewerContext.close();
+
+    // Enabled again as an editor, then removed after confirming; the owner herself cannot be touched.
+    await page.getByRole('button', { name: 'Enable Vic Viewer' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Disable Vic Viewer' }).count()).toBe(1);
+    await page.getByLabel('Role of Vic Viewer').selectOption('editor');
+    await page.getByRole('listitem', { name: 'Vic Viewer' }).getByRole('button', { name: 'Change role' }).click();
+    await expect.poll(() => page.getByRole('listitem', { name: 'Vic Viewer' }).getByRole('status').textContent()).toContain('viewer → editor');
+    expect(await page.getByRole('listitem', { name: 'Ada Operator' }).getByRole('button').count()).toBe(0);
+    await page.getByRole('listitem', { name: 'Vic Viewer' }).getByText('Remove…').click();
+    await page.getByRole('button', { name: 'Remove Vic Viewer now' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Removed Vic Viewer <vic@example.com>.');
+    expect(await page.getByRole('listitem', { name: 'Vic Viewer' }).count()).toBe(0);
 
     // And changes her own password.
     await page.getByRole('link', { name: 'Ada Operator · Owner' }).click();

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { logOutAction } from '@/app/admin/actions';
 import { SECONDARY_BUTTON } from '@/components/admin/fields';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { ROLE_LABELS } from '@/lib/auth/roles';
+import { can, ROLE_LABELS } from '@/lib/auth/roles';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: { template: '%s · Gatewatch admin', default: 'Gatewatch admin' }, robots: { index: false } };
@@ -18,8 +18,12 @@ export default async function PanelLayout({ children }: { children: ReactNode })
             Gatewatch admin
           </a>
           <a href="/admin" className="hover:underline">Dashboard</a>
-          <a href="/admin/incidents/new" className="hover:underline">New incident</a>
-          <a href="/admin/maintenance/new" className="hover:underline">Schedule maintenance</a>
+          {can(operator.role, 'communicate') && (
+            <>
+              <a href="/admin/incidents/new" className="hover:underline">New incident</a>
+              <a href="/admin/maintenance/new" className="hover:underline">Schedule maintenance</a>
+            </>
+          )}
           <a href="/admin/components" className="hover:underline">Components</a>
           <a href="/admin/api-keys" className="hover:underline">API keys</a>
           <a href="/admin/audit" className="hover:underline">Audit log</a>

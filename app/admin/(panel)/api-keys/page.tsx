@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { revokeApiKeyAction } from '@/app/admin/actions';
-import { ApiKeyForm } from '@/components/admin/api-key-form';
-import { SECONDARY_BUTTON } from '@/components/admin/fields';
+import { ApiKeyForm, RevokeApiKeyForm } from '@/components/admin/api-key-form';
+import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { listApiKeys } from '@/lib/api-keys/api-keys';
 import { can } from '@/lib/auth/roles';
@@ -21,6 +20,7 @@ export default async function ApiKeysPage() {
       <p className="text-sm">
         For scripts and integrations: see the <a href="/docs/api" className="underline">API reference</a>.
       </p>
+      {!manage && <ReadOnlyNotice permission="configure" />}
       {manage && (
         <section aria-labelledby="new-key" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
           <h2 id="new-key" className="text-lg font-semibold">New key</h2>
@@ -45,15 +45,7 @@ export default async function ApiKeysPage() {
                   </p>
                 </div>
                 {manage && !key.revokedAt && (
-                  <details>
-                    <summary className="cursor-pointer text-sm underline">Revoke…</summary>
-                    <form action={revokeApiKeyAction} className="mt-2">
-                      <input type="hidden" name="id" value={key.id} />
-                      <button type="submit" className={SECONDARY_BUTTON}>
-                        Revoke {key.name} now
-                      </button>
-                    </form>
-                  </details>
+                  <RevokeApiKeyForm id={key.id} name={key.name} />
                 )}
               </li>
             ))}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ComponentForm, GroupForm, MoveButtons } from '@/components/admin/component-forms';
+import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
@@ -105,7 +106,7 @@ export default async function ComponentsPage({ searchParams }: { searchParams: P
           </section>
         </div>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Owners and admins add, edit, reorder and delete components.</p>
+        <ReadOnlyNotice permission="configure" />
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { UpdateForm } from '@/components/admin/incident-forms';
+import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { UpdateTimeline } from '@/components/incident-parts';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
@@ -19,6 +20,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
   if (!row) notFound();
   const snapshot = await buildSnapshot(db);
   const incident = [...snapshot.incidents, ...snapshot.maintenances].find((candidate) => candidate.id === id)!;
+  const editable = can(operator.role, 'communicate');
   const next = allowedNextStatuses(row.kind as IncidentKind, row.status as IncidentStatus);
   // Suggest the next step of the lifecycle; the operator can pick any allowed one.
   const suggested = next.find((status) => status !== row.status && status !== 'postmortem') ?? row.status;
@@ -31,7 +33,8 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
           View on the public page ↗
         </a>
       </div>
-      {can(operator.role, 'communicate') && next.length > 0 && (
+      {!editable && next.length > 0 && <ReadOnlyNotice permission="communicate" />}
+      {editable && next.length > 0 && (
         <section aria-labelledby="post-update" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
           <h2 id="post-update" className="text-lg font-semibold">
             Post an update

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { NewIncidentForm } from '@/components/admin/incident-forms';
+import { ReadOnlyPage } from '@/components/admin/read-only-notice';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
+import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
 import { findTemplate, INCIDENT_TEMPLATES } from '@/lib/incidents/templates';
 import { COMPONENT_STATUS_LABELS, componentStatusSchema, impactSchema, incidentStatusSchema, UPDATE_STATUS_LABELS, type ComponentStatus } from '@/lib/schemas/status';
@@ -8,7 +10,8 @@ import { COMPONENT_STATUS_LABELS, componentStatusSchema, impactSchema, incidentS
 export const metadata: Metadata = { title: 'New incident' };
 
 export default async function NewIncidentPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
-  await requireOperator();
+  const operator = await requireOperator();
+  if (!can(operator.role, 'communicate')) return <ReadOnlyPage title="New incident" />;
   const template = findTemplate((await searchParams).template);
   const rows = await getDb().component.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, status: true } });
   const components = rows.map((row) => ({ id: row.id, name: row.name, statusLabel: COMPONENT_STATUS_LABELS[row.status as ComponentStatus] }));

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import { MaintenanceForm } from '@/components/admin/maintenance-form';
+import { ReadOnlyPage } from '@/components/admin/read-only-notice';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
+import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
 
 export const metadata: Metadata = { title: 'Schedule maintenance' };
 
 export default async function NewMaintenancePage() {
-  await requireOperator();
+  const operator = await requireOperator();
+  if (!can(operator.role, 'communicate')) return <ReadOnlyPage title="Schedule maintenance" />;
   const db = getDb();
   const [components, page] = await Promise.all([
     db.component.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true } }),
