@@ -13,7 +13,7 @@ import { buildSnapshot } from '../lib/status/build-snapshot.ts';
 import { scalePageSpec } from '../lib/seed/scale.ts';
 import { replaceAllWithPage } from '../lib/seed/write-page.ts';
 import { createEmptyDatabaseUrl, dropDatabaseUrl } from '../test/helpers/databases.ts';
-import { startGatewatch, type GatewatchProcess } from './lib/gatewatch-process.ts';
+import { freePort, startGatewatch, type GatewatchProcess } from './lib/gatewatch-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -104,7 +104,6 @@ const kb = (bytes: number) => `${fmt(bytes / 1024, 1)} KB`;
 
 async function benchHotReads(dir: string) {
   const gatewatch = await startGatewatch({
-    port: 4100,
     env: { DATABASE_URL: `file:${path.join(dir, 'demo.db')}`, SNAPSHOT_PATH: path.join(dir, 'demo-snapshot.json') },
   });
   let ceiling: Awaited<ReturnType<typeof startCeiling>> | undefined;
@@ -112,7 +111,7 @@ async function benchHotReads(dir: string) {
     const summary = await (await fetch(`${gatewatch.url}/api/v2/summary.json`)).json();
     const targets = ['/', '/api/v2/summary.json', `/incidents/${summary.incidents[0].id}`, '/badge.svg', '/badge/public-api/uptime.svg?days=30'];
     const fixtures = Object.fromEntries(await Promise.all(targets.map(async (target) => [target, await record(gatewatch.url + target)] as const)));
-    ceiling = await startCeiling(4101, fixtures, dir);
+    ceiling = await startCeiling(await freePort(), fixtures, dir);
 
     const rows = [];
     for (const target of targets) {
@@ -179,7 +178,6 @@ async function benchScale(dir: string) {
 
   // The front page of that large page, rendered by the production server.
   const server: GatewatchProcess = await startGatewatch({
-    port: 4102,
     env: { DATABASE_URL: sqliteUrl, SNAPSHOT_PATH: path.join(dir, 'scale-snapshot.json'), DEMO_SEED: 'never' },
   });
   try {

@@ -1,5 +1,6 @@
 // Starts the production server (server.ts) as a child process: for the browser tests and the benchmark.
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -25,15 +26,25 @@ export async function waitForHttp(url: string, timeoutMs: number) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** Runs `server.ts` on 127.0.0.1:`port` with `env` added, once `/healthz` answers. */
-export async function startGatewatch(options: { port: number; env: Record<string, string>; timeoutMs?: number }): Promise<GatewatchProcess> {
+/** A port nothing listens on now: a fixed or random one may belong to another service on the machine. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Runs `server.ts` on 127.0.0.1:`port` (a free one when not given) with `env` added, once `/healthz` answers. */
+export async function startGatewatch(options: { port?: number; env: Record<string, string>; timeoutMs?: number }): Promise<GatewatchProcess> {
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
+    env: { ...process.env, LOG_LEVEL: 'silent', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     // A client holding a connection open must not keep a test or the benchmark waiting.

@@ -14,7 +14,6 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startGatewatch({
-    port: 4400 + Math.floor(Math.random() * 90),
     env: {
       DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`,
       SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),

@@ -22,7 +22,6 @@ let db: Db;
 
 beforeAll(async () => {
   server = await startGatewatch({
-    port: 4200 + Math.floor(Math.random() * 90),
     env: { DATABASE_URL: databaseUrl, SNAPSHOT_PATH: path.join(dir, 'snapshot.json') },
   });
   db = createDb(databaseUrl);

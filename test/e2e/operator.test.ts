@@ -14,7 +14,6 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startGatewatch({
-    port: 4300 + Math.floor(Math.random() * 90),
     env: { DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`, SNAPSHOT_PATH: path.join(dir, 'snapshot.json'), AUTH_SECRET_PATH: path.join(dir, 'auth-secret') },
   });
   browser = await launchChromium();

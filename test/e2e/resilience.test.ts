@@ -11,12 +11,11 @@ import { createEmptyDatabaseUrl, cutOffPostgresDatabase, dropDatabaseUrl } from 
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-resilience-'));
-const port = () => 4000 + Math.floor(Math.random() * 90);
 const running: GatewatchProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 
 async function start(env: Record<string, string>) {
-  const server = await startGatewatch({ port: port(), env });
+  const server = await startGatewatch({ env });
   running.push(server);
   return server;
 }

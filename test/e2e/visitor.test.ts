@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { launchChromium } from '../helpers/browser';
 
-const PORT = 3900 + Math.floor(Math.random() * 90);
 let server: GatewatchProcess;
 let BASE: string;
 let browser: Browser;
@@ -15,7 +14,6 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-e2e-'));
 
 beforeAll(async () => {
   server = await startGatewatch({
-    port: PORT,
     env: { DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`, SNAPSHOT_PATH: path.join(dir, 'snapshot.json') },
   });
   BASE = server.url;
