@@ -5,6 +5,7 @@ import {
   apiGroupCreateSchema,
   apiGroupUpdateSchema,
   apiIncidentCreateSchema,
+  apiIncidentUpdateEditSchema,
   apiIncidentUpdateSchema,
 } from '../schemas/admin-api.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
@@ -20,7 +21,7 @@ export interface AdminEndpoint {
   body?: z.ZodType;
   success: number;
   /** What a success answers; null for 204 No Content. */
-  returns: 'Incident' | 'Incident[]' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | null;
+  returns: 'Incident' | 'Incident[]' | 'IncidentUpdate' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | null;
   ifMatch?: boolean;
 }
 
@@ -47,6 +48,27 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
     body: apiIncidentUpdateSchema,
     success: 200,
     returns: 'Incident',
+    ifMatch: true,
+  },
+  ...(['patch', 'put'] as const).map(
+    (method): AdminEndpoint => ({
+      method,
+      path: '/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}',
+      scope: 'incidents',
+      summary: "Correct a posted update's message or the time it shows at; the incident's status stays",
+      body: apiIncidentUpdateEditSchema,
+      success: 200,
+      returns: 'IncidentUpdate',
+      ifMatch: true,
+    }),
+  ),
+  {
+    method: 'delete',
+    path: '/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}',
+    scope: 'incidents',
+    summary: 'Delete a posted update (not the only one); the incident and component statuses stay',
+    success: 204,
+    returns: null,
     ifMatch: true,
   },
   { method: 'get', path: '/pages/{page_id}/components', scope: 'read', summary: 'Groups and components, as the public JSON lists them', success: 200, returns: 'Component[]' },
@@ -103,7 +125,7 @@ const ERRORS: Record<number, string> = {
   409: 'Stale write: the incident changed since the version in If-Match',
   413: 'Body larger than 64 KB',
   415: 'Neither JSON nor form-encoded',
-  422: 'A status the incident cannot move to',
+  422: 'A status the incident cannot move to, or deleting its only update',
   429: 'Too many requests for this key; see Retry-After',
   503: 'The database is unreachable',
 };
@@ -152,6 +174,7 @@ export function openApiDocument(baseUrl: string) {
           properties: { error: { type: 'object', required: ['code', 'message', 'details'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: {} } } } },
         },
         Incident: { type: 'object', description: 'As in /api/v2/incidents.json: id, name, status, impact, timestamps, incident_updates, components' },
+        IncidentUpdate: { type: 'object', description: 'As in incident_updates of /api/v2/incidents.json: id, status, body, incident_id, created_at, updated_at, display_at, affected_components' },
         Component: { type: 'object', description: 'As in /api/v2/components.json' },
         ComponentGroup: {
           type: 'object',

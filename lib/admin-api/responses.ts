@@ -1,5 +1,5 @@
 import type { Db } from '../db.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { buildSnapshot } from '../status/build-snapshot.ts';
 import { componentsJson, incidentsJson } from '../status/statuspage-json.ts';
 import type { SnapshotIncident } from '../status/snapshot-types.ts';
@@ -22,6 +22,16 @@ export async function incidentResponse(db: Db, incidentId: string, status = 200)
   const version = (await db.incident.findUnique({ where: { id: incidentId }, select: { version: true } }))?.version ?? 1;
   // The version is the ETag: send it back in If-Match to have a stale write refused (409).
   return Response.json(incidentsJson(snapshot, [incident])[0], { status, headers: { ...NO_STORE, etag: `"${version}"` } });
+}
+
+/** One update of an incident, in the shape of the v2 JSON's incident_updates entries. */
+export async function incidentUpdateResponse(db: Db, incidentId: string, updateId: string) {
+  const snapshot = await buildSnapshot(db);
+  const incident = [...snapshot.incidents, ...snapshot.maintenances].find((candidate) => candidate.id === incidentId);
+  if (!incident) throw notFound('incident', incidentId);
+  const update = (incidentsJson(snapshot, [incident])[0] as { incident_updates: { id: string }[] }).incident_updates.find((candidate) => candidate.id === updateId);
+  if (!update) throw notFound('incident update', updateId);
+  return Response.json(update, { headers: NO_STORE });
 }
 
 export async function componentsResponse(db: Db, id?: string, status = 200) {
@@ -54,10 +64,14 @@ export async function groupsResponse(db: Db, id?: string, status = 200) {
   return Response.json(group, { status, headers: NO_STORE });
 }
 
-/** `If-Match: "3"` → 3; absent → no check; anything else → -1, which validation refuses. */
+/**
+ * `If-Match: "3"` → 3; absent or `*` (any version, as HTTP defines it) → no check; anything else
+ * is a 400, so a malformed header never passes as no check.
+ */
 export function expectedVersion(request: Request): number | undefined {
-  const header = request.headers.get('if-match');
-  if (!header) return undefined;
+  const header = request.headers.get('if-match')?.trim();
+  if (!header || header === '*') return undefined;
   const version = Number(header.replace(/^W\//, '').replace(/"/g, ''));
-  return Number.isInteger(version) && version > 0 ? version : -1;
+  if (Number.isInteger(version) && version > 0) return version;
+  throw new AppError('invalid_if_match', 'If-Match must be the ETag of the incident, like "3", or *', 400);
 }

@@ -12,7 +12,7 @@ import {
   type GroupEditInput,
 } from './component.ts';
 import { impactOfComponents } from '../status/rollup.ts';
-import { componentStatusSchema, impactSchema, incidentStatusSchema, maintenanceStatusSchema } from './status.ts';
+import { componentStatusSchema, impactSchema, incidentStatusSchema, isClosedIncidentStatus, maintenanceStatusSchema } from './status.ts';
 import type { IncidentCreateInput, IncidentUpdateCreateInput, MaintenanceCreateInput } from './incident.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')]);
@@ -36,8 +36,10 @@ export const apiIncidentCreateSchema = z
         component_ids: z.array(idSchema).max(500).default([]),
         components: componentStatuses.default({}),
         deliver_notifications: flag.default(true),
-        /** Backfilling a past incident. */
+        /** Backfilling a past incident: with status resolved, components hold their status during it. */
         started_at: timestamp,
+        /** When a backfilled (resolved) incident ended; defaults to now. */
+        resolved_at: timestamp,
         scheduled_for: timestamp,
         scheduled_until: timestamp,
         scheduled_auto_in_progress: flag.default(true),
@@ -45,6 +47,9 @@ export const apiIncidentCreateSchema = z
         metadata: z.record(z.string(), z.unknown()).optional(),
       })
       .superRefine((incident, context) => {
+        // Checked here too (lib checks again) so the error names the field as the client sent it.
+        if (incident.resolved_at && !isClosedIncidentStatus(incident.status)) context.addIssue({ code: 'custom', path: ['resolved_at'], message: 'only a resolved incident has an end' });
+        else if (incident.resolved_at && incident.started_at && incident.resolved_at <= incident.started_at) context.addIssue({ code: 'custom', path: ['resolved_at'], message: 'must be after started_at' });
         if (incident.status !== 'scheduled') return;
         for (const field of ['scheduled_for', 'scheduled_until'] as const) {
           if (!incident[field]) context.addIssue({ code: 'custom', path: [field], message: 'required for a scheduled maintenance' });
@@ -77,6 +82,7 @@ export const apiIncidentCreateSchema = z
             componentIds: incident.component_ids,
             deliverNotifications: incident.deliver_notifications,
             startedAt: incident.started_at,
+            resolvedAt: incident.resolved_at,
           },
         },
   );
@@ -100,6 +106,11 @@ export function toIncidentUpdateInput(body: z.infer<typeof apiIncidentUpdateSche
     expectedVersion,
   };
 }
+
+/** Correcting a posted update's message or the time it shows. */
+export const apiIncidentUpdateEditSchema = z
+  .object({ incident_update: z.object({ body: z.string().max(20_000), display_at: timestamp }).partial() })
+  .transform(({ incident_update }) => ({ body: incident_update.body, displayAt: incident_update.display_at }));
 
 /** A whole number, also as form bodies send it ("3"). */
 const wholeNumber = z.union([positionSchema, z.string().regex(/^\d{1,5}$/, 'must be a whole number').transform(Number)]);

@@ -22,7 +22,8 @@ export function describeAdminApi(provider: Provider) {
       const incident = await import('@/app/api/v1/pages/[pageId]/incidents/[incidentId]/route');
       const components = await import('@/app/api/v1/pages/[pageId]/components/route');
       const component = await import('@/app/api/v1/pages/[pageId]/components/[componentId]/route');
-      return { incidents, unresolved, upcoming, activeMaintenance, incident, components, component };
+      const incidentUpdate = await import('@/app/api/v1/pages/[pageId]/incidents/[incidentId]/incident_updates/[updateId]/route');
+      return { incidents, unresolved, upcoming, activeMaintenance, incident, components, component, incidentUpdate };
     }
 
     const counts = async () => ({
@@ -50,6 +51,8 @@ export function describeAdminApi(provider: Provider) {
       { name: 'GET components', handler: routes.components.GET as Handler, wrongKey: keys.incidents },
       { name: 'GET component', handler: routes.component.GET as Handler, params: { componentId: 'x' }, wrongKey: keys.incidents },
       { name: 'PATCH component', handler: routes.component.PATCH as Handler, method: 'PATCH', params: { componentId: 'x' }, body: json({ component: { status: 'operational' } }), wrongKey: keys.incidents },
+      { name: 'PATCH incident update', handler: routes.incidentUpdate.PATCH as Handler, method: 'PATCH', params: { incidentId: 'x', updateId: 'y' }, body: json({ incident_update: { body: 'z' } }), wrongKey: keys.components },
+      { name: 'DELETE incident update', handler: routes.incidentUpdate.DELETE as Handler, method: 'DELETE', params: { incidentId: 'x', updateId: 'y' }, wrongKey: keys.read },
     ];
 
     it('answers 401 without a key, with an unknown key and with a revoked one; 403 without the scope', async () => {
@@ -146,6 +149,48 @@ export function describeAdminApi(provider: Provider) {
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ id: apiWebsiteId, status: 'degraded_performance' });
       expect((await call(routes.component.PATCH as Handler, { key: keys.components, method: 'PATCH', params: { componentId: 'nosuchthing' }, body: json({ component: { status: 'operational' } }) })).status).toBe(404);
+    });
+
+    it('edits and deletes a posted update, with If-Match on the incident’s version', async () => {
+      const created = await (await call(routes.incidents.POST as Handler, { key: keys.incidents, method: 'POST', body: json({ incident: { name: 'Typos happen', body: 'Investigatign.' } }) })).json();
+      await call(routes.incident.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params: { incidentId: created.id }, body: json({ incident: { status: 'identified', body: 'Found it.' } }) });
+      const updateId = created.incident_updates[0].id;
+      const params = { incidentId: created.id, updateId };
+      const displayAt = new Date(Date.now() - 3_600_000).toISOString();
+      const edit = (body: unknown, headers?: Record<string, string>) => call(routes.incidentUpdate.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params, headers, body: json(body) });
+
+      expect((await edit({ incident_update: { body: 'x' } }, { 'if-match': '"1"' })).status).toBe(409);
+      expect((await edit({ incident_update: { body: 'x' } }, { 'if-match': 'yesterday' })).status).toBe(400);
+      const edited = await edit({ incident_update: { body: 'Investigating.', display_at: displayAt } }, { 'if-match': '"2"' });
+      expect(edited.status).toBe(200);
+      expect(await edited.json()).toMatchObject({ id: updateId, body: 'Investigating.', display_at: displayAt, status: 'investigating', incident_id: created.id });
+      // `*` matches any version, as HTTP defines it.
+      expect((await edit({ incident_update: { body: 'Investigating the errors.' } }, { 'if-match': '*' })).status).toBe(200);
+      const incident = await (await call(routes.incident.GET as Handler, { key: keys.read, params: { incidentId: created.id } })).json();
+      expect(incident).toMatchObject({ status: 'identified', incident_updates: [{ body: 'Found it.' }, { body: 'Investigating the errors.' }] });
+
+      expect((await call(routes.incidentUpdate.DELETE as Handler, { key: keys.incidents, method: 'DELETE', params })).status).toBe(204);
+      const last = await call(routes.incidentUpdate.DELETE as Handler, { key: keys.incidents, method: 'DELETE', params: { ...params, updateId: incident.incident_updates[0].id } });
+      expect([last.status, (await last.json()).error.code]).toEqual([422, 'last_update']);
+      expect((await call(routes.incidentUpdate.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params, body: json({ incident_update: { body: 'gone' } }) })).status).toBe(404);
+      const audit = await database.db.auditLog.findMany({ where: { targetId: created.id }, orderBy: { at: 'asc' } });
+      expect(audit.map((row) => row.action)).toEqual(['incident.create', 'incident.update', 'incident_update.update', 'incident_update.update', 'incident_update.delete']);
+    });
+
+    it('backfills a resolved past incident without touching today’s component status', async () => {
+      const before = await database.db.component.findUniqueOrThrow({ where: { id: apiWebsiteId } });
+      const startedAt = new Date(Date.now() - 5 * 86_400_000).toISOString();
+      const resolvedAt = new Date(Date.now() - 5 * 86_400_000 + 7_200_000).toISOString();
+      const response = await call(routes.incidents.POST as Handler, {
+        key: keys.incidents,
+        method: 'POST',
+        body: json({ incident: { name: 'Website down for two hours', status: 'resolved', started_at: startedAt, resolved_at: resolvedAt, components: { [apiWebsiteId]: 'major_outage' }, body: 'A bad certificate.' } }),
+      });
+      expect(response.status).toBe(201);
+      expect(await response.json()).toMatchObject({ status: 'resolved', impact: 'critical', started_at: startedAt, resolved_at: resolvedAt });
+      expect((await database.db.component.findUniqueOrThrow({ where: { id: apiWebsiteId } })).status).toBe(before.status);
+      const backwards = await call(routes.incidents.POST as Handler, { key: keys.incidents, method: 'POST', body: json({ incident: { name: 'x', status: 'resolved', started_at: resolvedAt, resolved_at: startedAt } }) });
+      expect([backwards.status, (await backwards.json()).error.details[0].path]).toEqual([400, 'incident.resolved_at']);
     });
 
     it('refuses bad input clearly and leaves the data as it was', async () => {
