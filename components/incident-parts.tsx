@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Snapshot, SnapshotIncident, SnapshotUpdate } from '@/lib/status/snapshot-types';
 import { UPDATE_STATUS_LABELS, type Impact } from '@/lib/schemas/status';
 import { formatDateTime } from '@/lib/time';
@@ -39,8 +40,8 @@ export function UpdateEntry({ update, timeZone }: { update: SnapshotUpdate; time
   );
 }
 
-/** An incident's updates, newest first, on its public page and in the admin. */
-export function UpdateTimeline({ headingId, updates, timeZone }: { headingId: string; updates: SnapshotUpdate[]; timeZone: string }) {
+/** An incident's updates, newest first, on its public page and in the admin (with `actions` under each). */
+export function UpdateTimeline({ headingId, updates, timeZone, actions }: { headingId: string; updates: SnapshotUpdate[]; timeZone: string; actions?: (update: SnapshotUpdate) => ReactNode }) {
   return (
     <section aria-labelledby={headingId} className="space-y-3">
       <h2 id={headingId} className="text-lg font-semibold">
@@ -50,6 +51,7 @@ export function UpdateTimeline({ headingId, updates, timeZone }: { headingId: st
         {updates.map((update) => (
           <li key={update.id}>
             <UpdateEntry update={update} timeZone={timeZone} />
+            {actions?.(update)}
           </li>
         ))}
       </ol>

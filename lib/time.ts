@@ -73,6 +73,12 @@ export function wallClockToInstant(local: string, timeZone: string): Date {
   return new Date(matches.length ? Math.min(...matches) : wallAsUtc - before);
 }
 
+/** An instant as a wall-clock time in `timeZone`, as a datetime-local input shows it ("2026-11-27T10:00"). */
+export function instantToWallClock(date: Date | string, timeZone: string): string {
+  const instant = new Date(date);
+  return new Date(instant.getTime() + zoneOffsetMs(instant, timeZone)).toISOString().slice(0, 16);
+}
+
 export function addDays(day: string, count: number): string {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, date + count)).toISOString().slice(0, 10);

@@ -4,16 +4,17 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { type FormState, toFormState } from '@/lib/admin-ui/form-state';
+import { type FormState, formValues, toFormState } from '@/lib/admin-ui/form-state';
+import { formTime, pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator, requirePermission } from '@/lib/admin-ui/require-operator';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
 import { changePassword, createOwner, logIn, logOut, operatorActor } from '@/lib/auth/operators';
 import { setComponentStatus } from '@/lib/components/manage-components';
 import { getDb } from '@/lib/db';
 import { createIncident } from '@/lib/incidents/create-incident';
+import { deleteIncidentUpdate, editIncidentUpdate } from '@/lib/incidents/edit-update';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import { createMaintenance } from '@/lib/maintenance/maintenance';
-import { wallClockToInstant } from '@/lib/time';
 import type { ComponentStatus } from '@/lib/schemas/status';
 
 /** `component:<id>` fields with a status; empty means not affected. */
@@ -65,6 +66,7 @@ export async function createIncidentAction(_state: FormState, form: FormData): P
   let id: string;
   try {
     const operator = await requirePermission('communicate');
+    const timeZone = await pageTimeZone(getDb());
     const incident = await createIncident(
       getDb(),
       {
@@ -73,6 +75,9 @@ export async function createIncidentAction(_state: FormState, form: FormData): P
         impact: String(form.get('impact') ?? 'none') as never,
         body: String(form.get('body') ?? ''),
         components: componentStatuses(form),
+        // Given when backfilling a past incident.
+        startedAt: formTime(form, 'startedAt', timeZone),
+        resolvedAt: formTime(form, 'resolvedAt', timeZone),
       },
       operatorActor(operator),
     );
@@ -143,16 +148,14 @@ export async function scheduleMaintenanceAction(_state: FormState, form: FormDat
   let id: string;
   try {
     const operator = await requirePermission('communicate');
-    const page = await getDb().page.findFirst({ orderBy: { createdAt: 'asc' }, select: { timeZone: true } });
-    // The form's times are wall-clock times in the page's time zone.
-    const timeZone = page?.timeZone ?? 'Etc/UTC';
+    const timeZone = await pageTimeZone(getDb());
     const maintenance = await createMaintenance(
       getDb(),
       {
         name: String(form.get('name') ?? ''),
         body: String(form.get('body') ?? ''),
-        scheduledFor: wallClockToInstant(String(form.get('scheduledFor') ?? ''), timeZone),
-        scheduledUntil: wallClockToInstant(String(form.get('scheduledUntil') ?? ''), timeZone),
+        scheduledFor: formTime(form, 'scheduledFor', timeZone) as Date,
+        scheduledUntil: formTime(form, 'scheduledUntil', timeZone) as Date,
         componentIds: form.getAll('componentIds').map(String),
         autoInProgress: form.get('autoInProgress') === 'on',
         autoCompleted: form.get('autoCompleted') === 'on',
@@ -164,4 +167,39 @@ export async function scheduleMaintenanceAction(_state: FormState, form: FormDat
     return toFormState(error, form);
   }
   redirect(`/admin/incidents/${id}`);
+}
+
+export async function editUpdateAction(_state: FormState, form: FormData): Promise<FormState> {
+  const incidentId = String(form.get('incidentId') ?? '');
+  try {
+    const operator = await requirePermission('communicate');
+    // The field shows minutes: unchanged, it must not cut the seconds off the time posted.
+    const changed = form.get('displayAt') !== form.get('shownDisplayAt');
+    const displayAt = changed ? formTime(form, 'displayAt', await pageTimeZone(getDb())) : undefined;
+    await editIncidentUpdate(
+      getDb(),
+      incidentId,
+      String(form.get('updateId') ?? ''),
+      { body: String(form.get('body') ?? ''), displayAt, expectedVersion: Number(form.get('version')) },
+      operatorActor(operator),
+    );
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  revalidatePath(`/admin/incidents/${incidentId}`);
+  return { notice: 'Saved. Visitors see the corrected update.' };
+}
+
+export async function deleteUpdateAction(_state: FormState, form: FormData): Promise<FormState> {
+  const incidentId = String(form.get('incidentId') ?? '');
+  try {
+    const operator = await requirePermission('communicate');
+    // The box must be ticked: deleting cannot be undone.
+    if (form.get('confirm') !== 'on') return { error: 'Tick the box to confirm: a deleted update cannot be brought back.', values: formValues(form) };
+    await deleteIncidentUpdate(getDb(), incidentId, String(form.get('updateId') ?? ''), operatorActor(operator), Number(form.get('version')));
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  revalidatePath(`/admin/incidents/${incidentId}`);
+  return { notice: 'Deleted.' };
 }

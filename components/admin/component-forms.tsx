@@ -11,7 +11,7 @@ import {
   moveEntryAction,
 } from '@/app/admin/(panel)/components/actions';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
-import { COMPONENT_STATUS_LABELS, componentStatusSchema } from '@/lib/schemas/status';
+import { COMPONENT_STATUS_OPTIONS } from '@/lib/schemas/status';
 import { BUTTON, FormError, Select, SECONDARY_BUTTON, TextArea, TextField } from './fields';
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
@@ -67,7 +67,7 @@ export function ComponentForm({ component, groups }: { component?: EditableCompo
           name="status"
           label="Status"
           defaultValue={initial('status') ?? 'operational'}
-          options={componentStatusSchema.options.map((status) => ({ value: status, label: COMPONENT_STATUS_LABELS[status] }))}
+          options={COMPONENT_STATUS_OPTIONS}
           error={state.fieldErrors?.status}
         />
         <TextField id={`${prefix}-startDate`} name="startDate" label="In service since" type="date" hint="Optional. Uptime is not counted before this day." defaultValue={initial('startDate')} error={state.fieldErrors?.startDate} />

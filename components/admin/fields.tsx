@@ -43,7 +43,8 @@ export function TextArea({ name, id = name, label, error, hint, ...props }: { na
 export function Select({ name, id = name, label, error, options, ...props }: { name: string; label: string; error?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field name={id} label={label} error={error}>
-      <select id={id} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(id, error)} {...props}>
+      {/* Keyed on its default: React's reset after a form action would otherwise bring back the first one. */}
+      <select key={String(props.defaultValue ?? '')} id={id} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(id, error)} {...props}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

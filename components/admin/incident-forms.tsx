@@ -1,8 +1,8 @@
 'use client';
 import { useActionState } from 'react';
-import { createIncidentAction, postUpdateAction } from '@/app/admin/actions';
+import { createIncidentAction, deleteUpdateAction, editUpdateAction, postUpdateAction } from '@/app/admin/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, Select, TextArea, TextField } from './fields';
+import { BUTTON, FormError, SECONDARY_BUTTON, Select, TextArea, TextField } from './fields';
 
 export interface ComponentChoice {
   id: string;
@@ -13,10 +13,10 @@ export interface ComponentChoice {
 type Option = { value: string; label: string };
 
 /** Each component with "not affected" or the status it goes to with this update. */
-function ComponentStatuses({ components, statusOptions, values, emptyLabel }: { components: ComponentChoice[]; statusOptions: Option[]; values?: Record<string, string>; emptyLabel: string }) {
+function ComponentStatuses({ components, statusOptions, values, emptyLabel, legend = 'Affected components' }: { components: ComponentChoice[]; statusOptions: Option[]; values?: Record<string, string>; emptyLabel: string; legend?: string }) {
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">Affected components</legend>
+      <legend className="text-sm font-medium">{legend}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {components.map((component) => (
           <label key={component.id} className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
@@ -24,6 +24,8 @@ function ComponentStatuses({ components, statusOptions, values, emptyLabel }: { 
               {component.name} <span className="text-xs text-slate-500 dark:text-slate-400">({component.statusLabel})</span>
             </span>
             <select
+              // Keyed on its default, as in fields.tsx' Select: kept after a refused submit.
+              key={values?.[`component:${component.id}`] ?? ''}
               name={`component:${component.id}`}
               aria-label={component.name}
               defaultValue={values?.[`component:${component.id}`] ?? ''}
@@ -69,6 +71,29 @@ export function NewIncidentForm(props: {
   );
 }
 
+/** A past incident, posted as resolved, with each affected component's status during it. */
+export function BackfillForm(props: { components: ComponentChoice[]; impactOptions: Option[]; componentStatusOptions: Option[]; timeZone: string; now: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(createIncidentAction, {});
+  const values = state.values;
+  return (
+    <form action={action} className="space-y-5">
+      <input type="hidden" name="status" value="resolved" />
+      <FormError message={state.error} />
+      <TextField name="name" label="Title" required maxLength={255} defaultValue={values?.name} error={state.fieldErrors?.name} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Select name="impact" label="Impact" options={props.impactOptions} defaultValue={values?.impact ?? 'minor'} error={state.fieldErrors?.impact} />
+        <TextField name="startedAt" label={`Started (${props.timeZone})`} type="datetime-local" required max={props.now} defaultValue={values?.startedAt} error={state.fieldErrors?.startedAt} />
+        <TextField name="resolvedAt" label={`Resolved (${props.timeZone})`} type="datetime-local" required max={props.now} defaultValue={values?.resolvedAt} error={state.fieldErrors?.resolvedAt} />
+      </div>
+      <TextArea name="body" label="What happened" hint="Markdown. Shown as the incident's resolved update." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
+      <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} emptyLabel="Not affected" legend="Status of the affected components during it" />
+      <button type="submit" className={BUTTON} disabled={pending}>
+        {pending ? 'Saving…' : 'Add to the history'}
+      </button>
+    </form>
+  );
+}
+
 export function UpdateForm(props: {
   incidentId: string;
   version: number;
@@ -91,5 +116,60 @@ export function UpdateForm(props: {
         {pending ? 'Posting…' : 'Post update'}
       </button>
     </form>
+  );
+}
+
+/** Under a posted update: correct its message or time, or delete it (not the only one). */
+export function UpdateEditor(props: { incidentId: string; version: number; update: { id: string; body: string; displayAt: string }; timeZone: string; deletable: boolean }) {
+  const [edit, editAction, editing] = useActionState<FormState, FormData>(editUpdateAction, {});
+  const [removal, deleteAction, deleting] = useActionState<FormState, FormData>(deleteUpdateAction, {});
+  const id = `update-${props.update.id}`;
+  const hidden = (
+    <>
+      <input type="hidden" name="incidentId" value={props.incidentId} />
+      <input type="hidden" name="updateId" value={props.update.id} />
+      <input type="hidden" name="version" value={props.version} />
+    </>
+  );
+  return (
+    <details className="mt-2 text-sm" open={Boolean(edit.error || removal.error)}>
+      <summary className="cursor-pointer text-slate-600 underline-offset-2 hover:underline dark:text-slate-400">Edit or delete</summary>
+      <div className="mt-3 space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800">
+        <form action={editAction} className="space-y-3">
+          {hidden}
+          <input type="hidden" name="shownDisplayAt" value={props.update.displayAt} />
+          <FormError message={edit.error} />
+          {edit.notice && <p role="status">{edit.notice}</p>}
+          <TextArea id={`${id}-body`} name="body" label="Message" rows={4} hint="Markdown." defaultValue={edit.values?.body ?? props.update.body} error={edit.fieldErrors?.body} />
+          <TextField
+            id={`${id}-displayAt`}
+            name="displayAt"
+            label={`Shown as posted at (${props.timeZone})`}
+            type="datetime-local"
+            required
+            defaultValue={edit.values?.displayAt ?? props.update.displayAt}
+            error={edit.fieldErrors?.displayAt}
+          />
+          <button type="submit" className={SECONDARY_BUTTON} disabled={editing}>
+            Save changes
+          </button>
+        </form>
+        {props.deletable ? (
+          <form action={deleteAction} className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-800">
+            {hidden}
+            <FormError message={removal.error} />
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="confirm" required />
+              Delete this update for good (statuses stay as they are)
+            </label>
+            <button type="submit" className="rounded-md border border-major px-3 py-1.5 font-medium text-major hover:bg-major/10 disabled:opacity-60" disabled={deleting}>
+              Delete update
+            </button>
+          </form>
+        ) : (
+          <p className="text-xs text-slate-500 dark:text-slate-400">The only update cannot be deleted; edit it instead.</p>
+        )}
+      </div>
+    </details>
   );
 }

@@ -46,7 +46,8 @@ export async function backfillComponentStatuses(tx: Tx, statuses: Record<string,
   for (const component of components) {
     const then = await tx.componentStatusChange.findFirst({ where: { componentId: component.id, at: { lte: until } }, orderBy: { at: 'desc' }, select: { status: true } });
     const after = then?.status ?? component.status;
-    await tx.componentStatusChange.createMany({
+    // A window of no length (opened as resolved, right now) leaves the history as it is.
+    if (from < until) await tx.componentStatusChange.createMany({
       data: [
         { id: newId(), componentId: component.id, status: statuses[component.id], at: from },
         { id: newId(), componentId: component.id, status: after, at: until },

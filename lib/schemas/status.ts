@@ -50,3 +50,11 @@ export const UPDATE_STATUS_LABELS: Record<IncidentStatus | MaintenanceStatus, st
   verifying: 'Verifying',
   completed: 'Completed',
 };
+
+/** For <select>s: each component status with its words. */
+export const COMPONENT_STATUS_OPTIONS = componentStatusSchema.options.map((status) => ({ value: status, label: COMPONENT_STATUS_LABELS[status] }));
+
+/** For <select>s: the impacts an operator picks for an incident (maintenance has its own). */
+export const INCIDENT_IMPACT_OPTIONS = impactSchema.options
+  .filter((impact) => impact !== 'maintenance')
+  .map((impact) => ({ value: impact, label: impact === 'none' ? 'None' : impact[0].toUpperCase() + impact.slice(1) }));

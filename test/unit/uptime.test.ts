@@ -149,4 +149,14 @@ describe('wall-clock times in the page time zone', () => {
     expect(wallClockToInstant('2026-10-25T02:30', 'Europe/Berlin').toISOString()).toBe('2026-10-25T00:30:00.000Z'); // CEST
     expect(wallClockToInstant('2026-11-01T01:30', 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z'); // EDT
   });
+
+  it('shows an instant as the wall-clock time a datetime-local input takes back', async () => {
+    const { instantToWallClock, wallClockToInstant } = await import('@/lib/time');
+    expect(instantToWallClock('2026-11-27T09:00:00Z', 'Europe/Berlin')).toBe('2026-11-27T10:00');
+    expect(instantToWallClock('2026-07-01T08:00:00Z', 'Europe/Berlin')).toBe('2026-07-01T10:00');
+    expect(instantToWallClock('2026-03-09T04:30:00Z', 'America/New_York')).toBe('2026-03-09T00:30');
+    for (const instant of ['2026-10-25T00:30:00.000Z', '2026-06-15T23:59:00.000Z', '2026-01-01T00:00:00.000Z']) {
+      expect(wallClockToInstant(instantToWallClock(instant, 'Asia/Kolkata'), 'Asia/Kolkata').toISOString()).toBe(instant);
+    }
+  });
 });

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { UpdateForm } from '@/components/admin/incident-forms';
+import { UpdateEditor, UpdateForm } from '@/components/admin/incident-forms';
 import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { UpdateTimeline } from '@/components/incident-parts';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
 import { allowedNextStatuses } from '@/lib/incidents/transitions';
-import { COMPONENT_STATUS_LABELS, componentStatusSchema, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus } from '@/lib/schemas/status';
+import { COMPONENT_STATUS_LABELS, COMPONENT_STATUS_OPTIONS, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus } from '@/lib/schemas/status';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
+import { instantToWallClock } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Incident' };
 
@@ -47,12 +48,30 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
               .sort((a, b) => Number(incident.componentIds.includes(b.id)) - Number(incident.componentIds.includes(a.id)))
               .map((component) => ({ id: component.id, name: component.name, statusLabel: COMPONENT_STATUS_LABELS[component.status] }))}
             statusOptions={next.map((status) => ({ value: status, label: UPDATE_STATUS_LABELS[status] }))}
-            componentStatusOptions={componentStatusSchema.options.map((status) => ({ value: status, label: COMPONENT_STATUS_LABELS[status] }))}
+            componentStatusOptions={COMPONENT_STATUS_OPTIONS}
             defaultStatus={suggested}
           />
         </section>
       )}
-      <UpdateTimeline headingId="timeline" updates={incident.updates} timeZone={snapshot.page.timeZone} />
+      <UpdateTimeline
+        headingId="timeline"
+        updates={incident.updates}
+        timeZone={snapshot.page.timeZone}
+        actions={
+          editable
+            ? (update) => (
+                <UpdateEditor
+                  key={`${update.id}-${row.version}`}
+                  incidentId={incident.id}
+                  version={row.version}
+                  update={{ id: update.id, body: update.body, displayAt: instantToWallClock(update.displayAt, snapshot.page.timeZone) }}
+                  timeZone={snapshot.page.timeZone}
+                  deletable={incident.updates.length > 1}
+                />
+              )
+            : undefined
+        }
+      />
     </>
   );
 }

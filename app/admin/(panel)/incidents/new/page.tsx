@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { NewIncidentForm } from '@/components/admin/incident-forms';
 import { ReadOnlyPage } from '@/components/admin/read-only-notice';
+import { incidentComponentChoices } from '@/lib/admin-ui/component-choices';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
 import { findTemplate, INCIDENT_TEMPLATES } from '@/lib/incidents/templates';
-import { COMPONENT_STATUS_LABELS, componentStatusSchema, impactSchema, incidentStatusSchema, UPDATE_STATUS_LABELS, type ComponentStatus } from '@/lib/schemas/status';
+import { COMPONENT_STATUS_OPTIONS, INCIDENT_IMPACT_OPTIONS, UNRESOLVED_INCIDENT_STATUSES, UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
 
 export const metadata: Metadata = { title: 'New incident' };
 
@@ -13,11 +14,15 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
   const operator = await requireOperator();
   if (!can(operator.role, 'communicate')) return <ReadOnlyPage title="New incident" />;
   const template = findTemplate((await searchParams).template);
-  const rows = await getDb().component.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, status: true } });
-  const components = rows.map((row) => ({ id: row.id, name: row.name, statusLabel: COMPONENT_STATUS_LABELS[row.status as ComponentStatus] }));
+  const components = await incidentComponentChoices(getDb());
   return (
     <>
-      <h1 className="text-2xl font-bold">New incident</h1>
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">New incident</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Recording one that is already over? <a href="/admin/incidents/backfill" className="underline">Backfill a past incident</a>.
+        </p>
+      </div>
       <nav aria-label="Templates" className="flex flex-wrap items-center gap-2 text-sm">
         <span>Start from a template:</span>
         {INCIDENT_TEMPLATES.map((choice) => (
@@ -29,9 +34,9 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
       <NewIncidentForm
         key={template?.id ?? 'blank'}
         components={components}
-        statusOptions={incidentStatusSchema.options.filter((status) => status !== 'postmortem').map((status) => ({ value: status, label: UPDATE_STATUS_LABELS[status] }))}
-        impactOptions={impactSchema.options.filter((impact) => impact !== 'maintenance').map((impact) => ({ value: impact, label: impact === 'none' ? 'None' : impact[0].toUpperCase() + impact.slice(1) }))}
-        componentStatusOptions={componentStatusSchema.options.map((status) => ({ value: status, label: COMPONENT_STATUS_LABELS[status] }))}
+        statusOptions={UNRESOLVED_INCIDENT_STATUSES.map((status) => ({ value: status, label: UPDATE_STATUS_LABELS[status] }))}
+        impactOptions={INCIDENT_IMPACT_OPTIONS}
+        componentStatusOptions={COMPONENT_STATUS_OPTIONS}
         initial={{ name: template?.name ?? '', status: template?.status ?? 'investigating', impact: template?.impact ?? 'minor', body: template?.body ?? '' }}
       />
     </>

@@ -1,5 +1,6 @@
-// An owner arranges the page's components in real Chromium: adds, edits, reorders, groups and
-// deletes them, and the public page and JSON follow each step.
+// An owner keeps the page's record straight in real Chromium: arranges the components (adds, edits,
+// reorders, groups, deletes them), backfills a past incident and corrects a posted update; the
+// public page and JSON follow each step.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { launchChromium } from '../helpers/browser';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-components-'));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-records-'));
 let server: GatewatchProcess;
 let browser: Browser;
 
@@ -119,6 +120,71 @@ describe('an owner arranging components', () => {
     for (const summary of ['Added component "Search"', 'Moved component "Search" up', 'Added group "Edge"', 'Deleted component "Site search"', 'Deleted group "Edge"']) {
       await expect.poll(() => page.getByText(summary).count()).toBeGreaterThan(0);
     }
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+describe('an owner correcting the record', () => {
+  it('backfills a past incident into the uptime bars, then edits and deletes its updates', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await logIn(page);
+    await page.goto(`${server.url}/admin/incidents/new`);
+    await page.getByRole('link', { name: 'Backfill a past incident' }).click();
+
+    // Three days ago, 01:00–07:00 UTC (the demo page's zone): a quarter of that day down.
+    const day = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Title').fill('Object storage outage overnight');
+    await page.getByLabel('Impact').selectOption('major');
+    // The end before the start: refused, with the field named.
+    await page.getByLabel('Started (Etc/UTC)').fill(`${day}T07:00`);
+    await page.getByLabel('Resolved (Etc/UTC)').fill(`${day}T01:00`);
+    await page.getByLabel('Object storage', { exact: true }).selectOption('major_outage');
+    await page.getByRole('button', { name: 'Add to the history' }).click();
+    await expect.poll(() => page.getByText('must be after the start').count()).toBe(1);
+    // What was entered is still there to fix.
+    expect(await page.getByLabel('Object storage', { exact: true }).inputValue()).toBe('major_outage');
+    expect(await page.getByLabel('Title').inputValue()).toBe('Object storage outage overnight');
+    await page.getByLabel('Started (Etc/UTC)').fill(`${day}T01:00`);
+    await page.getByLabel('Resolved (Etc/UTC)').fill(`${day}T07:00`);
+    await page.getByLabel('What happened').fill('Uploads failed for **six hours**.');
+    await page.getByRole('button', { name: 'Add to the history' }).click();
+    await page.waitForURL((url) => /\/admin\/incidents\/\w+$/.test(url.pathname) && !url.pathname.endsWith('/backfill'));
+    const incidentId = page.url().split('/').at(-1)!;
+
+    const publicIncident = async () => (await (await fetch(`${server.url}/api/v2/incidents.json`)).json()).incidents.find((entry: { id: string }) => entry.id === incidentId);
+    await expect.poll(publicIncident).toMatchObject({ components: [{ name: 'Object storage' }], status: 'resolved', started_at: `${day}T01:00:00.000Z`, resolved_at: `${day}T07:00:00.000Z` });
+    const storage = (await (await fetch(`${server.url}/api/v2/components.json`)).json()).components.find((entry: { name: string }) => entry.name === 'Object storage');
+    expect(storage.status).toBe('operational');
+    // The public page's uptime bar for Object storage shows that day as a major outage.
+    const front = await browser.newPage();
+    await front.goto(`${server.url}/`);
+    const outageDay = front.getByRole('list', { name: /^Object storage: uptime/ }).locator('li.c-mo', { hasText: 'Incident: Object storage outage overnight' });
+    expect(await outageDay.textContent()).toMatch(/75(\.0+)?% uptime · Major outage/);
+    await front.close();
+
+    // Correct the update's wording and time: a second update is needed before one can be deleted.
+    await page.getByText('Edit or delete').click();
+    expect(await page.getByText('The only update cannot be deleted').count()).toBe(1);
+    await page.getByLabel('Message', { exact: true }).fill('Uploads failed for six hours after a disk filled up.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(async () => (await publicIncident()).incident_updates[0].body).toBe('Uploads failed for six hours after a disk filled up.');
+    await page.getByLabel('New status').selectOption('postmortem');
+    await page.getByLabel('Message to visitors').fill('Postmortem: the disk alert was muted.');
+    await page.getByRole('button', { name: 'Post update' }).click();
+    await expect.poll(() => page.locator('h2#timeline + ol > li').count()).toBe(2);
+
+    // Delete the postmortem again: the box must be ticked.
+    const newest = page.locator('h2#timeline + ol > li').first();
+    await newest.getByText('Edit or delete').click();
+    await newest.getByLabel('Delete this update for good').check();
+    await newest.getByRole('button', { name: 'Delete update' }).click();
+    await expect.poll(() => page.locator('h2#timeline + ol > li').count()).toBe(1);
+    const incidentPage = await (await fetch(`${server.url}/incidents/${incidentId}`)).text();
+    expect(incidentPage).not.toContain('the disk alert was muted');
+    expect(incidentPage).toContain('after a disk filled up');
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);

@@ -1,0 +1,14 @@
+// Times in admin forms are wall-clock times in the page's time zone (datetime-local inputs).
+import type { Db } from '../db.ts';
+import { wallClockToInstant } from '../time.ts';
+
+export async function pageTimeZone(db: Db): Promise<string> {
+  const page = await db.page.findFirst({ orderBy: { createdAt: 'asc' }, select: { timeZone: true } });
+  return page?.timeZone ?? 'Etc/UTC';
+}
+
+/** The instant a datetime-local field names; undefined when left empty, an invalid date when garbled. */
+export function formTime(form: FormData, name: string, timeZone: string): Date | undefined {
+  const value = String(form.get(name) ?? '');
+  return value ? wallClockToInstant(value, timeZone) : undefined;
+}
