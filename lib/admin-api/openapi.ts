@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiComponentUpdateSchema, apiIncidentCreateSchema, apiIncidentUpdateSchema } from '../schemas/admin-api.ts';
+import { apiComponentUpdateSchema, apiIncidentCreateSchema, apiIncidentUpdateSchema, apiPageUpdateSchema } from '../schemas/admin-api.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
 
 /** Every admin API endpoint: the OpenAPI document and the reference page are both made from this. */
@@ -10,11 +10,21 @@ export interface AdminEndpoint {
   summary: string;
   body?: z.ZodType;
   success: number;
-  returns: 'Incident' | 'Incident[]' | 'Component' | 'Component[]';
+  returns: 'Incident' | 'Incident[]' | 'Component' | 'Component[]' | 'Page';
   ifMatch?: boolean;
 }
 
 export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
+  { method: 'get', path: '/pages/{page_id}', scope: 'read', summary: "The page's name, URL, time zone and branding", success: 200, returns: 'Page' },
+  {
+    method: 'patch',
+    path: '/pages/{page_id}',
+    scope: 'admin',
+    summary: 'Change page settings: the fields given; "" or null clears support_url, logo_url, accent_color',
+    body: apiPageUpdateSchema,
+    success: 200,
+    returns: 'Page',
+  },
   { method: 'get', path: '/pages/{page_id}/incidents', scope: 'read', summary: 'Incidents and maintenances, newest first', success: 200, returns: 'Incident[]' },
   {
     method: 'post',
@@ -115,6 +125,21 @@ export function openApiDocument(baseUrl: string) {
         },
         Incident: { type: 'object', description: 'As in /api/v2/incidents.json: id, name, status, impact, timestamps, incident_updates, components' },
         Component: { type: 'object', description: 'As in /api/v2/components.json' },
+        Page: {
+          type: 'object',
+          description: 'The page object of /api/v2/*.json, with its branding',
+          required: ['id', 'name', 'url', 'time_zone', 'updated_at', 'support_url', 'logo_url', 'accent_color'],
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            url: { type: 'string', format: 'uri' },
+            time_zone: { type: 'string', description: 'IANA name, such as Etc/UTC' },
+            updated_at: { type: 'string', format: 'date-time' },
+            support_url: { type: ['string', 'null'] },
+            logo_url: { type: ['string', 'null'] },
+            accent_color: { type: ['string', 'null'], description: '#rrggbb' },
+          },
+        },
       },
     },
   };
