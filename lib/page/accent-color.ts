@@ -3,9 +3,12 @@
 
 /** WCAG 2 AA for normal-size text: the accent colours links, not only large headings. */
 export const MIN_ACCENT_CONTRAST = 4.5;
-const WHITE = '#ffffff';
-/** The public page's dark-mode background (Tailwind slate-950, as in app/layout.tsx). */
-export const DARK_BACKGROUND = '#020617';
+/**
+ * What the accent must read on: the public page's light background (slate-50; its white cards are
+ * lighter, so pass too) and, lightened, its dark-mode cards (slate-900; the slate-950 page is darker).
+ */
+export const LIGHT_BACKGROUND = '#f8fafc';
+export const DARK_BACKGROUND = '#0f172a';
 
 /** `#1D4ED8`, `#14d` → `#1d4ed8`; anything else → null. */
 export function parseHexColor(value: string): string | null {
@@ -47,15 +50,20 @@ function shadeTowards(hex: string, target: string, passes: (shade: string) => bo
   return target;
 }
 
-/** Why a `#rrggbb` accent is refused (too light for links on white), with a shade that passes; null if fine. */
+/** The lightest shade of `hex` towards black that reads on the light background: `hex` itself when it does. */
+export function readableAccent(hex: string): string {
+  return shadeTowards(hex, '#000000', (shade) => contrastRatio(shade, LIGHT_BACKGROUND) >= MIN_ACCENT_CONTRAST);
+}
+
+/** Why a `#rrggbb` accent is refused (too light for links), with a shade that passes; null if fine. */
 export function accentColorProblem(hex: string): string | null {
-  const ratio = contrastRatio(hex, WHITE);
+  const ratio = contrastRatio(hex, LIGHT_BACKGROUND);
   if (ratio >= MIN_ACCENT_CONTRAST) return null;
-  const darker = shadeTowards(hex, '#000000', (shade) => contrastRatio(shade, WHITE) >= MIN_ACCENT_CONTRAST);
-  return `is too light to read as link colour on white (contrast ${formatRatio(ratio)}, at least ${formatRatio(MIN_ACCENT_CONTRAST)} needed); a darker shade such as ${darker} passes`;
+  const darker = readableAccent(hex);
+  return `is too light to read as link colour on the page's light background (contrast ${formatRatio(ratio)}, at least ${formatRatio(MIN_ACCENT_CONTRAST)} needed); a darker shade such as ${darker} passes`;
 }
 
 /** The accent as shown in dark mode: lightened just enough to stay readable on the dark background. */
 export function accentForDarkMode(hex: string): string {
-  return shadeTowards(hex, WHITE, (shade) => contrastRatio(shade, DARK_BACKGROUND) >= MIN_ACCENT_CONTRAST);
+  return shadeTowards(hex, '#ffffff', (shade) => contrastRatio(shade, DARK_BACKGROUND) >= MIN_ACCENT_CONTRAST);
 }
