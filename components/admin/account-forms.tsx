@@ -2,16 +2,7 @@
 import { useActionState } from 'react';
 import { addOperatorAction, changePasswordAction } from '@/app/admin/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, Select, TextField } from './fields';
-
-function Notice({ message }: { message?: string }) {
-  if (!message) return null;
-  return (
-    <p role="status" className="rounded-md border border-ok/50 bg-ok/10 px-3 py-2 text-sm">
-      {message}
-    </p>
-  );
-}
+import { BUTTON, FormError, Notice, Select, TextField } from './fields';
 
 export function AddOperatorForm({ roles }: { roles: { value: string; label: string }[] }) {
   const [state, action, pending] = useActionState<FormState, FormData>(addOperatorAction, {});

@@ -1,10 +1,10 @@
 // Form pieces shared by the admin forms: labelled, with their error tied to them for screen readers.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
-const CONTROL =
+export const CONTROL =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900';
 
-function Field({ name, label, error, children, hint }: { name: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({ name, label, error, children, hint }: { name: string; label: string; error?: string; hint?: string; children: ReactNode }) {
   return (
     <div>
       <label htmlFor={name} className="block text-sm font-medium">
@@ -21,7 +21,7 @@ function Field({ name, label, error, children, hint }: { name: string; label: st
   );
 }
 
-const described = (name: string, error?: string, hint?: string) => (error ? `${name}-error` : hint ? `${name}-hint` : undefined);
+export const described = (name: string, error?: string, hint?: string) => (error ? `${name}-error` : hint ? `${name}-hint` : undefined);
 
 export function TextField({ name, label, error, hint, ...props }: { name: string; label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
@@ -39,10 +39,10 @@ export function TextArea({ name, label, error, hint, ...props }: { name: string;
   );
 }
 
-export function Select({ name, label, error, options, ...props }: { name: string; label: string; error?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({ name, label, error, hint, options, ...props }: { name: string; label: string; error?: string; hint?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <Field name={name} label={label} error={error}>
-      <select id={name} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(name, error)} {...props}>
+    <Field name={name} label={label} error={error} hint={hint}>
+      <select id={name} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(name, error, hint)} {...props}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -50,6 +50,16 @@ export function Select({ name, label, error, options, ...props }: { name: string
         ))}
       </select>
     </Field>
+  );
+}
+
+/** Success, said in words. */
+export function Notice({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p role="status" className="rounded-md border border-ok/50 bg-ok/10 px-3 py-2 text-sm">
+      {message}
+    </p>
   );
 }
 
