@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Provider } from '@/lib/db';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
@@ -164,6 +165,30 @@ export function describePageSettings(provider: Provider) {
       const bad = await patch(new URLSearchParams({ 'page[time_zone]': 'Atlantis/Capital' }).toString(), { type: 'application/x-www-form-urlencoded' });
       expect(bad.status).toBe(400);
     });
+
+    it('never 500s, and leaves the page as it was whenever it refuses a body (fast-check)', async () => {
+      let before = await state();
+      const field = fc.constantFrom('name', 'url', 'time_zone', 'support_url', 'logo_url', 'accent_color');
+      const anyBody = fc.oneof(
+        fc.string(),
+        fc.json(),
+        fc.record({ page: fc.dictionary(field, fc.anything()) }),
+        fc.record({ page: fc.dictionary(field, fc.oneof(fc.string(), fc.constantFrom('#abc', '#fff', 'UTC', 'https://x.test', '/x.png', 'mailto:a@b.c', ''))) }),
+      );
+      await fc.assert(
+        fc.asyncProperty(anyBody, async (body) => {
+          const response = await patch(typeof body === 'string' ? body : json(body));
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect((await response.json()).error.code).toEqual(expect.any(String));
+            expect(await state()).toEqual(before);
+          } else {
+            before = await state();
+          }
+        }),
+        { numRuns: 60 },
+      );
+    }, 60_000);
 
     it('creates the page on a database that has none yet', async () => {
       const fresh = await createTestDatabase(provider);

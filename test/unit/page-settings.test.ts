@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accentColorProblem, accentForDarkMode, contrastRatio, DARK_BACKGROUND, LIGHT_BACKGROUND, MIN_ACCENT_CONTRAST, parseHexColor } from '@/lib/page/accent-color';
+import { HTML_HEADERS } from '@/lib/read-path/fast-path';
 import { pageSettingsSchema, pageSettingsUpdateSchema } from '@/lib/schemas/page';
 import { canonicalTimeZone, timeZoneNames } from '@/lib/time';
 
@@ -97,5 +98,13 @@ describe('the page settings schema', () => {
     for (const bad of ['javascript:alert(1)', 'mailto:', 'acme.test/help', 'data:text/html,hi']) expect(fieldError({ supportUrl: bad }, 'supportUrl'), bad).toBeDefined();
     // Plain http would be blocked on the public page; // and \ would leave the site.
     for (const bad of ['http://acme.test/logo.png', '//evil.test/logo.png', '/\\evil.test', 'logo.png', 'data:image/png;base64,AAAA']) expect(fieldError({ logoUrl: bad }, 'logoUrl'), bad).toBeDefined();
+  });
+});
+
+describe('the public page', () => {
+  it('lets a logo load from any https address or the site itself, and nothing run', () => {
+    const csp = HTML_HEADERS['content-security-policy'];
+    expect(csp).toMatch(/img-src 'self' data: https:;/);
+    expect(csp).toContain("script-src 'none'");
   });
 });
