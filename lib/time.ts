@@ -22,6 +22,32 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+let zoneNames: string[] | undefined;
+let zonesByLowerCase: Map<string, string> | undefined;
+
+/** The IANA zones to offer, sorted: Intl's list, plus the UTC names it leaves out (Node lists neither). */
+export function timeZoneNames(): string[] {
+  zoneNames ??= [...new Set([...Intl.supportedValuesOf('timeZone'), 'Etc/UTC', 'UTC'])].sort();
+  return zoneNames;
+}
+
+/**
+ * An IANA zone name as stored: a listed zone in its own spelling (`europe/berlin` → `Europe/Berlin`),
+ * another name Intl knows (an alias such as `Asia/Kolkata`) as given; null when Intl does not know it.
+ */
+export function canonicalTimeZone(name: string): string | null {
+  zonesByLowerCase ??= new Map(timeZoneNames().map((zone) => [zone.toLowerCase(), zone]));
+  const listed = zonesByLowerCase.get(name.toLowerCase());
+  if (listed) return listed;
+  try {
+    // Not through the formatter cache: a name typed by someone is not worth keeping a formatter for.
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name;
+  } catch {
+    return null;
+  }
+}
+
 /** The calendar day (YYYY-MM-DD) that `date` falls on in `timeZone`. */
 export function dayKey(date: Date, timeZone: string): string {
   return dayFormatter(timeZone).format(date);

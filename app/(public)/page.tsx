@@ -38,7 +38,7 @@ export default async function StatusPage() {
         <IncidentSection id="maintenance-upcoming" title="Scheduled maintenance" items={upcomingMaintenances} snapshot={snapshot} />
       )}
       <p className="text-center text-sm">
-        <a href="/history" className="underline underline-offset-2">
+        <a href="/history" className="accent underline underline-offset-2">
           View incident history
         </a>
       </p>

@@ -12,18 +12,13 @@ import {
 } from '@/app/admin/(panel)/components/actions';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { COMPONENT_STATUS_OPTIONS } from '@/lib/schemas/status';
-import { BUTTON, FormError, Select, SECONDARY_BUTTON, TextArea, TextField } from './fields';
+import { BUTTON, FormError, Notice, Select, SECONDARY_BUTTON, TextField } from './fields';
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
-function Notice({ state }: { state: FormState }) {
-  if (state.error) return <FormError message={state.error} />;
-  if (!state.notice) return null;
-  return (
-    <p role="status" className="rounded-md border border-ok/40 bg-ok/10 px-3 py-2 text-sm">
-      {state.notice}
-    </p>
-  );
+/** A form's outcome: what went wrong, or that it worked. */
+function Outcome({ state }: { state: FormState }) {
+  return state.error ? <FormError message={state.error} /> : <Notice message={state.notice} />;
 }
 
 export interface EditableComponent {
@@ -47,7 +42,7 @@ export function ComponentForm({ component, groups }: { component?: EditableCompo
   const prefix = component ? 'edit' : 'new';
   return (
     <form action={action} className="space-y-4" key={state.notice}>
-      <Notice state={state} />
+      <Outcome state={state} />
       {component && <input type="hidden" name="id" value={component.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id={`${prefix}-name`} name="name" label="Name" required maxLength={100} defaultValue={initial('name')} error={state.fieldErrors?.name} />
@@ -103,7 +98,7 @@ export function GroupForm({
   const prefix = group ? 'edit-group' : 'new-group';
   return (
     <form action={action} className="space-y-4" key={state.notice}>
-      <Notice state={state} />
+      <Outcome state={state} />
       {group && <input type="hidden" name="id" value={group.id} />}
       <TextField id={`${prefix}-name`} name="name" label="Group name" required maxLength={100} defaultValue={values?.name ?? group?.name} error={state.fieldErrors?.name} />
       <TextField id={`${prefix}-description`} name="description" label="Description" maxLength={1000} defaultValue={values?.description ?? group?.description ?? undefined} error={state.fieldErrors?.description} />

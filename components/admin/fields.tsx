@@ -1,11 +1,11 @@
 // Form pieces shared by the admin forms: labelled, with their error tied to them for screen readers.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
-const CONTROL =
+export const CONTROL =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900';
 
 /** `name` here is the control's id (the field's name unless two forms on a page share one). */
-function Field({ name, label, error, children, hint }: { name: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({ name, label, error, children, hint }: { name: string; label: string; error?: string; hint?: string; children: ReactNode }) {
   return (
     <div>
       <label htmlFor={name} className="block text-sm font-medium">
@@ -22,7 +22,7 @@ function Field({ name, label, error, children, hint }: { name: string; label: st
   );
 }
 
-const described = (name: string, error?: string, hint?: string) => (error ? `${name}-error` : hint ? `${name}-hint` : undefined);
+export const described = (name: string, error?: string, hint?: string) => (error ? `${name}-error` : hint ? `${name}-hint` : undefined);
 
 export function TextField({ name, id = name, label, error, hint, ...props }: { name: string; label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
@@ -40,11 +40,11 @@ export function TextArea({ name, id = name, label, error, hint, ...props }: { na
   );
 }
 
-export function Select({ name, id = name, label, error, options, ...props }: { name: string; label: string; error?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({ name, id = name, label, error, hint, options, ...props }: { name: string; label: string; error?: string; hint?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <Field name={id} label={label} error={error}>
+    <Field name={id} label={label} error={error} hint={hint}>
       {/* Keyed on its default: React's reset after a form action would otherwise bring back the first one. */}
-      <select key={String(props.defaultValue ?? '')} id={id} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(id, error)} {...props}>
+      <select key={String(props.defaultValue ?? '')} id={id} name={name} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={described(id, error, hint)} {...props}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -55,20 +55,20 @@ export function Select({ name, id = name, label, error, options, ...props }: { n
   );
 }
 
-export function FormError({ message }: { message?: string }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="rounded-md border border-major/40 bg-major/10 px-3 py-2 text-sm">
-      {message}
-    </p>
-  );
-}
-
 /** Success, said in words. */
 export function Notice({ message }: { message?: string }) {
   if (!message) return null;
   return (
     <p role="status" className="rounded-md border border-ok/50 bg-ok/10 px-3 py-2 text-sm">
+      {message}
+    </p>
+  );
+}
+
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="rounded-md border border-major/40 bg-major/10 px-3 py-2 text-sm">
       {message}
     </p>
   );

@@ -7,6 +7,7 @@ import {
   apiIncidentCreateSchema,
   apiIncidentUpdateEditSchema,
   apiIncidentUpdateSchema,
+  apiPageUpdateSchema,
 } from '../schemas/admin-api.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
 
@@ -21,11 +22,21 @@ export interface AdminEndpoint {
   body?: z.ZodType;
   success: number;
   /** What a success answers; null for 204 No Content. */
-  returns: 'Incident' | 'Incident[]' | 'IncidentUpdate' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | null;
+  returns: 'Incident' | 'Incident[]' | 'IncidentUpdate' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | 'Page' | null;
   ifMatch?: boolean;
 }
 
 export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
+  { method: 'get', path: '/pages/{page_id}', scope: 'read', summary: "The page's name, URL, time zone and branding", success: 200, returns: 'Page' },
+  {
+    method: 'patch',
+    path: '/pages/{page_id}',
+    scope: 'admin',
+    summary: 'Change page settings: the fields given; "" or null clears support_url, logo_url, accent_color',
+    body: apiPageUpdateSchema,
+    success: 200,
+    returns: 'Page',
+  },
   { method: 'get', path: '/pages/{page_id}/incidents', scope: 'read', summary: 'Incidents and maintenances, newest first', success: 200, returns: 'Incident[]' },
   {
     method: 'post',
@@ -179,6 +190,21 @@ export function openApiDocument(baseUrl: string) {
         ComponentGroup: {
           type: 'object',
           description: 'A group: id, page_id, name, description, components (member ids in order), position, created_at, updated_at',
+        },
+        Page: {
+          type: 'object',
+          description: 'The page object of /api/v2/*.json, with its branding',
+          required: ['id', 'name', 'url', 'time_zone', 'updated_at', 'support_url', 'logo_url', 'accent_color'],
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            url: { type: 'string', format: 'uri' },
+            time_zone: { type: 'string', description: 'IANA name, such as Etc/UTC' },
+            updated_at: { type: 'string', format: 'date-time' },
+            support_url: { type: ['string', 'null'] },
+            logo_url: { type: ['string', 'null'] },
+            accent_color: { type: ['string', 'null'], description: '#rrggbb' },
+          },
         },
       },
     },

@@ -1,5 +1,6 @@
 import type { Db } from '../db.ts';
 import { AppError, notFound } from '../errors.ts';
+import { findPage } from '../page/page-settings.ts';
 import { buildSnapshot } from '../status/build-snapshot.ts';
 import { componentsJson, incidentsJson } from '../status/statuspage-json.ts';
 import type { SnapshotIncident } from '../status/snapshot-types.ts';
@@ -41,6 +42,28 @@ export async function componentsResponse(db: Db, id?: string, status = 200) {
   const component = all.find((candidate) => candidate.id === id);
   if (!component) throw notFound('component', id);
   return Response.json(component, { status, headers: NO_STORE });
+}
+
+/**
+ * The page in Statuspage's Manage API shape: the v2 page object's fields, then the branding.
+ * `updated_at` is when the settings last changed (v2's says when anything visible did).
+ */
+export async function pageResponse(db: Db) {
+  const page = await findPage(db);
+  if (!page) throw notFound('page', 'settings');
+  return Response.json(
+    {
+      id: page.id,
+      name: page.name,
+      url: page.url,
+      time_zone: page.timeZone,
+      updated_at: page.updatedAt.toISOString(),
+      support_url: page.supportUrl,
+      logo_url: page.logoUrl,
+      accent_color: page.accentColor,
+    },
+    { headers: NO_STORE },
+  );
 }
 
 /** Groups in the Manage API's shape: their members as ids, in page order. */

@@ -14,6 +14,7 @@ import {
 import { impactOfComponents } from '../status/rollup.ts';
 import { componentStatusSchema, impactSchema, incidentStatusSchema, isClosedIncidentStatus, maintenanceStatusSchema } from './status.ts';
 import type { IncidentCreateInput, IncidentUpdateCreateInput, MaintenanceCreateInput } from './incident.ts';
+import { pageSettingsSchema, type PageSettingsInput } from './page.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')]);
 /** An ISO 8601 time; null (as Statuspage clients send for "none") means not given. */
@@ -168,3 +169,24 @@ export const apiGroupCreateSchema = z
 export const apiGroupUpdateSchema = z
   .object({ component_group: apiGroupFields, description: descriptionTextSchema.optional() })
   .transform(({ component_group, description }) => toGroupInput(component_group, description));
+
+/** PATCH the page: Statuspage's field names; fields left out stay as they are, "" or null clears one. */
+export const apiPageUpdateSchema = z
+  .object({
+    page: z.object({
+      name: pageSettingsSchema.shape.name.optional(),
+      url: pageSettingsSchema.shape.url.optional(),
+      time_zone: pageSettingsSchema.shape.timeZone.optional(),
+      support_url: pageSettingsSchema.shape.supportUrl.optional(),
+      logo_url: pageSettingsSchema.shape.logoUrl.optional(),
+      accent_color: pageSettingsSchema.shape.accentColor.optional(),
+    }),
+  })
+  .transform(({ page }): PageSettingsInput => ({
+    name: page.name,
+    url: page.url,
+    timeZone: page.time_zone,
+    supportUrl: page.support_url,
+    logoUrl: page.logo_url,
+    accentColor: page.accent_color,
+  }));

@@ -13,7 +13,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
   return (
     <div className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
       <header className="mb-8 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-4 dark:border-slate-800">
-        <nav aria-label="Admin" className="flex flex-wrap items-center gap-4 text-sm">
+        <nav aria-label="Admin" className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
           <a href="/admin" className="text-lg font-bold">
             Gatewatch admin
           </a>
@@ -28,6 +28,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
           <a href="/admin/api-keys" className="hover:underline">API keys</a>
           <a href="/admin/audit" className="hover:underline">Audit log</a>
           <a href="/admin/operators" className="hover:underline">Operators</a>
+          <a href="/admin/settings" className="hover:underline">Settings</a>
           <a href="/" className="hover:underline">Public page ↗</a>
         </nav>
         <form action={logOutAction} className="flex items-center gap-3 text-sm">

@@ -12,6 +12,7 @@ const KINDS = [
   { value: 'component', label: 'Components' },
   { value: 'api_key', label: 'API keys' },
   { value: 'operator', label: 'Operators' },
+  { value: 'page', label: 'Page settings' },
 ];
 
 type Search = { kind?: string | string[]; actor?: string | string[]; page?: string | string[] };

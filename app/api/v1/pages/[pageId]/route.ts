@@ -1,0 +1,14 @@
+// GET, PATCH /api/v1/pages/{page_id}: the page's name, URL, time zone and branding.
+import { pageResponse } from '@/lib/admin-api/responses';
+import { adminRoute } from '@/lib/http/admin-route';
+import { updatePageSettings } from '@/lib/page/page-settings';
+import { apiPageUpdateSchema } from '@/lib/schemas/admin-api';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = adminRoute('read', ({ db }) => pageResponse(db));
+
+export const PATCH = adminRoute('admin', async ({ db, body, actor }) => {
+  await updatePageSettings(db, apiPageUpdateSchema.parse(body), actor);
+  return pageResponse(db);
+});

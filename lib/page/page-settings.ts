@@ -1,0 +1,47 @@
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
+import type { Db } from '../db.ts';
+import { announceChange } from '../read-path/changes.ts';
+import { PAGE_SETTING_LABELS, pageSettingsUpdateSchema, type PageSettings, type PageSettingsInput } from '../schemas/page.ts';
+import { DEFAULT_PAGE } from '../status/build-snapshot.ts';
+
+/** The page's row; the first one, as everywhere else (Gatewatch serves one page). */
+export function findPage(db: Db) {
+  return db.page.findFirst({ orderBy: { createdAt: 'asc' } });
+}
+
+/** What the page shows before anyone saved settings (the snapshot's own defaults). */
+const UNSET: PageSettings & { id: string } = { ...DEFAULT_PAGE, supportUrl: null, logoUrl: null, accentColor: null };
+
+/**
+ * Changes the page's settings (those given; the rest stay) in one transaction with its audit row,
+ * which names each changed field with its old and new value; then the public page is rebuilt.
+ * On a database with no page yet, creates it.
+ */
+export async function updatePageSettings(db: Db, input: PageSettingsInput, actor: Actor = SYSTEM_ACTOR) {
+  const data = pageSettingsUpdateSchema.parse(input);
+  const page = await db.$transaction(async (tx) => {
+    const existing = await tx.page.findFirst({ orderBy: { createdAt: 'asc' } });
+    const before: PageSettings = existing ?? UNSET;
+    const fields = (Object.keys(data) as (keyof PageSettings)[]).filter((field) => data[field] !== undefined && data[field] !== before[field]);
+    if (existing && fields.length === 0) return existing;
+    const changes = Object.fromEntries(fields.map((field) => [field, data[field]]));
+    const saved = existing
+      ? await tx.page.update({ where: { id: existing.id }, data: changes })
+      : await tx.page.create({ data: { ...UNSET, ...changes } });
+    await recordAudit(tx, actor, {
+      action: 'page.update',
+      targetType: 'page',
+      targetId: saved.id,
+      summary: fields.length ? `Changed the page’s ${listInWords(fields.map((field) => PAGE_SETTING_LABELS[field]))}` : 'Saved the page settings',
+      details: Object.fromEntries(fields.map((field) => [field, { from: before[field], to: data[field] }])),
+    });
+    return saved;
+  });
+  await announceChange(db);
+  return page;
+}
+
+/** ['name', 'URL', 'logo'] → "name, URL and logo". */
+function listInWords(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

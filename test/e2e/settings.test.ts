@@ -1,0 +1,127 @@
+// Page settings in real Chromium: the owner renames the page, picks an accent colour (a too-light
+// one first) and a time zone, and the public page follows; a viewer sees the settings read-only.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
+import { launchChromium } from '../helpers/browser';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-settings-'));
+const OWNER = { email: 'owner@example.com', password: 'owner password 1' };
+let server: GatewatchProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startGatewatch({
+    env: {
+      DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`,
+      SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),
+      AUTH_SECRET_PATH: path.join(dir, 'auth-secret'),
+      // A headless install: the owner exists from the start.
+      ADMIN_EMAIL: OWNER.email,
+      ADMIN_PASSWORD: OWNER.password,
+    },
+  });
+  browser = await launchChromium();
+  fs.mkdirSync('test-results', { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const publicText = async (path: string) => (await fetch(`${server.url}${path}`)).text();
+
+async function logIn(page: Page, account: { email: string; password: string }) {
+  await page.goto(`${server.url}/admin/login`);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(/\/admin$/);
+}
+
+describe('page settings', () => {
+  it('lets the owner rename the page and pick a readable accent colour; the public page follows', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await logIn(page, OWNER);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.waitForURL(/\/admin\/settings$/);
+    expect(await page.getByLabel('Page name').inputValue()).toBe('Gatewatch Demo');
+    expect(await page.getByLabel('Time zone').inputValue()).toBe('Etc/UTC');
+
+    // A yellow too light to read: refused with the reason, the rest of the form kept as typed.
+    await page.getByLabel('Page name').fill('Acme Status');
+    await page.getByLabel('Accent colour (optional)').fill('#fc0');
+    expect(await page.locator('#accentColor-hint').textContent()).toMatch(/too light for links/);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.locator('#accentColor-error').textContent()).toMatch(/too light to read as link colour .*at least 4\.5:1/);
+    expect(await page.getByLabel('Page name').inputValue()).toBe('Acme Status');
+    expect(await page.getByLabel('Accent colour (optional)').getAttribute('aria-invalid')).toBe('true');
+    expect((await (await fetch(`${server.url}/api/v2/status.json`)).json()).page.name).toBe('Gatewatch Demo');
+
+    // The suggested darker shade, a time zone, and saved from the keyboard.
+    await page.getByRole('button', { name: /^Use #[0-9a-f]{6} instead$/ }).click();
+    const accent = await page.getByLabel('Accent colour (optional)').inputValue();
+    expect(accent).toMatch(/^#[0-9a-f]{6}$/);
+    await page.getByLabel('Time zone').selectOption('Europe/Berlin');
+    await page.getByLabel('Page name').press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved');
+    expect(await page.getByLabel('Accent colour (optional)').inputValue()).toBe(accent);
+    await page.screenshot({ path: 'test-results/admin-settings.png', fullPage: true });
+
+    await expect.poll(() => publicText('/'), { timeout: 5_000 }).toContain('Acme Status');
+    const summary = await (await fetch(`${server.url}/api/v2/summary.json`)).json();
+    expect(summary.page).toMatchObject({ name: 'Acme Status', time_zone: 'Europe/Berlin' });
+    const visitor = await browser.newPage();
+    await visitor.goto(`${server.url}/`);
+    expect(await visitor.title()).toBe('Acme Status Status');
+    expect(await visitor.getByText('Times in Europe/Berlin').count()).toBe(1);
+    // The accent colours the page's name and links, lightened in dark mode.
+    const color = (selector: string) => visitor.locator(selector).first().evaluate((element) => getComputedStyle(element).color);
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16)).join(', ')})`;
+    expect(await color('header a[href="/"]')).toBe(rgb(accent));
+    await visitor.emulateMedia({ colorScheme: 'dark' });
+    const dark = await color('header a[href="/"]');
+    expect(dark).not.toBe(rgb(accent));
+    await visitor.screenshot({ path: 'test-results/public-accent-dark.png' });
+    await visitor.close();
+
+    // On a phone, in dark mode.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await page.screenshot({ path: 'test-results/admin-settings-phone-dark.png', fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('shows a viewer the settings without a form', async () => {
+    const owner = await browser.newPage();
+    await logIn(owner, OWNER);
+    await owner.goto(`${server.url}/admin/operators`);
+    await owner.getByLabel('Name').fill('Vic Viewer');
+    await owner.getByLabel('Email').fill('vic@example.com');
+    await owner.getByLabel('Initial password').fill('viewer password 1');
+    await owner.getByLabel('Role').selectOption('viewer');
+    await owner.getByRole('button', { name: 'Add operator' }).click();
+    await expect.poll(() => owner.getByRole('status').textContent()).toContain('Added Vic Viewer');
+    await owner.close();
+
+    const context = await browser.newContext();
+    const viewer = await context.newPage();
+    await logIn(viewer, { email: 'vic@example.com', password: 'viewer password 1' });
+    await viewer.goto(`${server.url}/admin/settings`);
+    expect(await viewer.getByRole('region', { name: 'Page settings' }).getByText('Acme Status').count()).toBe(1);
+    expect(await viewer.locator('main input, main select, main button').count()).toBe(0);
+    expect(await viewer.getByText('Only owners and admins change the page settings.').count()).toBe(1);
+    await context.close();
+  }, 30_000);
+});

@@ -1,0 +1,3 @@
+import { describePageSettings } from './page-settings.shared';
+
+describePageSettings('sqlite');
