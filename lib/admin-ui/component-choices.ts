@@ -1,8 +1,9 @@
 import type { Db } from '../db.ts';
-import { COMPONENT_STATUS_LABELS, type ComponentStatus } from '../schemas/status.ts';
+import { COMPONENT_STATUS_LABELS } from '../schemas/status.ts';
+import { buildSnapshot } from '../status/build-snapshot.ts';
+import { componentsInPageOrder } from '../status/front-page.ts';
 
-/** Every component, in position order, with its status now in words: for the incident forms. */
+/** Every component in the order the page shows them, with its status now in words: for the incident and maintenance forms. */
 export async function incidentComponentChoices(db: Db) {
-  const rows = await db.component.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true, status: true } });
-  return rows.map((row) => ({ id: row.id, name: row.name, statusLabel: COMPONENT_STATUS_LABELS[row.status as ComponentStatus] }));
+  return componentsInPageOrder(await buildSnapshot(db)).map((component) => ({ id: component.id, name: component.name, statusLabel: COMPONENT_STATUS_LABELS[component.status] }));
 }

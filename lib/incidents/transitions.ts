@@ -30,3 +30,10 @@ export function allowedNextStatuses(kind: IncidentKind, from: AnyStatus): readon
 export function canMoveTo(kind: IncidentKind, from: AnyStatus, to: AnyStatus): boolean {
   return allowedNextStatuses(kind, from).includes(to);
 }
+
+/** What an update form offers first: the next step of the lifecycle; after resolved, another note. */
+export function suggestedNextStatus(kind: IncidentKind, from: AnyStatus): AnyStatus {
+  const allowed = allowedNextStatuses(kind, from);
+  if (from === 'resolved') return from;
+  return allowed[allowed.indexOf(from) + 1] ?? from;
+}

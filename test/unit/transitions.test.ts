@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveTo } from '@/lib/incidents/transitions';
+import { canMoveTo, suggestedNextStatus } from '@/lib/incidents/transitions';
 
 describe('incident and maintenance lifecycle', () => {
   it('lets an open incident move freely and be resolved', () => {
@@ -26,5 +26,11 @@ describe('incident and maintenance lifecycle', () => {
     expect(canMoveTo('maintenance', 'in_progress', 'scheduled')).toBe(false);
     expect(canMoveTo('maintenance', 'completed', 'in_progress')).toBe(false);
     expect(canMoveTo('maintenance', 'completed', 'completed')).toBe(true);
+  });
+
+  it('suggests the next step of the lifecycle, and another note once resolved', () => {
+    const steps = (kind: 'incident' | 'maintenance', from: string) => suggestedNextStatus(kind, from as never);
+    expect(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem'].map((from) => steps('incident', from))).toEqual(['identified', 'monitoring', 'resolved', 'resolved', 'postmortem']);
+    expect(['scheduled', 'in_progress', 'verifying', 'completed'].map((from) => steps('maintenance', from))).toEqual(['in_progress', 'verifying', 'completed', 'completed']);
   });
 });

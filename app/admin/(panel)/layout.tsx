@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { logOutAction } from '@/app/admin/actions';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { SECONDARY_BUTTON } from '@/components/admin/fields';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can, ROLE_LABELS } from '@/lib/auth/roles';
@@ -12,33 +13,40 @@ export default async function PanelLayout({ children }: { children: ReactNode })
   const operator = await requireOperator();
   return (
     <div className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
-      <header className="mb-8 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-4 dark:border-slate-800">
-        <nav aria-label="Admin" className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
+      <header className="mb-8 space-y-3 border-b border-slate-200 pb-4 dark:border-slate-800">
+        <div className="flex flex-wrap items-center justify-between gap-3">
           <a href="/admin" className="text-lg font-bold">
             Gatewatch admin
           </a>
-          <a href="/admin" className="hover:underline">Dashboard</a>
-          {can(operator.role, 'communicate') && (
-            <>
-              <a href="/admin/incidents/new" className="hover:underline">New incident</a>
-              <a href="/admin/maintenance/new" className="hover:underline">Schedule maintenance</a>
-            </>
-          )}
-          <a href="/admin/components" className="hover:underline">Components</a>
-          <a href="/admin/api-keys" className="hover:underline">API keys</a>
-          <a href="/admin/audit" className="hover:underline">Audit log</a>
-          <a href="/admin/operators" className="hover:underline">Operators</a>
-          <a href="/admin/settings" className="hover:underline">Settings</a>
-          <a href="/" className="hover:underline">Public page ↗</a>
-        </nav>
-        <form action={logOutAction} className="flex items-center gap-3 text-sm">
-          <a href="/admin/account" className="hover:underline">
-            {operator.name} · {ROLE_LABELS[operator.role]}
-          </a>
-          <button type="submit" className={SECONDARY_BUTTON}>
-            Log out
-          </button>
-        </form>
+          <form action={logOutAction} className="flex flex-wrap items-center gap-3 text-sm">
+            <a href="/" className="hover:underline">
+              Public page ↗
+            </a>
+            <a href="/admin/account" className="hover:underline">
+              {operator.name} · {ROLE_LABELS[operator.role]}
+            </a>
+            <button type="submit" className={SECONDARY_BUTTON}>
+              Log out
+            </button>
+          </form>
+        </div>
+        <AdminNav
+          links={[
+            { href: '/admin', label: 'Dashboard' },
+            // Roles that cannot post do not get links to forms they could not submit.
+            ...(can(operator.role, 'communicate')
+              ? [
+                  { href: '/admin/incidents/new', label: 'New incident' },
+                  { href: '/admin/maintenance/new', label: 'Schedule maintenance' },
+                ]
+              : []),
+            { href: '/admin/components', label: 'Components' },
+            { href: '/admin/api-keys', label: 'API keys' },
+            { href: '/admin/audit', label: 'Audit log' },
+            { href: '/admin/operators', label: 'Operators' },
+            { href: '/admin/settings', label: 'Settings' },
+          ]}
+        />
       </header>
       <main className="space-y-8">{children}</main>
     </div>

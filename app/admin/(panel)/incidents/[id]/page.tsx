@@ -6,7 +6,7 @@ import { UpdateTimeline } from '@/components/incident-parts';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
-import { allowedNextStatuses } from '@/lib/incidents/transitions';
+import { allowedNextStatuses, suggestedNextStatus } from '@/lib/incidents/transitions';
 import { COMPONENT_STATUS_LABELS, COMPONENT_STATUS_OPTIONS, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus } from '@/lib/schemas/status';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { instantToWallClock } from '@/lib/time';
@@ -23,8 +23,8 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
   const incident = [...snapshot.incidents, ...snapshot.maintenances].find((candidate) => candidate.id === id)!;
   const editable = can(operator.role, 'communicate');
   const next = allowedNextStatuses(row.kind as IncidentKind, row.status as IncidentStatus);
-  // Suggest the next step of the lifecycle; the operator can pick any allowed one.
-  const suggested = next.find((status) => status !== row.status && status !== 'postmortem') ?? row.status;
+  // The operator can pick any allowed status; the next step of the lifecycle comes first.
+  const suggested = suggestedNextStatus(row.kind as IncidentKind, row.status as IncidentStatus);
   return (
     <>
       <div>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { MaintenanceForm } from '@/components/admin/maintenance-form';
 import { ReadOnlyPage } from '@/components/admin/read-only-notice';
+import { incidentComponentChoices } from '@/lib/admin-ui/component-choices';
+import { pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
@@ -11,14 +13,11 @@ export default async function NewMaintenancePage() {
   const operator = await requireOperator();
   if (!can(operator.role, 'communicate')) return <ReadOnlyPage title="Schedule maintenance" />;
   const db = getDb();
-  const [components, page] = await Promise.all([
-    db.component.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true, name: true } }),
-    db.page.findFirst({ orderBy: { createdAt: 'asc' }, select: { timeZone: true } }),
-  ]);
+  const [components, timeZone] = await Promise.all([incidentComponentChoices(db), pageTimeZone(db)]);
   return (
     <>
       <h1 className="text-2xl font-bold">Schedule maintenance</h1>
-      <MaintenanceForm components={components} timeZone={page?.timeZone ?? 'Etc/UTC'} />
+      <MaintenanceForm components={components} timeZone={timeZone} />
     </>
   );
 }
