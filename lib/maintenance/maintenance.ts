@@ -7,6 +7,7 @@ import { log } from '../log.ts';
 import { postIncidentUpdate } from '../incidents/post-update.ts';
 import { announceChange } from '../read-path/changes.ts';
 import { maintenanceCreateSchema, type MaintenanceCreateInput } from '../schemas/incident.ts';
+import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus } from '../schemas/status.ts';
 
 /** Announces a maintenance window; components change only when it starts. */
 export async function createMaintenance(db: Db, input: MaintenanceCreateInput, actor: Actor = SYSTEM_ACTOR) {
@@ -42,12 +43,37 @@ export async function createMaintenance(db: Db, input: MaintenanceCreateInput, a
   return db.incident.findUniqueOrThrow({ where: { id }, include: { updates: true } });
 }
 
+/**
+ * What a maintenance's components go back to when it ends. Only those still under maintenance move:
+ * one another window in progress also holds stays under maintenance; one an open incident also
+ * affects gets the status it had when this window started; the rest become operational.
+ */
+async function statusesAfterMaintenance(db: Db, maintenanceId: string, componentIds: string[]): Promise<Record<string, ComponentStatus>> {
+  const heldBy = (incident: object) =>
+    db.incidentComponent.findMany({ where: { componentId: { in: componentIds }, incidentId: { not: maintenanceId }, incident }, select: { componentId: true } });
+  const [components, otherWindows, openIncidents, atStart] = await Promise.all([
+    db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, status: true } }),
+    heldBy({ kind: 'maintenance', status: { in: [...ACTIVE_MAINTENANCE_STATUSES] } }),
+    heldBy({ kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }),
+    db.incidentUpdateComponent.findMany({ where: { componentId: { in: componentIds }, update: { incidentId: maintenanceId, status: 'in_progress' } }, select: { componentId: true, oldStatus: true } }),
+  ]);
+  const holds = (links: { componentId: string }[], id: string) => links.some((link) => link.componentId === id);
+  const statuses: Record<string, ComponentStatus> = {};
+  for (const component of components) {
+    // Changed by an operator during the window (an outage, say): theirs to change back.
+    if (component.status !== 'under_maintenance' || holds(otherWindows, component.id)) continue;
+    const before = atStart.find((record) => record.componentId === component.id)?.oldStatus as ComponentStatus | undefined;
+    statuses[component.id] = holds(openIncidents, component.id) && before && before !== 'under_maintenance' ? before : 'operational';
+  }
+  return statuses;
+}
+
 const STARTED = 'Scheduled maintenance is in progress. We will provide updates as necessary.';
 const COMPLETED = 'The scheduled maintenance has been completed.';
 
 /**
  * Starts and completes maintenance windows whose time has come (unless turned off for one):
- * components go under maintenance at the start and back to operational at the end. Run on a timer;
+ * components go under maintenance at the start and back at the end (see statusesAfterMaintenance). Run on a timer;
  * safe to run from several instances (a stale write is refused and skipped). Returns what it did.
  */
 export async function runMaintenanceSchedule(db: Db, now = new Date()): Promise<string[]> {
@@ -65,12 +91,14 @@ export async function runMaintenanceSchedule(db: Db, now = new Date()): Promise<
   for (const maintenance of due) {
     const ending = maintenance.scheduledAutoCompleted && maintenance.scheduledUntil !== null && maintenance.scheduledUntil <= now;
     const status = ending ? 'completed' : 'in_progress';
-    const componentStatus = ending ? 'operational' : 'under_maintenance';
     try {
+      const components = ending
+        ? await statusesAfterMaintenance(db, maintenance.id, maintenance.components.map((link) => link.componentId))
+        : Object.fromEntries(maintenance.components.map((link) => [link.componentId, 'under_maintenance' as const]));
       await postIncidentUpdate(db, maintenance.id, {
         status,
         body: ending ? COMPLETED : STARTED,
-        components: Object.fromEntries(maintenance.components.map((link) => [link.componentId, componentStatus])),
+        components,
         expectedVersion: maintenance.version,
         displayAt: now,
       });

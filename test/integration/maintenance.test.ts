@@ -65,4 +65,26 @@ describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
     await expect(createMaintenance(database.db, { name: 'Nowhere', scheduledFor: start, scheduledUntil: new Date(start.getTime() + HOUR), componentIds: ['nosuchcompon'] })).rejects.toMatchObject({ status: 404 });
     expect(await database.db.incident.count()).toBe(before);
   });
+
+  it('at its end leaves a component another window still holds, and gives one an open incident affects its status back', async () => {
+    const [database_, webhooks] = [
+      (await database.db.component.findFirstOrThrow({ where: { name: 'Database' } })).id,
+      (await database.db.component.findFirstOrThrow({ where: { name: 'Email notifications' } })).id,
+    ];
+    const start = new Date(Date.now() + 30 * HOUR);
+    const short = await createMaintenance(database.db, { name: 'Short', scheduledFor: start, scheduledUntil: new Date(start.getTime() + HOUR), componentIds: [database_, webhooks] });
+    const long = await createMaintenance(database.db, { name: 'Long', scheduledFor: start, scheduledUntil: new Date(start.getTime() + 3 * HOUR), componentIds: [database_] });
+    // An incident already degrading the email notifications when the windows start.
+    const { createIncident } = await import('@/lib/incidents/create-incident');
+    await createIncident(database.db, { name: 'Slow emails', components: { [webhooks]: 'degraded_performance' } });
+    await runMaintenanceSchedule(database.db, start);
+    expect([await statusOf(database_), await statusOf(webhooks)]).toEqual(['under_maintenance', 'under_maintenance']);
+
+    expect(await runMaintenanceSchedule(database.db, new Date(start.getTime() + HOUR))).toContain(`${short.id}:completed`);
+    expect(await statusOf(database_)).toBe('under_maintenance');
+    expect(await statusOf(webhooks)).toBe('degraded_performance');
+
+    expect(await runMaintenanceSchedule(database.db, new Date(start.getTime() + 3 * HOUR))).toContain(`${long.id}:completed`);
+    expect(await statusOf(database_)).toBe('operational');
+  });
 });
