@@ -11,3 +11,35 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string, id: string) => new AppError('not_found', `${what} ${id} does not exist`, 404);
+
+// PostgreSQL: deadlock, serialization failure. A write that lost such a race can simply be retried.
+const CONFLICT_CODES = new Set(['40P01', '40001', 'P2034']);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'P1001', 'P1002', 'P1008', 'P1017', 'P2024', '57P01', '57P03', '53300', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+const UNAVAILABLE_TEXT = /ECONNREFUSED|DatabaseNotReachable|Can't reach database|connection terminated|timeout exceeded when trying to connect|SocketTimeout|database is locked|not currently accepting connections/i;
+
+/**
+ * Whether `test` recognises the code or message of the error or of any error it wraps: as `cause`,
+ * or as Prisma's driver adapters report the database's own (meta.driverAdapterError.cause).
+ */
+function wrapped(error: unknown, test: (code: unknown, message: unknown) => boolean, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const { code, message, cause, meta, originalCode, originalMessage } = error as Record<string, unknown>;
+  if (test(code, message) || (originalCode !== undefined && test(originalCode, originalMessage))) return true;
+  const adapterError = (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
+  return wrapped(cause, test, depth + 1) || wrapped(adapterError, test, depth + 1);
+}
+
+/**
+ * Our own errors as they are; the database's races (409, retry) and outages (503: unreachable,
+ * busy, locked) as errors a caller can act on; anything else undefined (a bug: 500).
+ */
+export function asAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (wrapped(error, (code) => typeof code === 'string' && CONFLICT_CODES.has(code))) {
+    return new AppError('conflict', 'Another change was written at the same moment; try again.', 409);
+  }
+  if (wrapped(error, (code, message) => (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || (typeof message === 'string' && UNAVAILABLE_TEXT.test(message)))) {
+    return new AppError('unavailable', 'The database is unreachable or busy; the public page keeps serving its last snapshot. Retry shortly.', 503);
+  }
+  return undefined;
+}

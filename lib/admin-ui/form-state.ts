@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { AppError } from '../errors.ts';
+import { asAppError } from '../errors.ts';
 
 /** What a form shows after a failed submit: one message, per-field messages, what was typed. */
 export interface FormState {
@@ -29,13 +29,14 @@ export function wasChecked(values: Record<string, string> | undefined, name: str
   return (values[name] ?? '').split('\n').includes(value);
 }
 
-/** A validation or rule error as form state; anything else is not the operator's to fix. */
+/** A validation or rule error, or the database being busy or away, as form state; anything else is a bug. */
 export function toFormState(error: unknown, form: FormData): FormState {
   if (error instanceof ZodError) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
     return { error: 'Please check the highlighted fields.', fieldErrors, values: formValues(form) };
   }
-  if (error instanceof AppError) return { error: error.message, values: formValues(form) };
+  const known = asAppError(error);
+  if (known) return { error: known.message, values: formValues(form) };
   throw error;
 }

@@ -3,7 +3,7 @@ import { authenticateApiKey, hasScope, type ApiKeyRecord } from '../api-keys/api
 import type { Actor } from '../audit/audit-log.ts';
 import { getDb, type Db } from '../db.ts';
 import { getEnv } from '../env.ts';
-import { AppError } from '../errors.ts';
+import { AppError, asAppError } from '../errors.ts';
 import { log } from '../log.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
 import { jsonError } from './json-error.ts';
@@ -63,27 +63,15 @@ export function requireScope(key: ApiKeyRecord, scope: ApiKeyScope) {
 
 /** Any error as `{"error":{"code","message","details"}}`: ours with their status, the rest 503 or 500. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return jsonError(error.status, error.code, error.message, {}, error.details);
+  const known = asAppError(error);
+  if (known) {
+    if (known.code === 'unavailable') log('warn', 'admin API: database unavailable', { error: String(error).split('\n')[0] });
+    return jsonError(known.status, known.code, known.message, known.status === 503 ? { 'retry-after': '5' } : {}, known.details);
+  }
   if (error instanceof ZodError) {
     const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     return jsonError(400, 'validation_failed', `Invalid request: ${details.map((detail) => `${detail.path || 'body'}: ${detail.message}`).join('; ')}`, {}, details);
   }
-  if (isDatabaseUnavailable(error)) {
-    log('warn', 'admin API: database unavailable', { error: String(error).split('\n')[0] });
-    return jsonError(503, 'unavailable', 'The database is unreachable; the public page keeps serving its last snapshot. Retry shortly.', { 'retry-after': '5' });
-  }
   log('error', 'admin API: unexpected error', { error: error instanceof Error ? error.stack : String(error) });
   return jsonError(500, 'internal_error', 'Something went wrong on our side. Check the incident list before retrying.');
-}
-
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'P1001', 'P1002', 'P1017', 'P2024', '57P01', '57P03', '53300', 'SQLITE_BUSY']);
-const UNAVAILABLE_TEXT = /ECONNREFUSED|DatabaseNotReachable|Can't reach database|connection terminated|timeout exceeded when trying to connect|SocketTimeout|database is locked|not currently accepting connections/i;
-
-/** Whether the error, or any error it wraps, says the database could not be reached or was busy. */
-function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 5) return false;
-  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  if (typeof message === 'string' && UNAVAILABLE_TEXT.test(message)) return true;
-  return isDatabaseUnavailable(cause, depth + 1);
 }
