@@ -1,5 +1,22 @@
+/**
+ * Server actions (the admin forms) are refused when the Origin's host differs from the request's
+ * Host (or X-Forwarded-Host), against CSRF. A proxy that rewrites Host without X-Forwarded-Host would
+ * make every admin form fail, so the public address operators use is allowed too. Read when the
+ * server starts (the custom server loads this file), so PUBLIC_URL needs no rebuild.
+ */
+function publicHost() {
+  try {
+    return process.env.PUBLIC_URL ? [new URL(process.env.PUBLIC_URL).host] : [];
+  } catch {
+    return [];
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  experimental: {
+    serverActions: { allowedOrigins: publicHost() },
+  },
   // The custom server compresses each rendered page once and keeps the bytes; Next must not do it per request.
   compress: false,
   poweredByHeader: false,

@@ -7,15 +7,21 @@ import { nextCookies } from 'better-auth/next-js';
 import { admin } from 'better-auth/plugins';
 import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements, userAc } from 'better-auth/plugins/admin/access';
-import { dbProvider, getDb, type Db } from '../db.ts';
+import { dbProvider, getDb, providerOf, type Db } from '../db.ts';
 import { getEnv } from '../env.ts';
 import { newId } from '../ids.ts';
+import { log } from '../log.ts';
 
 /** AUTH_SECRET, or one generated once and kept beside the database (readable by this user only). */
 function authSecret(): string {
   const env = getEnv();
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   const file = path.resolve(env.AUTH_SECRET_PATH);
+  // PostgreSQL is how several instances share one page; each would make its own secret and
+  // refuse the others' sessions.
+  if (providerOf(env.DATABASE_URL) === 'postgresql') {
+    log('warn', 'AUTH_SECRET is not set: using a secret generated into AUTH_SECRET_PATH. With more than one instance, set the same AUTH_SECRET on each, or operators will be logged out as requests move between them.', { file });
+  }
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // Written whole, then linked into place: a process starting at the same moment either wins
