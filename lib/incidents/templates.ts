@@ -1,16 +1,26 @@
+// Ready-made first messages, so an operator can tell visitors something within a minute: three
+// built in, and the operators' own, saved in the database.
+import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import type { Db } from '../db.ts';
+import { AppError, notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { incidentTemplateSchema, type IncidentTemplateInput } from '../schemas/incident.ts';
 import type { Impact, IncidentStatus } from '../schemas/status.ts';
 
-/** Ready-made first messages, so an operator can tell visitors something within a minute. */
 export interface IncidentTemplate {
   id: string;
+  /** What it is called in the picker. */
   title: string;
+  /** The incident title it fills in. */
   name: string;
   status: IncidentStatus;
   impact: Exclude<Impact, 'maintenance'>;
   body: string;
+  /** Built in: can be copied, not changed. */
+  builtIn: boolean;
 }
 
-export const INCIDENT_TEMPLATES: IncidentTemplate[] = [
+const BUILT_IN: Omit<IncidentTemplate, 'builtIn'>[] = [
   {
     id: '502-bad-gateway',
     title: '502 Bad Gateway',
@@ -48,6 +58,43 @@ export const INCIDENT_TEMPLATES: IncidentTemplate[] = [
   },
 ];
 
-export function findTemplate(id: string | null | undefined): IncidentTemplate | undefined {
-  return INCIDENT_TEMPLATES.find((template) => template.id === id);
+/** The built-in templates, then the operators' own by title. */
+export async function listTemplates(db: Db): Promise<IncidentTemplate[]> {
+  const saved = await db.incidentTemplate.findMany({ orderBy: [{ title: 'asc' }, { createdAt: 'asc' }] });
+  return [
+    ...BUILT_IN.map((template) => ({ ...template, builtIn: true })),
+    ...saved.map((row) => ({ ...row, status: row.status as IncidentStatus, impact: row.impact as IncidentTemplate['impact'], builtIn: false })),
+  ];
+}
+
+export async function findTemplate(db: Db, id: string | null | undefined): Promise<IncidentTemplate | undefined> {
+  if (!id) return undefined;
+  return (await listTemplates(db)).find((template) => template.id === id);
+}
+
+/** Adds a template, or (with `id`) changes one of the operators' own; built-in ones cannot change. */
+export async function saveTemplate(db: Db, id: string | undefined, input: IncidentTemplateInput, actor: Actor) {
+  const data = incidentTemplateSchema.parse(input);
+  if (id && BUILT_IN.some((template) => template.id === id)) throw new AppError('built_in', 'Built-in templates cannot be changed; copy one to make your own.', 422);
+  return db.$transaction(async (tx) => {
+    const existing = id ? await tx.incidentTemplate.findUnique({ where: { id } }) : null;
+    if (id && !existing) throw notFound('template', id);
+    const saved = existing ? await tx.incidentTemplate.update({ where: { id: existing.id }, data }) : await tx.incidentTemplate.create({ data: { id: newId(), ...data } });
+    await recordAudit(tx, actor, {
+      action: existing ? 'incident_template.update' : 'incident_template.create',
+      targetType: 'incident_template',
+      targetId: saved.id,
+      summary: `${existing ? 'Edited' : 'Added'} the incident template "${saved.title}"`,
+    });
+    return saved;
+  });
+}
+
+export async function deleteTemplate(db: Db, id: string, actor: Actor) {
+  await db.$transaction(async (tx) => {
+    const existing = await tx.incidentTemplate.findUnique({ where: { id } });
+    if (!existing) throw notFound('template', id);
+    await tx.incidentTemplate.delete({ where: { id } });
+    await recordAudit(tx, actor, { action: 'incident_template.delete', targetType: 'incident_template', targetId: id, summary: `Deleted the incident template "${existing.title}"` });
+  });
 }

@@ -48,6 +48,16 @@ export const incidentUpdateCreateSchema = z.object({
 });
 export type IncidentUpdateCreateInput = z.input<typeof incidentUpdateCreateSchema>;
 
+/** An operator's own incident template: what it fills into the new-incident form. */
+export const incidentTemplateSchema = z.object({
+  title: z.string().trim().min(1, 'is required').max(60, 'must be at most 60 characters'),
+  name: z.string().trim().min(1, 'is required').max(255),
+  status: z.enum(['investigating', 'identified', 'monitoring']).default('investigating'),
+  impact: impactSchema.exclude(['maintenance']).default('minor'),
+  body: z.string().max(20_000).default(''),
+});
+export type IncidentTemplateInput = z.input<typeof incidentTemplateSchema>;
+
 /** Correcting a posted update: its message and the time it is shown at. Only what is given changes. */
 export const incidentUpdateEditSchema = z.object({
   body: z.string().max(20_000).optional(),

@@ -1,6 +1,6 @@
 // An owner keeps the page's record straight in real Chromium: arranges the components (adds, edits,
-// reorders, groups, deletes them), backfills a past incident and corrects a posted update; the
-// public page and JSON follow each step.
+// reorders, groups, deletes them), backfills a past incident, corrects a posted update and makes an
+// incident template of their own; the public page and JSON follow each step.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -189,3 +189,28 @@ describe('an owner correcting the record', () => {
     await page.close();
   }, 120_000);
 });
+
+describe('an owner with their own incident template', () => {
+  it('copies the 502 template, adds their support address, and opens an incident from it', async () => {
+    const page = await browser.newPage();
+    await logIn(page);
+    await page.getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('listitem').filter({ hasText: '502 Bad Gateway' }).getByRole('link', { name: 'Copy to edit' }).click();
+    const form = page.getByRole('region', { name: 'New template from "502 Bad Gateway"' });
+    expect(await form.getByLabel('Template name').inputValue()).toBe('502 Bad Gateway (ours)');
+    const body = form.getByLabel('Message to visitors');
+    await body.fill(`${await body.inputValue()}\n\nWrite to help@acme.test if it lasts.`);
+    await form.getByRole('button', { name: 'Add template' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('Saved "502 Bad Gateway (ours)"');
+
+    await page.goto(`${server.url}/admin/incidents/new`);
+    await page.getByRole('navigation', { name: 'Templates' }).getByRole('link', { name: '502 Bad Gateway (ours)' }).click();
+    expect(await page.getByLabel('Message to visitors').inputValue()).toContain('help@acme.test');
+    expect(await page.getByLabel('Impact').inputValue()).toBe('major');
+    await page.getByRole('button', { name: 'Publish incident' }).click();
+    await page.waitForURL((url) => /\/admin\/incidents\/\w+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
+    await expect.poll(async () => (await (await fetch(`${server.url}/api/v2/incidents/unresolved.json`)).json()).incidents.map((entry: { incident_updates: { body: string }[] }) => entry.incident_updates[0].body).join()).toContain('help@acme.test');
+    await page.close();
+  }, 60_000);
+});
+

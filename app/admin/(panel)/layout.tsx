@@ -38,6 +38,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
               ? [
                   { href: '/admin/incidents/new', label: 'New incident' },
                   { href: '/admin/maintenance/new', label: 'Schedule maintenance' },
+                  { href: '/admin/templates', label: 'Templates' },
                 ]
               : []),
             { href: '/admin/components', label: 'Components' },

@@ -4,7 +4,7 @@ import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
-import { INCIDENT_TEMPLATES } from '@/lib/incidents/templates';
+import { listTemplates } from '@/lib/incidents/templates';
 import { UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { componentsInPageOrder, getFrontPage } from '@/lib/status/front-page';
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function Dashboard() {
   const operator = await requireOperator();
   const editable = can(operator.role, 'communicate');
-  const snapshot = await buildSnapshot(getDb());
+  const [snapshot, templates] = await Promise.all([buildSnapshot(getDb()), listTemplates(getDb())]);
   const { activeIncidents, activeMaintenances, upcomingMaintenances } = getFrontPage(snapshot);
   const components = componentsInPageOrder(snapshot);
   return (
@@ -30,7 +30,7 @@ export default async function Dashboard() {
         </div>
         {editable && (
           <div className="flex flex-wrap gap-2">
-            {INCIDENT_TEMPLATES.map((template) => (
+            {templates.map((template) => (
               <a key={template.id} href={`/admin/incidents/new?template=${template.id}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
                 {template.title}
               </a>

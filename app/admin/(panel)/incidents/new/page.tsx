@@ -5,7 +5,7 @@ import { incidentComponentChoices } from '@/lib/admin-ui/component-choices';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
-import { findTemplate, INCIDENT_TEMPLATES } from '@/lib/incidents/templates';
+import { listTemplates } from '@/lib/incidents/templates';
 import { COMPONENT_STATUS_OPTIONS, INCIDENT_IMPACT_OPTIONS, UNRESOLVED_INCIDENT_STATUSES, UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
 
 export const metadata: Metadata = { title: 'New incident' };
@@ -13,8 +13,10 @@ export const metadata: Metadata = { title: 'New incident' };
 export default async function NewIncidentPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
   const operator = await requireOperator();
   if (!can(operator.role, 'communicate')) return <ReadOnlyPage title="New incident" />;
-  const template = findTemplate((await searchParams).template);
-  const components = await incidentComponentChoices(getDb());
+  const db = getDb();
+  const [templates, components] = await Promise.all([listTemplates(db), incidentComponentChoices(db)]);
+  const chosen = (await searchParams).template;
+  const template = templates.find((candidate) => candidate.id === chosen);
   return (
     <>
       <div className="space-y-1">
@@ -25,11 +27,14 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
       </div>
       <nav aria-label="Templates" className="flex flex-wrap items-center gap-2 text-sm">
         <span>Start from a template:</span>
-        {INCIDENT_TEMPLATES.map((choice) => (
+        {templates.map((choice) => (
           <a key={choice.id} href={`/admin/incidents/new?template=${choice.id}`} aria-current={choice.id === template?.id ? 'true' : undefined} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 aria-[current]:border-slate-900 aria-[current]:font-semibold dark:border-slate-700 dark:hover:bg-slate-800">
             {choice.title}
           </a>
         ))}
+        <a href="/admin/templates" className="text-slate-600 underline dark:text-slate-400">
+          Manage templates
+        </a>
       </nav>
       <NewIncidentForm
         key={template?.id ?? 'blank'}

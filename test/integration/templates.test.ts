@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
+import { deleteTemplate, findTemplate, listTemplates, saveTemplate } from '@/lib/incidents/templates';
+import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases';
+
+describe.each(PROVIDERS)('incident templates on %s', (provider) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterAll(() => database.drop());
+
+  it('offers the built-in ones first, then the operators’ own, which they add, edit and delete', async () => {
+    const builtIn = await listTemplates(database.db);
+    expect(builtIn.map((template) => template.title)).toEqual(['502 Bad Gateway', 'Slow responses', 'Service unavailable']);
+    expect(builtIn[0].body).toMatch(/refresh.*wait a few minutes.*cache.*another browser or device.*support/is);
+
+    const login = await saveTemplate(database.db, undefined, { title: 'Login trouble', name: 'Some people cannot log in', impact: 'major', body: 'We are on it.' }, SYSTEM_ACTOR);
+    const search = await saveTemplate(database.db, undefined, { title: 'Search down', name: 'Search is unavailable', status: 'identified' }, SYSTEM_ACTOR);
+    expect((await listTemplates(database.db)).map((template) => [template.title, template.builtIn])).toEqual([
+      ['502 Bad Gateway', true],
+      ['Slow responses', true],
+      ['Service unavailable', true],
+      ['Login trouble', false],
+      ['Search down', false],
+    ]);
+    expect(await findTemplate(database.db, search.id)).toMatchObject({ status: 'identified', impact: 'minor', body: '' });
+
+    await saveTemplate(database.db, login.id, { title: 'Log-in trouble', name: 'Some people cannot log in', impact: 'critical' }, SYSTEM_ACTOR);
+    expect(await findTemplate(database.db, login.id)).toMatchObject({ title: 'Log-in trouble', impact: 'critical' });
+    await deleteTemplate(database.db, search.id, SYSTEM_ACTOR);
+    expect(await findTemplate(database.db, search.id)).toBeUndefined();
+    const audit = await database.db.auditLog.findMany({ where: { targetType: 'incident_template' }, orderBy: { at: 'asc' } });
+    expect(audit.map((row) => row.action)).toEqual(['incident_template.create', 'incident_template.create', 'incident_template.update', 'incident_template.delete']);
+  });
+
+  it('refuses bad input and changes to built-in ones, writing nothing', async () => {
+    const before = [await database.db.incidentTemplate.count(), await database.db.auditLog.count()];
+    await expect(saveTemplate(database.db, undefined, { title: ' ', name: 'x' }, SYSTEM_ACTOR)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['title'] })] });
+    await expect(saveTemplate(database.db, undefined, { title: 'x', name: 'x', status: 'resolved' as never }, SYSTEM_ACTOR)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['status'] })] });
+    await expect(saveTemplate(database.db, '502-bad-gateway', { title: 'Mine now', name: 'x' }, SYSTEM_ACTOR)).rejects.toMatchObject({ status: 422, code: 'built_in' });
+    await expect(saveTemplate(database.db, 'nosuchtemplate', { title: 'x', name: 'x' }, SYSTEM_ACTOR)).rejects.toMatchObject({ status: 404 });
+    await expect(deleteTemplate(database.db, 'nosuchtemplate', SYSTEM_ACTOR)).rejects.toMatchObject({ status: 404 });
+    expect([await database.db.incidentTemplate.count(), await database.db.auditLog.count()]).toEqual(before);
+  });
+});
