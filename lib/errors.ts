@@ -12,8 +12,11 @@ export class AppError extends Error {
 
 export const notFound = (what: string, id: string) => new AppError('not_found', `${what} ${id} does not exist`, 404);
 
-// PostgreSQL: deadlock, serialization failure. A write that lost such a race can simply be retried.
-const CONFLICT_CODES = new Set(['40P01', '40001', 'P2034']);
+// PostgreSQL: deadlock, serialization failure; a row deleted or a reference gone between a read
+// and the write. A write that lost such a race can simply be retried.
+const CONFLICT_CODES = new Set(['40P01', '40001', 'P2034', 'P2025', 'P2003']);
+// PostgreSQL refuses a NUL character in text (SQLite stores it): the client's input, not our fault.
+const BAD_TEXT_CODES = new Set(['22021', '22P05']);
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'P1001', 'P1002', 'P1008', 'P1017', 'P2024', '57P01', '57P03', '53300', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
 const UNAVAILABLE_TEXT = /ECONNREFUSED|DatabaseNotReachable|Can't reach database|connection terminated|timeout exceeded when trying to connect|SocketTimeout|database is locked|not currently accepting connections/i;
 
@@ -35,8 +38,11 @@ function wrapped(error: unknown, test: (code: unknown, message: unknown) => bool
  */
 export function asAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  if (wrapped(error, (code) => typeof code === 'string' && BAD_TEXT_CODES.has(code))) {
+    return new AppError('invalid_text', 'Text may not contain NUL (\\u0000) characters.', 400);
+  }
   if (wrapped(error, (code) => typeof code === 'string' && CONFLICT_CODES.has(code))) {
-    return new AppError('conflict', 'Another change was written at the same moment; try again.', 409);
+    return new AppError('conflict', 'Another change was written at the same moment, or what it refers to was just deleted; reload and try again.', 409);
   }
   if (wrapped(error, (code, message) => (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || (typeof message === 'string' && UNAVAILABLE_TEXT.test(message)))) {
     return new AppError('unavailable', 'The database is unreachable or busy; the public page keeps serving its last snapshot. Retry shortly.', 503);

@@ -63,14 +63,15 @@ export function requireScope(key: ApiKeyRecord, scope: ApiKeyScope) {
 
 /** Any error as `{"error":{"code","message","details"}}`: ours with their status, the rest 503 or 500. */
 export function errorResponse(error: unknown): Response {
+  // First: a validation message can quote the input, which must never read as a database outage.
+  if (error instanceof ZodError) {
+    const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    return jsonError(400, 'validation_failed', `Invalid request: ${details.map((detail) => `${detail.path || 'body'}: ${detail.message}`).join('; ')}`, {}, details);
+  }
   const known = asAppError(error);
   if (known) {
     if (known.code === 'unavailable') log('warn', 'admin API: database unavailable', { error: String(error).split('\n')[0] });
     return jsonError(known.status, known.code, known.message, known.status === 503 ? { 'retry-after': '5' } : {}, known.details);
-  }
-  if (error instanceof ZodError) {
-    const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    return jsonError(400, 'validation_failed', `Invalid request: ${details.map((detail) => `${detail.path || 'body'}: ${detail.message}`).join('; ')}`, {}, details);
   }
   log('error', 'admin API: unexpected error', { error: error instanceof Error ? error.stack : String(error) });
   return jsonError(500, 'internal_error', 'Something went wrong on our side. Check the incident list before retrying.');

@@ -14,14 +14,29 @@ export async function readRequestBody(request: Request): Promise<unknown> {
   if (!text.trim()) return {};
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'application/json' || type === '') {
+    let body: unknown;
     try {
-      return JSON.parse(text);
+      body = JSON.parse(text);
     } catch {
       throw new AppError('malformed_json', 'The body is not valid JSON', 400);
     }
+    return refuseNul(body);
   }
-  if (type === 'application/x-www-form-urlencoded') return parseBracketForm(new URLSearchParams(text));
+  if (type === 'application/x-www-form-urlencoded') return refuseNul(parseBracketForm(new URLSearchParams(text)));
   throw new AppError('unsupported_media_type', 'Send application/json or application/x-www-form-urlencoded', 415);
+}
+
+/**
+ * No NUL character anywhere in the body's text: PostgreSQL cannot store one, and the same body must
+ * get the same answer on either database.
+ */
+function refuseNul(body: unknown): unknown {
+  const hasNul = (value: unknown): boolean =>
+    typeof value === 'string'
+      ? value.includes('\0')
+      : typeof value === 'object' && value !== null && Object.entries(value).some(([key, inner]) => key.includes('\0') || hasNul(inner));
+  if (hasNul(body)) throw new AppError('invalid_text', 'Text may not contain NUL (\\u0000) characters', 400);
+  return body;
 }
 
 const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB`, 413);

@@ -224,7 +224,7 @@ export function describeComponentsApi(provider: Provider) {
     it('never 500s and never changes anything on failed random bodies (fast-check)', async () => {
       const id = await idOf('Website');
       const groupId = await groupIdOf('Website & API');
-      const field = (names: string[]) => fc.dictionary(fc.constantFrom(...names), fc.oneof(fc.anything(), fc.constantFrom('', null, id, groupId, 'operational', '2026-02-30', 3)));
+      const field = (names: string[]) => fc.dictionary(fc.constantFrom(...names), fc.oneof(fc.anything(), fc.constantFrom('', null, id, groupId, 'operational', '2026-02-30', 3, 'a\u0000b')));
       const componentBody = fc.record({ component: field(['name', 'description', 'status', 'group_id', 'showcase', 'only_show_if_degraded', 'start_date', 'position']) });
       const groupBody = fc.record({ component_group: field(['name', 'description', 'components', 'position']) });
       const routesFor = [

@@ -1,5 +1,6 @@
 // The database's own refusals, made for real, come out as errors a caller can act on: a deadlock on
-// PostgreSQL as 409 (retry), a SQLite file locked by another process as 503 (busy), never a 500.
+// PostgreSQL as 409 (retry), text it cannot store as 400, a SQLite file locked by another process
+// as 503 (busy), never a 500.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sqliteFilePath } from '@/lib/db';
@@ -30,6 +31,22 @@ describe('database errors', () => {
       expect(response.status).toBe(409);
       expect((await response.json()).error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/try again/) });
       expect(toFormState(failure.reason, new FormData()).error).toMatch(/try again/);
+    } finally {
+      await database.db.$disconnect();
+      await database.drop();
+    }
+  });
+
+  it('answers text PostgreSQL cannot store (a NUL character) with 400, as an admin form submits it', async () => {
+    const database = await createTestDatabase('postgresql');
+    try {
+      const { createComponent } = await import('@/lib/components/manage-components');
+      const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
+      const failure = await createComponent(database.db, { name: 'Web\u0000site' }, SYSTEM_ACTOR).catch((error: unknown) => error);
+      const response = errorResponse(failure);
+      expect([response.status, (await response.json()).error.code]).toEqual([400, 'invalid_text']);
+      expect(toFormState(failure, new FormData()).error).toMatch(/NUL/);
+      expect(await database.db.component.count()).toBe(0);
     } finally {
       await database.db.$disconnect();
       await database.drop();

@@ -71,6 +71,8 @@ export function describePageSettings(provider: Provider) {
       const before = await state();
       const cases: [string, string, string][] = [
         [json({ page: { time_zone: 'Mars/Olympus_Mons' } }), 'validation_failed', 'page.time_zone'],
+        // Quoted back in the message, this must still read as bad input, not as the database busy.
+        [json({ page: { time_zone: 'database is locked' } }), 'validation_failed', 'page.time_zone'],
         [json({ page: { url: 'status.example.com' } }), 'validation_failed', 'page.url'],
         [json({ page: { support_url: 'javascript:alert(1)' } }), 'validation_failed', 'page.support_url'],
         [json({ page: { logo_url: 'http://cdn.example.com/logo.png' } }), 'validation_failed', 'page.logo_url'],

@@ -34,4 +34,13 @@ describe('request bodies', () => {
     const request = new Request('http://x/', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
     await expect(readRequestBody(request)).rejects.toMatchObject({ status: 413 });
   });
+
+  it('refuses a NUL character anywhere, in JSON or a form, but not the text \\u0000 typed out', async () => {
+    const post = (body: string, type = 'application/json') => readRequestBody(new Request('http://x/', { method: 'POST', headers: { 'content-type': type }, body }));
+    await expect(post(JSON.stringify({ component: { name: 'a\u0000b' } }))).rejects.toMatchObject({ status: 400, code: 'invalid_text' });
+    await expect(post(JSON.stringify({ list: [{ ['k\u0000']: 1 }] }))).rejects.toMatchObject({ status: 400, code: 'invalid_text' });
+    await expect(post('component[name]=a%00b', 'application/x-www-form-urlencoded')).rejects.toMatchObject({ status: 400, code: 'invalid_text' });
+    expect(await post(JSON.stringify({ path: 'C:\\u0000' }))).toEqual({ path: 'C:\\u0000' });
+  });
 });
+
