@@ -50,6 +50,7 @@ export const apiIncidentCreateSchema = z
       .superRefine((incident, context) => {
         // Checked here too (lib checks again) so the error names the field as the client sent it.
         if (incident.resolved_at && !isClosedIncidentStatus(incident.status)) context.addIssue({ code: 'custom', path: ['resolved_at'], message: 'only a resolved incident has an end' });
+        else if (incident.resolved_at && !incident.started_at) context.addIssue({ code: 'custom', path: ['started_at'], message: 'required with resolved_at' });
         else if (incident.resolved_at && incident.started_at && incident.resolved_at <= incident.started_at) context.addIssue({ code: 'custom', path: ['resolved_at'], message: 'must be after started_at' });
         if (incident.status !== 'scheduled') return;
         for (const field of ['scheduled_for', 'scheduled_until'] as const) {
@@ -114,7 +115,7 @@ export const apiIncidentUpdateEditSchema = z
   .transform(({ incident_update }) => ({ body: incident_update.body, displayAt: incident_update.display_at }));
 
 /** A whole number, also as form bodies send it ("3"). */
-const wholeNumber = z.union([positionSchema, z.string().regex(/^\d{1,5}$/, 'must be a whole number').transform(Number)]);
+const wholeNumber = z.union([positionSchema, z.string().regex(/^\d{1,5}$/, 'must be a whole number').transform(Number).pipe(positionSchema)]);
 /** Omitted, null or "" (as forms send it): the top level. */
 const groupRef = z.union([idSchema, z.literal(''), z.null()]).transform((value) => value || null);
 
@@ -159,7 +160,9 @@ const apiGroupFields = z
   .partial();
 const toGroupInput = (group: z.infer<typeof apiGroupFields>, description: string | null | undefined): GroupEditInput =>
   Object.fromEntries(
-    Object.entries({ name: group.name, description: group.description ?? description, componentIds: group.components, position: group.position }).filter(([, value]) => value !== undefined),
+    Object.entries({ name: group.name, description: group.description !== undefined ? group.description : description, componentIds: group.components, position: group.position }).filter(
+      ([, value]) => value !== undefined,
+    ),
   );
 
 export const apiGroupCreateSchema = z

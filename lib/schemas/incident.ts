@@ -30,7 +30,8 @@ export const incidentCreateSchema = z
   .superRefine((data, context) => {
     if (!data.resolvedAt) return;
     if (!isClosedIncidentStatus(data.status)) context.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'only a resolved incident has an end' });
-    else if (data.startedAt && data.resolvedAt <= data.startedAt) context.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'must be after the start' });
+    else if (!data.startedAt) context.addIssue({ code: 'custom', path: ['startedAt'], message: 'a past incident needs its start too' });
+    else if (data.resolvedAt <= data.startedAt) context.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'must be after the start' });
   });
 export type IncidentCreateInput = z.input<typeof incidentCreateSchema>;
 

@@ -191,6 +191,9 @@ export function describeAdminApi(provider: Provider) {
       expect((await database.db.component.findUniqueOrThrow({ where: { id: apiWebsiteId } })).status).toBe(before.status);
       const backwards = await call(routes.incidents.POST as Handler, { key: keys.incidents, method: 'POST', body: json({ incident: { name: 'x', status: 'resolved', started_at: resolvedAt, resolved_at: startedAt } }) });
       expect([backwards.status, (await backwards.json()).error.details[0].path]).toEqual([400, 'incident.resolved_at']);
+      // An end with no start would make an incident that ends before it begins.
+      const noStart = await call(routes.incidents.POST as Handler, { key: keys.incidents, method: 'POST', body: json({ incident: { name: 'x', status: 'resolved', resolved_at: startedAt } }) });
+      expect([noStart.status, (await noStart.json()).error.details[0].path]).toEqual([400, 'incident.started_at']);
     });
 
     it('refuses bad input clearly and leaves the data as it was', async () => {

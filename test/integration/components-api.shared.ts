@@ -190,6 +190,24 @@ export function describeComponentsApi(provider: Provider) {
       expect(audit.map((row) => row.action)).toEqual(['component_group.create', 'component_group.update', 'component_group.delete']);
     });
 
+    it('counts uptime from the start date’s midnight in the page’s time zone', async () => {
+      await database.db.page.updateMany({ data: { timeZone: 'America/Los_Angeles' } });
+      try {
+        const id = await idOf('Webhooks');
+        const { buildSnapshot } = await import('@/lib/status/build-snapshot');
+        const { addDays, dayKey } = await import('@/lib/time');
+        const day = addDays(dayKey(new Date(), 'America/Los_Angeles'), -10);
+        const response = await call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: id }, body: json({ component: { start_date: day } }) });
+        expect(await response.json()).toMatchObject({ start_date: day });
+        const { days } = (await buildSnapshot(database.db)).components.find((component) => component.id === id)!.uptime;
+        // The day before is not counted at all, the day itself wholly (the demo's history reaches back 90 days).
+        expect(days.find((entry) => entry.date === addDays(day, -1))).toMatchObject({ uptime: null });
+        expect(days.find((entry) => entry.date === day)).toMatchObject({ uptime: expect.any(Number) });
+      } finally {
+        await database.db.page.updateMany({ data: { timeZone: 'Etc/UTC' } });
+      }
+    });
+
     it('refuses bad input clearly and leaves the data as it was', async () => {
       const before = await counts();
       const id = await idOf('Website');

@@ -100,6 +100,7 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
     expect(uptime.days.at(-1)!.uptime).toBe(1);
 
     await expect(createIncident(database.db, { name: 'Backwards', status: 'resolved', startedAt: resolvedAt, resolvedAt: startedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
+    await expect(createIncident(database.db, { name: 'No start', status: 'resolved', resolvedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['startedAt'] })] });
     await expect(createIncident(database.db, { name: 'Open', status: 'investigating', resolvedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
     await expect(createIncident(database.db, { name: 'Tomorrow', startedAt: new Date(Date.now() + 86_400_000) })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['startedAt'] })] });
   });
