@@ -21,6 +21,11 @@ function Outcome({ state }: { state: FormState }) {
   return state.error ? <FormError message={state.error} /> : <Notice message={state.notice} />;
 }
 
+/** What the form showed when it was loaded, as the fields submit it: only what the operator changes is saved. */
+function Shown({ values }: { values: Record<string, string> }) {
+  return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={`shown:${name}`} value={value} />);
+}
+
 export interface EditableComponent {
   id: string;
   name: string;
@@ -43,7 +48,22 @@ export function ComponentForm({ component, groups }: { component?: EditableCompo
   return (
     <form action={action} className="space-y-4" key={state.notice}>
       <Outcome state={state} />
-      {component && <input type="hidden" name="id" value={component.id} />}
+      {component && (
+        <>
+          <input type="hidden" name="id" value={component.id} />
+          <Shown
+            values={{
+              name: component.name,
+              description: component.description ?? '',
+              status: component.status,
+              groupId: component.groupId ?? '',
+              startDate: component.startDate ?? '',
+              showcase: component.showcase ? 'on' : '',
+              onlyShowIfDegraded: component.onlyShowIfDegraded ? 'on' : '',
+            }}
+          />
+        </>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id={`${prefix}-name`} name="name" label="Name" required maxLength={100} defaultValue={initial('name')} error={state.fieldErrors?.name} />
         <Select
@@ -99,7 +119,12 @@ export function GroupForm({
   return (
     <form action={action} className="space-y-4" key={state.notice}>
       <Outcome state={state} />
-      {group && <input type="hidden" name="id" value={group.id} />}
+      {group && (
+        <>
+          <input type="hidden" name="id" value={group.id} />
+          <Shown values={{ name: group.name, description: group.description ?? '', componentIds: group.componentIds.join(' ') }} />
+        </>
+      )}
       <TextField id={`${prefix}-name`} name="name" label="Group name" required maxLength={100} defaultValue={values?.name ?? group?.name} error={state.fieldErrors?.name} />
       <TextField id={`${prefix}-description`} name="description" label="Description" maxLength={1000} defaultValue={values?.description ?? group?.description ?? undefined} error={state.fieldErrors?.description} />
       <fieldset>

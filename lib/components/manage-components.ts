@@ -199,13 +199,15 @@ export async function editGroup(db: Db, id: string, input: GroupEditInput, actor
   return write(db, async (tx) => {
     const before = await requireGroup(tx, id);
     const membersBefore = (await tx.component.findMany({ where: { groupId: id }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true } })).map((row) => row.id);
-    const { componentIds, position, ...fields } = data;
+    const { componentIds, addComponentIds = [], removeComponentIds = [], position, ...fields } = data;
     await tx.componentGroup.update({ where: { id }, data: fields });
-    if (componentIds) await setMembers(tx, id, componentIds);
+    const members = componentIds ?? (addComponentIds.length || removeComponentIds.length ? [...membersBefore.filter((member) => !removeComponentIds.includes(member)), ...addComponentIds] : undefined);
+    if (members) await setMembers(tx, id, [...new Set(members)]);
     if (position !== undefined) await place(tx, { kind: 'group', id }, null, position);
     const after = await requireGroup(tx, id);
     const changes = changedFields(before, after, ['name', 'description', 'position']);
-    if (componentIds && componentIds.join() !== membersBefore.join()) changes.components = { from: membersBefore, to: componentIds };
+    const membersAfter = (await tx.component.findMany({ where: { groupId: id }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], select: { id: true } })).map((row) => row.id);
+    if (membersAfter.join() !== membersBefore.join()) changes.components = { from: membersBefore, to: membersAfter };
     if (Object.keys(changes).length) {
       await recordAudit(tx, actor, {
         action: 'component_group.update',

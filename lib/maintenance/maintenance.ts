@@ -55,7 +55,12 @@ async function statusesAfterMaintenance(db: Db, maintenanceId: string, component
     db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, status: true } }),
     heldBy({ kind: 'maintenance', status: { in: [...ACTIVE_MAINTENANCE_STATUSES] } }),
     heldBy({ kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }),
-    db.incidentUpdateComponent.findMany({ where: { componentId: { in: componentIds }, update: { incidentId: maintenanceId, status: 'in_progress' } }, select: { componentId: true, oldStatus: true } }),
+    // The first in-progress update is the start; a later one would record "under maintenance" as before.
+    db.incidentUpdateComponent.findMany({
+      where: { componentId: { in: componentIds }, update: { incidentId: maintenanceId, status: 'in_progress' } },
+      orderBy: { update: { displayAt: 'asc' } },
+      select: { componentId: true, oldStatus: true },
+    }),
   ]);
   const holds = (links: { componentId: string }[], id: string) => links.some((link) => link.componentId === id);
   const statuses: Record<string, ComponentStatus> = {};

@@ -62,11 +62,17 @@ export const groupCreateSchema = z.object({
 });
 export type GroupCreateInput = z.input<typeof groupCreateSchema>;
 
-/** componentIds, when given, is the whole new membership in order; components left out go to the top level. */
+/**
+ * componentIds, when given, is the whole new membership in order; components left out go to the top
+ * level. addComponentIds and removeComponentIds change it instead, keeping any other member (one
+ * added by someone else meanwhile, say): added ones go last.
+ */
 export const groupEditSchema = z.object({
   name: name.optional(),
   description: description.optional(),
   componentIds: componentIds.optional(),
+  addComponentIds: componentIds.optional(),
+  removeComponentIds: componentIds.optional(),
   position: position.optional(),
 });
 export type GroupEditInput = z.input<typeof groupEditSchema>;

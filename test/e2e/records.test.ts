@@ -39,6 +39,8 @@ async function publicLayout() {
   return components.filter((entry) => !entry.group_id).map((entry) => (entry.group ? `${entry.name}: ${entry.components!.map(name).join(', ')}` : entry.name));
 }
 const publicPage = async () => (await fetch(`${server.url}/`)).text();
+const publicComponent = async (name: string) =>
+  ((await (await fetch(`${server.url}/api/v2/components.json`)).json()) as { components: { name: string; status: string; description: string | null }[] }).components.find((entry) => entry.name === name)!;
 
 async function logIn(page: Page) {
   await page.goto(`${server.url}/admin/login`);
@@ -50,7 +52,9 @@ async function logIn(page: Page) {
 
 describe('an owner arranging components', () => {
   it('adds, edits, reorders, groups and deletes components; the public page follows', async () => {
-    const page = await browser.newPage();
+    // One context: a second tab shares the log-in.
+    const context = await browser.newContext();
+    const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await logIn(page);
@@ -84,7 +88,20 @@ describe('an owner arranging components', () => {
     await page.getByRole('button', { name: 'Save component' }).click();
     await expect.poll(publicPage).toContain('Site search');
 
-    // A new group taking two components from elsewhere.
+    // An outage declared on the dashboard while the edit form is open is not undone by saving it.
+    await page.getByRole('link', { name: '← Components' }).click();
+    await page.getByRole('link', { name: 'Database', exact: true }).click();
+    const dashboard = await context.newPage();
+    await dashboard.goto(`${server.url}/admin`);
+    await dashboard.getByRole('form', { name: 'Set the status of Database' }).getByRole('button', { name: 'Major outage' }).click();
+    await expect.poll(async () => (await publicComponent('Database')).status).toBe('major_outage');
+    await dashboard.close();
+    await page.getByLabel('Description').fill('Primary PostgreSQL cluster');
+    await page.getByRole('button', { name: 'Save component' }).click();
+    await expect.poll(async () => (await publicComponent('Database')).description).toBe('Primary PostgreSQL cluster');
+    expect((await publicComponent('Database')).status).toBe('major_outage');
+
+
     await page.getByRole('link', { name: '← Components' }).click();
     const group = page.getByRole('region', { name: 'Add a group' });
     await group.getByLabel('Group name').fill('Edge');
@@ -121,7 +138,7 @@ describe('an owner arranging components', () => {
       await expect.poll(() => page.getByText(summary).count()).toBeGreaterThan(0);
     }
     expect(problems).toEqual([]);
-    await page.close();
+    await context.close();
   }, 120_000);
 });
 
@@ -170,6 +187,7 @@ describe('an owner correcting the record', () => {
     expect(await page.getByText('The only update cannot be deleted').count()).toBe(1);
     await page.getByLabel('Message', { exact: true }).fill('Uploads failed for six hours after a disk filled up.');
     await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved. Visitors see the corrected update.' }).count()).toBe(1);
     await expect.poll(async () => (await publicIncident()).incident_updates[0].body).toBe('Uploads failed for six hours after a disk filled up.');
     await page.getByLabel('New status').selectOption('postmortem');
     await page.getByLabel('Message to visitors').fill('Postmortem: the disk alert was muted.');

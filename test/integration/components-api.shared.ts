@@ -208,6 +208,23 @@ export function describeComponentsApi(provider: Provider) {
       }
     });
 
+    it('changes a group’s members by what was ticked and unticked, keeping one added meanwhile', async () => {
+      const { editGroup } = await import('@/lib/components/manage-components');
+      const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
+      const groupId = await groupIdOf('Integrations');
+      const [email, authentication] = [await idOf('Email notifications'), await idOf('Authentication')];
+      const members = async () => (await database.db.component.findMany({ where: { groupId }, orderBy: { position: 'asc' }, select: { id: true } })).map((member) => member.id);
+      const shown = await members();
+      expect(shown).toContain(email);
+      // While the form shows those members, a script adds Authentication; the operator unticks Email notifications.
+      await call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: authentication }, body: json({ component: { group_id: groupId } }) });
+      await editGroup(database.db, groupId, { removeComponentIds: [email] }, SYSTEM_ACTOR);
+      expect(await members()).toEqual([...shown.filter((id) => id !== email), authentication]);
+      await editGroup(database.db, groupId, { addComponentIds: [email] }, SYSTEM_ACTOR);
+      expect(await members()).toEqual([...shown.filter((id) => id !== email), authentication, email]);
+      await expectCompactPositions();
+    });
+
     it('refuses bad input clearly and leaves the data as it was', async () => {
       const before = await counts();
       const id = await idOf('Website');

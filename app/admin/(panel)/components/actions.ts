@@ -25,8 +25,23 @@ function componentFields(form: FormData) {
   };
 }
 
+/**
+ * Only what the operator changed, compared with what the form showed (its `shown:` fields): a
+ * status an incident or maintenance set while the form was open is not put back.
+ */
+function changedFields<T extends Record<string, unknown>>(form: FormData, fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => form.get(`shown:${name}`) !== text(form, name))) as Partial<T>;
+}
+
+/** The group form's fields; its members as those ticked and unticked since the form was shown. */
 function groupFields(form: FormData) {
-  return { name: text(form, 'name'), description: text(form, 'description'), componentIds: form.getAll('componentIds').map(String) };
+  const ticked = form.getAll('componentIds').map(String);
+  const shown = text(form, 'shown:componentIds').split(' ').filter(Boolean);
+  return {
+    ...changedFields(form, { name: text(form, 'name'), description: text(form, 'description') }),
+    addComponentIds: ticked.filter((id) => !shown.includes(id)),
+    removeComponentIds: shown.filter((id) => !ticked.includes(id)),
+  };
 }
 
 /** Deleting asks for the name typed out, so a misclick cannot remove a component and its history. */
@@ -55,7 +70,7 @@ export async function createComponentAction(_state: FormState, form: FormData): 
 export async function editComponentAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
     const operator = await requirePermission('configure');
-    const component = await editComponent(getDb(), text(form, 'id'), componentFields(form), operatorActor(operator));
+    const component = await editComponent(getDb(), text(form, 'id'), changedFields(form, componentFields(form)), operatorActor(operator));
     done();
     return { notice: `Saved "${component.name}".` };
   } catch (error) {
@@ -91,7 +106,7 @@ export async function moveEntryAction(_state: FormState, form: FormData): Promis
 export async function createGroupAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
     const operator = await requirePermission('configure');
-    const group = await createGroup(getDb(), groupFields(form), operatorActor(operator));
+    const group = await createGroup(getDb(), { name: text(form, 'name'), description: text(form, 'description'), componentIds: form.getAll('componentIds').map(String) }, operatorActor(operator));
     done();
     return { notice: `Added the group "${group.name}".` };
   } catch (error) {

@@ -61,7 +61,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
           editable
             ? (update) => (
                 <UpdateEditor
-                  key={`${update.id}-${row.version}`}
+                  key={update.id}
                   incidentId={incident.id}
                   version={row.version}
                   update={{ id: update.id, body: update.body, displayAt: instantToWallClock(update.displayAt, snapshot.page.timeZone) }}
