@@ -101,7 +101,7 @@ export function OperatorList({ operators }: { operators: OperatorRow[] }) {
                   <details className="basis-full sm:basis-auto">
                     <summary className="cursor-pointer underline">Remove…</summary>
                     <div className="mt-2 space-y-2">
-                      <p className="text-slate-600 dark:text-slate-400">Signs them out and deletes their account; the audit log keeps their name.</p>
+                      <p className="text-slate-600 dark:text-slate-400">Signs them out, deletes their account and revokes the API keys they made; the audit log keeps their name.</p>
                       <button type="submit" name="kind" value="remove" className={SECONDARY_BUTTON} disabled={pending}>
                         Remove {operator.name} now
                       </button>

@@ -28,7 +28,15 @@ export async function createApiKey(db: Db, input: ApiKeyCreateInput, actor: Acto
   const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
-      data: { id: newId(), name: data.name, prefix: key.slice(0, KEY_PREFIX.length + 6), hash: hashKey(key), scopes: data.scopes.join(','), createdBy: actor.name },
+      data: {
+        id: newId(),
+        name: data.name,
+        prefix: key.slice(0, KEY_PREFIX.length + 6),
+        hash: hashKey(key),
+        scopes: data.scopes.join(','),
+        createdBy: actor.name,
+        createdByUserId: actor.type === 'user' ? actor.id : null,
+      },
     });
     await recordAudit(tx, actor, { action: 'api_key.create', targetType: 'api_key', targetId: created.id, summary: `Created API key "${data.name}" (${data.scopes.join(', ')})` });
     return created;
@@ -60,8 +68,10 @@ export const hasScope = (key: ApiKeyRecord, scope: ApiKeyScope) => key.scopes.in
 export async function authenticateApiKey(db: Db, authorization: string | null): Promise<ApiKeyRecord> {
   const match = /^(?:Bearer|OAuth)\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match) throw new AppError('unauthorized', 'Send an API key: Authorization: Bearer <key>', 401);
-  const row = await db.apiKey.findUnique({ where: { hash: hashKey(match[1]) } });
+  const row = await db.apiKey.findUnique({ where: { hash: hashKey(match[1]) }, include: { createdByUser: { select: { banned: true } } } });
   if (!row || row.revokedAt) throw new AppError('unauthorized', 'This API key is not valid (unknown or revoked)', 401);
+  // A key made by an operator is theirs: it stops working while they are disabled.
+  if (row.createdByUser?.banned) throw new AppError('unauthorized', 'This API key belongs to a disabled operator', 401);
   // Once a minute is precise enough for "last used", and keeps reads from writing every time.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });

@@ -148,7 +148,9 @@ export async function changeOperator(db: Db, by: Operator, targetId: string, inp
       await tx.user.update({ where: { id: row.id }, data: { role: change.role } });
       summary += `: ${target.role} → ${change.role}`;
     } else if (change.kind === 'remove') {
-      // Their sessions and sign-in go with them (cascade); the audit log keeps their name.
+      // Their keys stop with them; their sessions and sign-in go with them (cascade); the audit log keeps their name.
+      const { count } = await tx.apiKey.updateMany({ where: { createdByUserId: row.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      if (count) summary += ` and revoked the ${count === 1 ? 'API key' : `${count} API keys`} they made`;
       await tx.user.delete({ where: { id: row.id } });
     } else {
       const disabled = change.kind === 'disable';

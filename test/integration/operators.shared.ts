@@ -191,6 +191,29 @@ export function describeOperators(provider: Provider) {
       await ops.changeOperator(getDb(), ada, olga.id, { kind: 'remove' });
     });
 
+    it('stops an operator’s API keys while they are disabled, and revokes them when they are removed', async () => {
+      const { getDb } = await import('@/lib/db');
+      const { authenticateApiKey, createApiKey } = await import('@/lib/api-keys/api-keys');
+      const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
+      const ada = await operator('ada@example.com', 'correct horse battery');
+      const kim = await ops.addOperator(getDb(), ada, { name: 'Kim', email: 'kim@example.com', password: 'admin password 3', role: 'admin' });
+      const { key } = await createApiKey(getDb(), { name: 'kim-bot', scopes: ['incidents'] }, ops.operatorActor(kim));
+      const { key: cliKey } = await createApiKey(getDb(), { name: 'cli-bot', scopes: ['read'] }, SYSTEM_ACTOR);
+      const bearer = (value: string) => `Bearer ${value}`;
+      expect(await authenticateApiKey(getDb(), bearer(key))).toMatchObject({ name: 'kim-bot' });
+
+      await ops.changeOperator(getDb(), ada, kim.id, { kind: 'disable' });
+      await expect(authenticateApiKey(getDb(), bearer(key))).rejects.toMatchObject({ status: 401, message: expect.stringMatching(/disabled operator/) });
+      await ops.changeOperator(getDb(), ada, kim.id, { kind: 'enable' });
+      expect(await authenticateApiKey(getDb(), bearer(key))).toMatchObject({ name: 'kim-bot' });
+
+      expect(await ops.changeOperator(getDb(), ada, kim.id, { kind: 'remove' })).toBe('Removed Kim <kim@example.com> and revoked the API key they made.');
+      await expect(authenticateApiKey(getDb(), bearer(key))).rejects.toMatchObject({ status: 401 });
+      expect((await getDb().apiKey.findFirstOrThrow({ where: { name: 'kim-bot' } })).revokedAt).not.toBeNull();
+      // A key made on the command line belongs to no operator.
+      expect(await authenticateApiKey(getDb(), bearer(cliKey))).toMatchObject({ name: 'cli-bot' });
+    });
+
     it('creates an operator and its audit row together or not at all', async () => {
       const { getDb } = await import('@/lib/db');
       const ada = await operator('ada@example.com', 'correct horse battery');
