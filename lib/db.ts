@@ -62,3 +62,12 @@ export function getDb(): Db {
   if (!holder[GLOBAL_KEY] || holder[GLOBAL_KEY].url !== url) holder[GLOBAL_KEY] = { url, db: createDb(url) };
   return holder[GLOBAL_KEY].db;
 }
+
+/**
+ * Inside a transaction: waits until no other transaction holds the lock called `name`, and holds it
+ * until this one ends. For writes that read before they write (the last owner, positions in a list).
+ * SQLite runs one write transaction at a time already; PostgreSQL needs to be told.
+ */
+export async function lockForWrite(db: Db, tx: Tx, name: string) {
+  if (dbProvider(db) === 'postgresql') await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `gatewatch.${name}`);
+}

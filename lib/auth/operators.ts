@@ -1,7 +1,7 @@
 import { APIError } from 'better-auth/api';
 import { z } from 'zod';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import { dbProvider, type Db, type Tx } from '../db.ts';
+import { lockForWrite, type Db } from '../db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { DISABLED_MESSAGE, getAuth } from './auth.ts';
@@ -109,12 +109,6 @@ export function operatorChangeRefusal(by: Pick<Operator, 'id' | 'role'>, target:
   return null;
 }
 
-/** One operator change at a time, so two changes at once cannot each remove "the other" last owner. */
-async function lockOperators(db: Db, tx: Tx) {
-  // SQLite runs one write transaction at a time already; PostgreSQL needs to be told.
-  if (dbProvider(db) === 'postgresql') await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('gatewatch.operators'))");
-}
-
 const CHANGE_AUDIT = {
   role: { action: 'operator.role_change', verb: 'Changed the role of' },
   disable: { action: 'operator.disable', verb: 'Disabled' },
@@ -130,7 +124,8 @@ const CHANGE_AUDIT = {
 export async function changeOperator(db: Db, by: Operator, targetId: string, input: z.input<typeof operatorChangeSchema>): Promise<string> {
   const change = operatorChangeSchema.parse(input);
   return db.$transaction(async (tx) => {
-    await lockOperators(db, tx);
+    // One operator change at a time, so two at once cannot each remove "the other" last owner.
+    await lockForWrite(db, tx, 'operators');
     // The actor's role as it is now, not as their request began: another change may have just demoted them.
     const actor = await tx.user.findUnique({ where: { id: by.id }, select: { role: true, banned: true } });
     if (!actor || actor.banned) throw new AppError('forbidden', DISABLED_MESSAGE, 403);

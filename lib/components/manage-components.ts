@@ -1,7 +1,7 @@
 // Components and groups: create, edit, reorder, delete. Each write is one transaction with its
 // audit row, then one announcement so the public page follows.
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import type { Db, Tx } from '../db.ts';
+import { lockForWrite, type Db, type Tx } from '../db.ts';
 import { notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { announceChange } from '../read-path/changes.ts';
@@ -62,9 +62,12 @@ async function requireGroup(tx: Tx, id: string) {
   return group;
 }
 
-/** Runs a write in one transaction, then tells the read path. */
+/** Runs a write in one transaction, one layout write at a time (positions are read, then written), then tells the read path. */
 async function write<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await db.$transaction(work);
+  const result = await db.$transaction(async (tx) => {
+    await lockForWrite(db, tx, 'layout');
+    return work(tx);
+  });
   await announceChange(db);
   return result;
 }

@@ -225,6 +225,16 @@ export function describeComponentsApi(provider: Provider) {
       await expectCompactPositions();
     });
 
+    it('numbers components added at the same moment without gaps or repeats', async () => {
+      const created = await Promise.all(
+        Array.from({ length: 8 }, (_, index) => call(routes.components.POST, { key: keys.all, method: 'POST', body: json({ component: { name: `Worker ${index}` } }) })),
+      );
+      expect(created.map((response) => response.status)).toEqual(Array(8).fill(201));
+      await expectCompactPositions();
+      await Promise.all(created.map(async (response) => call(routes.component.DELETE, { key: keys.all, method: 'DELETE', params: { componentId: (await response.json()).id } })));
+      await expectCompactPositions();
+    });
+
     it('refuses bad input clearly and leaves the data as it was', async () => {
       const before = await counts();
       const id = await idOf('Website');
