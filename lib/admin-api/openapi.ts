@@ -22,11 +22,12 @@ export interface AdminEndpoint {
   body?: z.ZodType;
   success: number;
   /** What a success answers; null for 204 No Content. */
-  returns: 'Incident' | 'Incident[]' | 'IncidentUpdate' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | 'Page' | null;
+  returns: 'Incident' | 'Incident[]' | 'IncidentUpdate' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | 'Page' | 'Page[]' | null;
   ifMatch?: boolean;
 }
 
 export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
+  { method: 'get', path: '/pages', scope: 'read', summary: 'The pages this key manages (one): where a script finds the page id', success: 200, returns: 'Page[]' },
   { method: 'get', path: '/pages/{page_id}', scope: 'read', summary: "The page's name, URL, time zone and branding", success: 200, returns: 'Page' },
   {
     method: 'patch',

@@ -51,19 +51,26 @@ export async function componentsResponse(db: Db, id?: string, status = 200) {
 export async function pageResponse(db: Db) {
   const page = await findPage(db);
   if (!page) throw notFound('page', 'settings');
-  return Response.json(
-    {
-      id: page.id,
-      name: page.name,
-      url: page.url,
-      time_zone: page.timeZone,
-      updated_at: page.updatedAt.toISOString(),
-      support_url: page.supportUrl,
-      logo_url: page.logoUrl,
-      accent_color: page.accentColor,
-    },
-    { headers: NO_STORE },
-  );
+  return Response.json(pageObject(page), { headers: NO_STORE });
+}
+
+/** The pages this key can manage, as Statuspage lists them (scripts often start here to find the id): the one page. */
+export async function pagesResponse(db: Db) {
+  const page = await findPage(db);
+  return Response.json(page ? [pageObject(page)] : [], { headers: NO_STORE });
+}
+
+function pageObject(page: NonNullable<Awaited<ReturnType<typeof findPage>>>) {
+  return {
+    id: page.id,
+    name: page.name,
+    url: page.url,
+    time_zone: page.timeZone,
+    updated_at: page.updatedAt.toISOString(),
+    support_url: page.supportUrl,
+    logo_url: page.logoUrl,
+    accent_color: page.accentColor,
+  };
 }
 
 /** Groups in the Manage API's shape: their members as ids, in page order. */

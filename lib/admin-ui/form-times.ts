@@ -1,10 +1,10 @@
 // Times in admin forms are wall-clock times in the page's time zone (datetime-local inputs).
 import type { Db } from '../db.ts';
+import { findPage } from '../page/page-settings.ts';
 import { wallClockToInstant } from '../time.ts';
 
 export async function pageTimeZone(db: Db): Promise<string> {
-  const page = await db.page.findFirst({ orderBy: { createdAt: 'asc' }, select: { timeZone: true } });
-  return page?.timeZone ?? 'Etc/UTC';
+  return (await findPage(db))?.timeZone ?? 'Etc/UTC';
 }
 
 /** The instant a datetime-local field names; undefined when left empty, an invalid date when garbled. */

@@ -5,6 +5,7 @@ import { getDb, type Db } from '../db.ts';
 import { getEnv } from '../env.ts';
 import { AppError, asAppError } from '../errors.ts';
 import { log } from '../log.ts';
+import { findPage } from '../page/page-settings.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
 import { jsonError } from './json-error.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -31,7 +32,7 @@ function limiter(): RateLimiter {
  * named in the path (404), the body, then `handle`. Every failure is the one JSON error shape; bad
  * input is never a 500.
  */
-export function adminRoute<Params extends { pageId: string }>(
+export function adminRoute<Params extends { pageId?: string }>(
   scope: ApiKeyScope,
   handle: (input: AdminRequest<Params>) => Promise<Response>,
 ) {
@@ -45,8 +46,11 @@ export function adminRoute<Params extends { pageId: string }>(
       }
       requireScope(key, scope);
       const params = await context.params;
-      const page = await db.page.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
-      if (!page || page.id !== params.pageId) throw new AppError('not_found', `page ${params.pageId} does not exist`, 404);
+      // Routes under /pages/{page_id} name the page; /pages itself names none.
+      if (params.pageId !== undefined) {
+        const page = await findPage(db);
+        if (!page || page.id !== params.pageId) throw new AppError('not_found', `page ${params.pageId} does not exist`, 404);
+      }
       const body = ['POST', 'PATCH', 'PUT'].includes(request.method) ? await readRequestBody(request) : undefined;
       const actor: Actor = { type: 'api_key', id: key.id, name: `API key "${key.name}"` };
       return await handle({ db, key, actor, params, body, request });

@@ -52,6 +52,20 @@ export function describePageSettings(provider: Provider) {
       expect((await database.db.page.findFirstOrThrow()).name).toBe('Gatewatch Demo');
     });
 
+    it('lists the one page at /pages, where Statuspage scripts look for its id', async () => {
+      const { GET } = (await import('@/app/api/v1/pages/route')) as unknown as { GET: Handler };
+      // As Next calls it: no page in the path.
+      const list = async (key?: string) => {
+        const response = await GET(new Request('http://localhost/api/v1/pages', { headers: key ? { authorization: `Bearer ${key}` } : {} }), { params: Promise.resolve({}) });
+        return [response.status, await response.json()];
+      };
+      expect((await list())[0]).toBe(401);
+      expect((await list(keys.incidents))[0]).toBe(403);
+      const [status, pages] = await list(keys.read);
+      expect(status).toBe(200);
+      expect(pages).toEqual([expect.objectContaining({ id: pageId, name: expect.any(String), time_zone: expect.any(String) })]);
+    });
+
     it('reads the page in the Manage API shape', async () => {
       const response = await call(route.GET, { key: keys.read });
       expect(response.status).toBe(200);

@@ -11,7 +11,7 @@ function routeFiles(dir = ROUTES): { path: string; methods: string[] }[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routeFiles(full);
     if (entry.name !== 'route.ts') return [];
-    const apiPath = `/pages/${path.relative(ROUTES, dir)}`.replace(/\[(\w+)\]/g, (_, name: string) => `{${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}}`);
+    const apiPath = `/pages/${path.relative(ROUTES, dir)}`.replace(/\/$/, '').replace(/\[(\w+)\]/g, (_, name: string) => `{${name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}}`);
     const methods = [...fs.readFileSync(full, 'utf8').matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map((match) => match[1].toLowerCase());
     return [{ path: apiPath, methods }];
   });
