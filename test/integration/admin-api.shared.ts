@@ -244,6 +244,27 @@ export function describeAdminApi(provider: Provider) {
       );
     }, 60_000);
 
+    it('never 500s on random edits of a posted update, and a refused one changes nothing (fast-check)', async () => {
+      const incident = await database.db.incident.findFirstOrThrow({ where: { status: 'identified' }, include: { updates: true } });
+      const params = { incidentId: incident.id, updateId: incident.updates[0].id };
+      const row = () => database.db.incidentUpdate.findUniqueOrThrow({ where: { id: params.updateId } });
+      let before = await row();
+      const anyBody = fc.oneof(
+        fc.string(),
+        fc.json(),
+        fc.record({ incident_update: fc.dictionary(fc.constantFrom('body', 'display_at'), fc.oneof(fc.anything(), fc.constantFrom('2026-11-01T10:00:00Z', '2999-01-01T00:00:00Z', 'a\u0000b', null))) }),
+      );
+      await fc.assert(
+        fc.asyncProperty(anyBody, fc.constantFrom(undefined, '*', '"1"', 'nonsense'), async (body, ifMatch) => {
+          const response = await call(routes.incidentUpdate.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params, headers: ifMatch ? { 'if-match': ifMatch } : {}, body: typeof body === 'string' ? body : JSON.stringify(body) });
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) expect(await row()).toEqual(before);
+          else before = await row();
+        }),
+        { numRuns: 60 },
+      );
+    }, 60_000);
+
     it('serves the public JSON, badges and feeds through the Next route handlers too', async () => {
       const v2 = (await import('@/app/api/v2/[...path]/route')).GET;
       const summary = await v2(new Request('http://localhost/api/v2/summary.json'));
