@@ -24,12 +24,6 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
           Words ready before they are needed: a template fills in a new incident&apos;s title, status, impact and message, to post as is or adjust.
         </p>
       </div>
-      <section aria-labelledby="add-template" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="add-template" className="text-lg font-semibold">
-          {copy ? `New template from "${copy.title}"` : 'New template'}
-        </h2>
-        <TemplateForm key={copy?.id ?? 'blank'} start={copy && { ...copy, title: `${copy.title} (ours)` }} statusOptions={STATUS_OPTIONS} impactOptions={INCIDENT_IMPACT_OPTIONS} />
-      </section>
       <section aria-labelledby="templates" className="space-y-4">
         <h2 id="templates" className="text-lg font-semibold">
           Templates
@@ -65,6 +59,12 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="add-template" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="add-template" className="text-lg font-semibold">
+          {copy ? `New template from "${copy.title}"` : 'New template'}
+        </h2>
+        <TemplateForm key={copy?.id ?? 'blank'} start={copy && { ...copy, title: `${copy.title} (ours)` }} statusOptions={STATUS_OPTIONS} impactOptions={INCIDENT_IMPACT_OPTIONS} />
       </section>
     </>
   );
