@@ -1,59 +1,28 @@
 // An owner keeps the page's record straight in real Chromium: arranges the components (adds, edits,
 // reorders, groups, deletes them), backfills a past incident, corrects a posted update and makes an
 // incident template of their own; the public page and JSON follow each step.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
-import { launchChromium } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { logIn as logInAt, useAdminServer } from '../helpers/admin-server';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-records-'));
-let server: GatewatchProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startGatewatch({
-    env: {
-      DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`,
-      SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),
-      AUTH_SECRET_PATH: path.join(dir, 'auth-secret'),
-      ADMIN_EMAIL: 'owner@example.com',
-      ADMIN_PASSWORD: 'correct horse battery staple',
-    },
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const fixture = useAdminServer('records');
 
 /** The public components.json as "Group: A, B" / "C" lines, top level in page order. */
 async function publicLayout() {
-  const { components } = (await (await fetch(`${server.url}/api/v2/components.json`)).json()) as { components: { id: string; name: string; group: boolean; group_id: string | null; components?: string[] }[] };
+  const { components } = (await (await fetch(`${fixture.server.url}/api/v2/components.json`)).json()) as { components: { id: string; name: string; group: boolean; group_id: string | null; components?: string[] }[] };
   const name = (id: string) => components.find((entry) => entry.id === id)!.name;
   return components.filter((entry) => !entry.group_id).map((entry) => (entry.group ? `${entry.name}: ${entry.components!.map(name).join(', ')}` : entry.name));
 }
-const publicPage = async () => (await fetch(`${server.url}/`)).text();
+const publicPage = async () => (await fetch(`${fixture.server.url}/`)).text();
 const publicComponent = async (name: string) =>
-  ((await (await fetch(`${server.url}/api/v2/components.json`)).json()) as { components: { name: string; status: string; description: string | null }[] }).components.find((entry) => entry.name === name)!;
+  ((await (await fetch(`${fixture.server.url}/api/v2/components.json`)).json()) as { components: { name: string; status: string; description: string | null }[] }).components.find((entry) => entry.name === name)!;
 
-async function logIn(page: Page) {
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('Email').fill('owner@example.com');
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(`${server.url}/admin`);
-}
+const logIn = (page: Page) => logInAt(page, fixture.server.url);
 
 describe('an owner arranging components', () => {
   it('adds, edits, reorders, groups and deletes components; the public page follows', async () => {
     // One context: a second tab shares the log-in.
-    const context = await browser.newContext();
+    const context = await fixture.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
@@ -92,7 +61,7 @@ describe('an owner arranging components', () => {
     await page.getByRole('link', { name: '← Components' }).click();
     await page.getByRole('link', { name: 'Database', exact: true }).click();
     const dashboard = await context.newPage();
-    await dashboard.goto(`${server.url}/admin`);
+    await dashboard.goto(`${fixture.server.url}/admin`);
     await dashboard.getByRole('form', { name: 'Set the status of Database' }).getByRole('button', { name: 'Major outage' }).click();
     await expect.poll(async () => (await publicComponent('Database')).status).toBe('major_outage');
     await dashboard.close();
@@ -132,7 +101,7 @@ describe('an owner arranging components', () => {
     await page.waitForURL(/\/admin\/components\?deleted=group$/);
     expect((await publicLayout()).slice(-2)).toEqual(['CDN', 'Authentication']);
 
-    const audit = await page.goto(`${server.url}/admin/audit`);
+    const audit = await page.goto(`${fixture.server.url}/admin/audit`);
     expect(audit?.status()).toBe(200);
     for (const summary of ['Added component "Search"', 'Moved component "Search" up', 'Added group "Edge"', 'Deleted component "Site search"', 'Deleted group "Edge"']) {
       await expect.poll(() => page.getByText(summary).count()).toBeGreaterThan(0);
@@ -144,11 +113,11 @@ describe('an owner arranging components', () => {
 
 describe('an owner correcting the record', () => {
   it('backfills a past incident into the uptime bars, then edits and deletes its updates', async () => {
-    const page = await browser.newPage();
+    const page = await fixture.browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await logIn(page);
-    await page.goto(`${server.url}/admin/incidents/new`);
+    await page.goto(`${fixture.server.url}/admin/incidents/new`);
     await page.getByRole('link', { name: 'Backfill a past incident' }).click();
 
     // Three days ago, 01:00–07:00 UTC (the demo page's zone): a quarter of that day down.
@@ -171,13 +140,13 @@ describe('an owner correcting the record', () => {
     await page.waitForURL((url) => /\/admin\/incidents\/\w+$/.test(url.pathname) && !url.pathname.endsWith('/backfill'));
     const incidentId = page.url().split('/').at(-1)!;
 
-    const publicIncident = async () => (await (await fetch(`${server.url}/api/v2/incidents.json`)).json()).incidents.find((entry: { id: string }) => entry.id === incidentId);
+    const publicIncident = async () => (await (await fetch(`${fixture.server.url}/api/v2/incidents.json`)).json()).incidents.find((entry: { id: string }) => entry.id === incidentId);
     await expect.poll(publicIncident).toMatchObject({ components: [{ name: 'Object storage' }], status: 'resolved', started_at: `${day}T01:00:00.000Z`, resolved_at: `${day}T07:00:00.000Z` });
-    const storage = (await (await fetch(`${server.url}/api/v2/components.json`)).json()).components.find((entry: { name: string }) => entry.name === 'Object storage');
+    const storage = (await (await fetch(`${fixture.server.url}/api/v2/components.json`)).json()).components.find((entry: { name: string }) => entry.name === 'Object storage');
     expect(storage.status).toBe('operational');
     // The public page's uptime bar for Object storage shows that day as a major outage.
-    const front = await browser.newPage();
-    await front.goto(`${server.url}/`);
+    const front = await fixture.browser.newPage();
+    await front.goto(`${fixture.server.url}/`);
     const outageDay = front.getByRole('list', { name: /^Object storage: uptime/ }).locator('li.c-mo', { hasText: 'Incident: Object storage outage overnight' });
     expect(await outageDay.textContent()).toMatch(/75(\.0+)?% uptime · Major outage/);
     await front.close();
@@ -200,7 +169,7 @@ describe('an owner correcting the record', () => {
     await newest.getByLabel('Delete this update for good').check();
     await newest.getByRole('button', { name: 'Delete update' }).click();
     await expect.poll(() => page.locator('h2#timeline + ol > li').count()).toBe(1);
-    const incidentPage = await (await fetch(`${server.url}/incidents/${incidentId}`)).text();
+    const incidentPage = await (await fetch(`${fixture.server.url}/incidents/${incidentId}`)).text();
     expect(incidentPage).not.toContain('the disk alert was muted');
     expect(incidentPage).toContain('after a disk filled up');
     expect(problems).toEqual([]);
@@ -210,7 +179,7 @@ describe('an owner correcting the record', () => {
 
 describe('an owner with their own incident template', () => {
   it('copies the 502 template, adds their support address, and opens an incident from it', async () => {
-    const page = await browser.newPage();
+    const page = await fixture.browser.newPage();
     await logIn(page);
     await page.getByRole('link', { name: 'Templates' }).click();
     await page.getByRole('listitem').filter({ hasText: '502 Bad Gateway' }).getByRole('link', { name: 'Copy to edit' }).click();
@@ -221,13 +190,13 @@ describe('an owner with their own incident template', () => {
     await form.getByRole('button', { name: 'Add template' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toContain('Saved "502 Bad Gateway (ours)"');
 
-    await page.goto(`${server.url}/admin/incidents/new`);
+    await page.goto(`${fixture.server.url}/admin/incidents/new`);
     await page.getByRole('navigation', { name: 'Templates' }).getByRole('link', { name: '502 Bad Gateway (ours)' }).click();
     expect(await page.getByLabel('Message to visitors').inputValue()).toContain('help@acme.test');
     expect(await page.getByLabel('Impact').inputValue()).toBe('major');
     await page.getByRole('button', { name: 'Publish incident' }).click();
     await page.waitForURL((url) => /\/admin\/incidents\/\w+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
-    await expect.poll(async () => (await (await fetch(`${server.url}/api/v2/incidents/unresolved.json`)).json()).incidents.map((entry: { incident_updates: { body: string }[] }) => entry.incident_updates[0].body).join()).toContain('help@acme.test');
+    await expect.poll(async () => (await (await fetch(`${fixture.server.url}/api/v2/incidents/unresolved.json`)).json()).incidents.map((entry: { incident_updates: { body: string }[] }) => entry.incident_updates[0].body).join()).toContain('help@acme.test');
     await page.close();
   }, 60_000);
 });

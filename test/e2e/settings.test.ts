@@ -1,52 +1,22 @@
 // Page settings in real Chromium: the owner renames the page, picks an accent colour (a too-light
 // one first) and a time zone, and the public page follows; a viewer sees the settings read-only.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
-import { launchChromium } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { logIn as logInAt, OWNER, useAdminServer } from '../helpers/admin-server';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-settings-'));
-const OWNER = { email: 'owner@example.com', password: 'owner password 1' };
-let server: GatewatchProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startGatewatch({
-    env: {
-      DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`,
-      SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),
-      AUTH_SECRET_PATH: path.join(dir, 'auth-secret'),
-      // A headless install: the owner exists from the start.
-      ADMIN_EMAIL: OWNER.email,
-      ADMIN_PASSWORD: OWNER.password,
-    },
-  });
-  browser = await launchChromium();
+const fixture = useAdminServer('settings');
+beforeAll(() => {
   fs.mkdirSync('test-results', { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const publicText = async (path: string) => (await fetch(`${fixture.server.url}${path}`)).text();
 
-const publicText = async (path: string) => (await fetch(`${server.url}${path}`)).text();
-
-async function logIn(page: Page, account: { email: string; password: string }) {
-  await page.goto(`${server.url}/admin/login`);
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(/\/admin$/);
-}
+const logIn = (page: Page, account: { email: string; password: string }) => logInAt(page, fixture.server.url, account);
 
 describe('page settings', () => {
   it('lets the owner rename the page and pick a readable accent colour; the public page follows', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await fixture.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await logIn(page, OWNER);
@@ -63,7 +33,7 @@ describe('page settings', () => {
     await expect.poll(() => page.locator('#accentColor-error').textContent()).toMatch(/too light to read as link colour .*at least 4\.5:1/);
     expect(await page.getByLabel('Page name').inputValue()).toBe('Acme Status');
     expect(await page.getByLabel('Accent colour (optional)').getAttribute('aria-invalid')).toBe('true');
-    expect((await (await fetch(`${server.url}/api/v2/status.json`)).json()).page.name).toBe('Gatewatch Demo');
+    expect((await (await fetch(`${fixture.server.url}/api/v2/status.json`)).json()).page.name).toBe('Gatewatch Demo');
 
     // The suggested darker shade, a time zone, and saved from the keyboard.
     await page.getByRole('button', { name: /^Use #[0-9a-f]{6} instead$/ }).click();
@@ -76,10 +46,10 @@ describe('page settings', () => {
     await page.screenshot({ path: 'test-results/admin-settings.png', fullPage: true });
 
     await expect.poll(() => publicText('/'), { timeout: 5_000 }).toContain('Acme Status');
-    const summary = await (await fetch(`${server.url}/api/v2/summary.json`)).json();
+    const summary = await (await fetch(`${fixture.server.url}/api/v2/summary.json`)).json();
     expect(summary.page).toMatchObject({ name: 'Acme Status', time_zone: 'Europe/Berlin' });
-    const visitor = await browser.newPage();
-    await visitor.goto(`${server.url}/`);
+    const visitor = await fixture.browser.newPage();
+    await visitor.goto(`${fixture.server.url}/`);
     expect(await visitor.title()).toBe('Acme Status Status');
     expect(await visitor.getByText('Times in Europe/Berlin').count()).toBe(1);
     // The accent colours the page's name and links, lightened in dark mode.
@@ -104,9 +74,9 @@ describe('page settings', () => {
   }, 60_000);
 
   it('shows a viewer the settings without a form', async () => {
-    const owner = await browser.newPage();
+    const owner = await fixture.browser.newPage();
     await logIn(owner, OWNER);
-    await owner.goto(`${server.url}/admin/operators`);
+    await owner.goto(`${fixture.server.url}/admin/operators`);
     await owner.getByLabel('Name').fill('Vic Viewer');
     await owner.getByLabel('Email').fill('vic@example.com');
     await owner.getByLabel('Initial password').fill('viewer password 1');
@@ -115,10 +85,10 @@ describe('page settings', () => {
     await expect.poll(() => owner.getByRole('status').textContent()).toContain('Added Vic Viewer');
     await owner.close();
 
-    const context = await browser.newContext();
+    const context = await fixture.browser.newContext();
     const viewer = await context.newPage();
     await logIn(viewer, { email: 'vic@example.com', password: 'viewer password 1' });
-    await viewer.goto(`${server.url}/admin/settings`);
+    await viewer.goto(`${fixture.server.url}/admin/settings`);
     expect(await viewer.getByRole('region', { name: 'Page settings' }).getByText('Acme Status').count()).toBe(1);
     expect(await viewer.locator('main input, main select, main button').count()).toBe(0);
     expect(await viewer.getByText('Only owners and admins change the page settings.').count()).toBe(1);

@@ -1,0 +1,50 @@
+// A Gatewatch server for browser tests of the admin: a fresh SQLite file in its own folder, the
+// owner created at start (a headless install), and Chromium. Registers its start and clean-up.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
+import { launchChromium } from './browser';
+
+export const OWNER = { email: 'owner@example.com', password: 'correct horse battery staple' };
+
+export interface AdminServer {
+  server: GatewatchProcess;
+  browser: Browser;
+}
+
+/** `env` is added to the server's environment; a function is called just before it starts. */
+export function useAdminServer(name: string, env: Record<string, string> | (() => Promise<Record<string, string>>) = {}): AdminServer {
+  const fixture = {} as AdminServer;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gatewatch-${name}-`));
+  beforeAll(async () => {
+    fixture.server = await startGatewatch({
+      env: {
+        DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`,
+        SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),
+        AUTH_SECRET_PATH: path.join(dir, 'auth-secret'),
+        ADMIN_EMAIL: OWNER.email,
+        ADMIN_PASSWORD: OWNER.password,
+        ...(typeof env === 'function' ? await env() : env),
+      },
+    });
+    fixture.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return fixture;
+}
+
+/** Logs in at `baseUrl` (the server's own address unless given) and waits for the dashboard. */
+export async function logIn(page: Page, baseUrl: string, account = OWNER) {
+  await page.goto(`${baseUrl}/admin/login`);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${baseUrl}/admin`);
+}
