@@ -10,6 +10,8 @@ const KINDS = [
   { value: '', label: 'Everything' },
   { value: 'incident', label: 'Incidents and maintenance' },
   { value: 'component', label: 'Components' },
+  { value: 'component_group', label: 'Component groups' },
+  { value: 'incident_template', label: 'Incident templates' },
   { value: 'api_key', label: 'API keys' },
   { value: 'operator', label: 'Operators' },
   { value: 'page', label: 'Page settings' },
