@@ -107,7 +107,7 @@ export async function editComponent(db: Db, id: string, input: ComponentEditInpu
     const [before] = await loadComponents(tx, [id]);
     if (data.status) await applyComponentStatuses(tx, { [id]: data.status }, at);
     const { status: _status, position, groupId, ...fields } = data;
-    await tx.component.update({ where: { id }, data: fields });
+    if (Object.keys(fields).length) await tx.component.update({ where: { id }, data: fields });
     const newGroupId = groupId === undefined ? before.groupId : groupId;
     if (newGroupId !== before.groupId || position !== undefined) {
       if (newGroupId) await requireGroup(tx, newGroupId);
