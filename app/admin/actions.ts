@@ -4,7 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { type FormState, formValues, toFormState } from '@/lib/admin-ui/form-state';
+import { changedFormFields, type FormState, formText, formValues, toFormState } from '@/lib/admin-ui/form-state';
 import { formTime, pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator, requirePermission } from '@/lib/admin-ui/require-operator';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
@@ -28,7 +28,7 @@ function componentStatuses(form: FormData): Record<string, ComponentStatus> {
 
 export async function setUpAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
-    const details = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
+    const details = { name: formText(form, 'name'), email: formText(form, 'email'), password: formText(form, 'password') };
     await createOwner(getDb(), details);
     await logIn(details, await headers());
   } catch (error) {
@@ -39,7 +39,7 @@ export async function setUpAction(_state: FormState, form: FormData): Promise<Fo
 
 export async function logInAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
-    await logIn({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') }, await headers());
+    await logIn({ email: formText(form, 'email'), password: formText(form, 'password') }, await headers());
   } catch (error) {
     return toFormState(error, form);
   }
@@ -70,10 +70,10 @@ export async function createIncidentAction(_state: FormState, form: FormData): P
     const incident = await createIncident(
       getDb(),
       {
-        name: String(form.get('name') ?? ''),
+        name: formText(form, 'name'),
         status: String(form.get('status') ?? 'investigating') as never,
         impact: String(form.get('impact') ?? 'none') as never,
-        body: String(form.get('body') ?? ''),
+        body: formText(form, 'body'),
         components: componentStatuses(form),
         // Given when backfilling a past incident.
         startedAt: formTime(form, 'startedAt', timeZone),
@@ -89,15 +89,15 @@ export async function createIncidentAction(_state: FormState, form: FormData): P
 }
 
 export async function postUpdateAction(_state: FormState, form: FormData): Promise<FormState> {
-  const incidentId = String(form.get('incidentId') ?? '');
+  const incidentId = formText(form, 'incidentId');
   try {
     const operator = await requirePermission('communicate');
     await postIncidentUpdate(
       getDb(),
       incidentId,
       {
-        status: (String(form.get('status') ?? '') || undefined) as never,
-        body: String(form.get('body') ?? ''),
+        status: (formText(form, 'status') || undefined) as never,
+        body: formText(form, 'body'),
         components: componentStatuses(form),
         expectedVersion: Number(form.get('version')),
       },
@@ -114,7 +114,7 @@ export async function postUpdateAction(_state: FormState, form: FormData): Promi
 export async function createApiKeyAction(_state: FormState & { key?: string }, form: FormData): Promise<FormState & { key?: string }> {
   try {
     const operator = await requirePermission('configure');
-    const { key } = await createApiKey(getDb(), { name: String(form.get('name') ?? ''), scopes: form.getAll('scopes').map(String) as never }, operatorActor(operator));
+    const { key } = await createApiKey(getDb(), { name: formText(form, 'name'), scopes: form.getAll('scopes').map(String) as never }, operatorActor(operator));
     revalidatePath('/admin/api-keys');
     return { key };
   } catch (error) {
@@ -125,7 +125,7 @@ export async function createApiKeyAction(_state: FormState & { key?: string }, f
 export async function revokeApiKeyAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
     const operator = await requirePermission('configure');
-    await revokeApiKey(getDb(), String(form.get('id') ?? ''), operatorActor(operator));
+    await revokeApiKey(getDb(), formText(form, 'id'), operatorActor(operator));
   } catch (error) {
     return toFormState(error, form);
   }
@@ -136,7 +136,7 @@ export async function revokeApiKeyAction(_state: FormState, form: FormData): Pro
 export async function changePasswordAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
     await requireOperator();
-    await changePassword(await headers(), { currentPassword: String(form.get('currentPassword') ?? ''), newPassword: String(form.get('newPassword') ?? '') });
+    await changePassword(await headers(), { currentPassword: formText(form, 'currentPassword'), newPassword: formText(form, 'newPassword') });
   } catch (error) {
     return toFormState(error, form);
   }
@@ -152,8 +152,8 @@ export async function scheduleMaintenanceAction(_state: FormState, form: FormDat
     const maintenance = await createMaintenance(
       getDb(),
       {
-        name: String(form.get('name') ?? ''),
-        body: String(form.get('body') ?? ''),
+        name: formText(form, 'name'),
+        body: formText(form, 'body'),
         scheduledFor: formTime(form, 'scheduledFor', timeZone) as Date,
         scheduledUntil: formTime(form, 'scheduledUntil', timeZone) as Date,
         componentIds: form.getAll('componentIds').map(String),
@@ -170,17 +170,17 @@ export async function scheduleMaintenanceAction(_state: FormState, form: FormDat
 }
 
 export async function editUpdateAction(_state: FormState, form: FormData): Promise<FormState> {
-  const incidentId = String(form.get('incidentId') ?? '');
+  const incidentId = formText(form, 'incidentId');
   try {
     const operator = await requirePermission('communicate');
     // The field shows minutes: unchanged, it must not cut the seconds off the time posted.
-    const changed = form.get('displayAt') !== form.get('shownDisplayAt');
-    const displayAt = changed ? formTime(form, 'displayAt', await pageTimeZone(getDb())) : undefined;
+    const changed = changedFormFields(form, { displayAt: formText(form, 'displayAt') });
+    const displayAt = changed.displayAt === undefined ? undefined : formTime(form, 'displayAt', await pageTimeZone(getDb()));
     await editIncidentUpdate(
       getDb(),
       incidentId,
-      String(form.get('updateId') ?? ''),
-      { body: String(form.get('body') ?? ''), displayAt, expectedVersion: Number(form.get('version')) },
+      formText(form, 'updateId'),
+      { body: formText(form, 'body'), displayAt, expectedVersion: Number(form.get('version')) },
       operatorActor(operator),
     );
   } catch (error) {
@@ -191,12 +191,12 @@ export async function editUpdateAction(_state: FormState, form: FormData): Promi
 }
 
 export async function deleteUpdateAction(_state: FormState, form: FormData): Promise<FormState> {
-  const incidentId = String(form.get('incidentId') ?? '');
+  const incidentId = formText(form, 'incidentId');
   try {
     const operator = await requirePermission('communicate');
     // The box must be ticked: deleting cannot be undone.
     if (form.get('confirm') !== 'on') return { error: 'Tick the box to confirm: a deleted update cannot be brought back.', values: formValues(form) };
-    await deleteIncidentUpdate(getDb(), incidentId, String(form.get('updateId') ?? ''), operatorActor(operator), Number(form.get('version')));
+    await deleteIncidentUpdate(getDb(), incidentId, formText(form, 'updateId'), operatorActor(operator), Number(form.get('version')));
   } catch (error) {
     return toFormState(error, form);
   }

@@ -12,18 +12,13 @@ import {
 } from '@/app/admin/(panel)/components/actions';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { COMPONENT_STATUS_OPTIONS } from '@/lib/schemas/status';
-import { BUTTON, FormError, Notice, Select, SECONDARY_BUTTON, TextField } from './fields';
+import { BUTTON, FormError, Notice, Select, SECONDARY_BUTTON, ShownValues, TextField } from './fields';
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
 /** A form's outcome: what went wrong, or that it worked. */
 function Outcome({ state }: { state: FormState }) {
   return state.error ? <FormError message={state.error} /> : <Notice message={state.notice} />;
-}
-
-/** What the form showed when it was loaded, as the fields submit it: only what the operator changes is saved. */
-function Shown({ values }: { values: Record<string, string> }) {
-  return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={`shown:${name}`} value={value} />);
 }
 
 export interface EditableComponent {
@@ -51,7 +46,7 @@ export function ComponentForm({ component, groups }: { component?: EditableCompo
       {component && (
         <>
           <input type="hidden" name="id" value={component.id} />
-          <Shown
+          <ShownValues
             values={{
               name: component.name,
               description: component.description ?? '',
@@ -122,7 +117,7 @@ export function GroupForm({
       {group && (
         <>
           <input type="hidden" name="id" value={group.id} />
-          <Shown values={{ name: group.name, description: group.description ?? '', componentIds: group.componentIds.join(' ') }} />
+          <ShownValues values={{ name: group.name, description: group.description ?? '', componentIds: group.componentIds.join(' ') }} />
         </>
       )}
       <TextField id={`${prefix}-name`} name="name" label="Group name" required maxLength={100} defaultValue={values?.name ?? group?.name} error={state.fieldErrors?.name} />

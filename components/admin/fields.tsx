@@ -65,6 +65,11 @@ export function Notice({ message }: { message?: string }) {
   );
 }
 
+/** What an edit form showed when it was loaded, as its fields submit it (see changedFormFields). */
+export function ShownValues({ values }: { values: Record<string, string> }) {
+  return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={`shown:${name}`} value={value} />);
+}
+
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;
   return (

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { createIncidentAction, deleteUpdateAction, editUpdateAction, postUpdateAction } from '@/app/admin/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, SECONDARY_BUTTON, Select, TextArea, TextField } from './fields';
+import { BUTTON, FormError, SECONDARY_BUTTON, Select, ShownValues, TextArea, TextField } from './fields';
 
 export interface ComponentChoice {
   id: string;
@@ -137,7 +137,7 @@ export function UpdateEditor(props: { incidentId: string; version: number; updat
       <div className="mt-3 space-y-4 rounded-md border border-slate-200 p-4 dark:border-slate-800">
         <form action={editAction} className="space-y-3">
           {hidden}
-          <input type="hidden" name="shownDisplayAt" value={props.update.displayAt} />
+          <ShownValues values={{ displayAt: props.update.displayAt }} />
           <FormError message={edit.error} />
           {edit.notice && <p role="status">{edit.notice}</p>}
           <TextArea id={`${id}-body`} name="body" label="Message" rows={4} hint="Markdown." defaultValue={edit.values?.body ?? props.update.body} error={edit.fieldErrors?.body} />

@@ -10,6 +10,17 @@ export interface FormState {
   values?: Record<string, string>;
 }
 
+/** A field as typed; absent is empty. */
+export const formText = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+/**
+ * Of `fields`, only those the operator changed, compared with what the form showed (its `shown:`
+ * fields, from ShownValues): what someone else changed meanwhile is not put back.
+ */
+export function changedFormFields<T extends Record<string, unknown>>(form: FormData, fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => form.get(`shown:${name}`) !== formText(form, name))) as Partial<T>;
+}
+
 /**
  * The form's fields as strings, a repeated field's values joined by newlines (checkbox lists);
  * passwords left out, so they are never sent back to the page.

@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { lockForWrite, type Db, type Tx } from '../db.ts';
 import { notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { announceChange } from '../read-path/changes.ts';
+import { visibleWrite } from '../read-path/changes.ts';
 import {
   componentCreateSchema,
   componentStatusUpdateSchema,
@@ -17,21 +17,20 @@ import {
   type GroupCreateInput,
   type GroupEditInput,
 } from '../schemas/component.ts';
+import { byPageOrder } from '../status/page-order.ts';
 import { applyComponentStatuses, loadComponents } from './apply-statuses.ts';
 
 type Entry = { kind: 'component' | 'group'; id: string; position: number; createdAt: Date };
 
 /**
  * A parent's children in page order: a group's components, or (groupId null) the groups and the
- * ungrouped components, which share one ordering. Ties break as the snapshot breaks them.
+ * ungrouped components, which share one ordering.
  */
 async function siblings(tx: Tx, groupId: string | null): Promise<Entry[]> {
   const select = { id: true, position: true, createdAt: true };
   const components = await tx.component.findMany({ where: { groupId }, select });
   const groups = groupId === null ? await tx.componentGroup.findMany({ select }) : [];
-  return [...groups.map((row) => ({ kind: 'group' as const, ...row })), ...components.map((row) => ({ kind: 'component' as const, ...row }))].sort(
-    (a, b) => a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime(),
-  );
+  return [...groups.map((row) => ({ kind: 'group' as const, ...row })), ...components.map((row) => ({ kind: 'component' as const, ...row }))].sort(byPageOrder);
 }
 
 /** Numbers the entries 0, 1, 2 … in the given order, writing only the rows whose position changes. */
@@ -62,14 +61,12 @@ async function requireGroup(tx: Tx, id: string) {
   return group;
 }
 
-/** Runs a write in one transaction, one layout write at a time (positions are read, then written), then tells the read path. */
+/** One layout write at a time: positions are read, then written. */
 async function write<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await db.$transaction(async (tx) => {
+  return visibleWrite(db, async (tx) => {
     await lockForWrite(db, tx, 'layout');
     return work(tx);
   });
-  await announceChange(db);
-  return result;
 }
 
 export async function createComponent(db: Db, input: ComponentCreateInput, actor: Actor, at = new Date()) {

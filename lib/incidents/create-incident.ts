@@ -2,7 +2,7 @@ import type { Db } from '../db.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
 import { applyComponentStatuses, backfillComponentStatuses, loadComponents } from '../components/apply-statuses.ts';
 import { newId } from '../ids.ts';
-import { announceChange } from '../read-path/changes.ts';
+import { visibleWrite } from '../read-path/changes.ts';
 import { newUpdateData } from './update-data.ts';
 import { incidentCreateSchema, type IncidentCreateInput } from '../schemas/incident.ts';
 import { isClosedIncidentStatus, type ComponentStatus } from '../schemas/status.ts';
@@ -21,7 +21,7 @@ export async function createIncident(db: Db, input: IncidentCreateInput, actor: 
   const startedAt = data.startedAt ?? now;
   const closed = isClosedIncidentStatus(data.status);
   const resolvedAt = closed ? (data.resolvedAt ?? now) : null;
-  const incident = await db.$transaction(async (tx) => {
+  const incident = await visibleWrite(db, async (tx) => {
     let update: ReturnType<typeof newUpdateData>;
     let affected: string[];
     if (resolvedAt) {
@@ -62,6 +62,5 @@ export async function createIncident(db: Db, input: IncidentCreateInput, actor: 
     });
     return tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { updates: true } });
   });
-  await announceChange(db);
   return incident;
 }

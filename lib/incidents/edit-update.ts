@@ -3,26 +3,22 @@
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Db, Tx } from '../db.ts';
 import { AppError, notFound } from '../errors.ts';
-import { announceChange } from '../read-path/changes.ts';
+import { visibleWrite } from '../read-path/changes.ts';
+import { bumpVersion, incidentAtVersion } from './incident-version.ts';
 import { incidentUpdateEditSchema, type IncidentUpdateEditInput } from '../schemas/incident.ts';
 
 /** The update of that incident, after the incident's version is checked and bumped (409 if stale). */
 async function lockUpdate(tx: Tx, incidentId: string, updateId: string, expectedVersion?: number) {
-  const incident = await tx.incident.findUnique({ where: { id: incidentId } });
-  if (!incident) throw notFound('incident', incidentId);
+  const incident = await incidentAtVersion(tx, incidentId, expectedVersion);
   const update = await tx.incidentUpdate.findFirst({ where: { id: updateId, incidentId } });
   if (!update) throw notFound('incident update', updateId);
-  if (expectedVersion !== undefined && expectedVersion !== incident.version) {
-    throw new AppError('conflict', `incident ${incidentId} changed since version ${expectedVersion} (now ${incident.version}); reload and try again`, 409);
-  }
-  const { count } = await tx.incident.updateMany({ where: { id: incidentId, version: incident.version }, data: { version: { increment: 1 } } });
-  if (count === 0) throw new AppError('conflict', `incident ${incidentId} changed during this write; reload and try again`, 409);
+  await bumpVersion(tx, incident);
   return { incident, update };
 }
 
 export async function editIncidentUpdate(db: Db, incidentId: string, updateId: string, input: IncidentUpdateEditInput, actor: Actor) {
   const data = incidentUpdateEditSchema.parse(input);
-  const edited = await db.$transaction(async (tx) => {
+  const edited = await visibleWrite(db, async (tx) => {
     const { incident, update } = await lockUpdate(tx, incidentId, updateId, data.expectedVersion);
     const edited = await tx.incidentUpdate.update({ where: { id: updateId }, data: { body: data.body, displayAt: data.displayAt } });
     await recordAudit(tx, actor, {
@@ -38,13 +34,12 @@ export async function editIncidentUpdate(db: Db, incidentId: string, updateId: s
     });
     return edited;
   });
-  await announceChange(db);
   return edited;
 }
 
 /** An incident keeps at least one update: deleting the last one is refused (422). */
 export async function deleteIncidentUpdate(db: Db, incidentId: string, updateId: string, actor: Actor, expectedVersion?: number) {
-  await db.$transaction(async (tx) => {
+  await visibleWrite(db, async (tx) => {
     const { incident, update } = await lockUpdate(tx, incidentId, updateId, expectedVersion);
     if ((await tx.incidentUpdate.count({ where: { incidentId } })) === 1) {
       throw new AppError('last_update', 'An incident keeps at least one update: edit this one instead.', 422);
@@ -58,5 +53,4 @@ export async function deleteIncidentUpdate(db: Db, incidentId: string, updateId:
       details: { updateId, status: update.status, body: update.body, displayAt: update.displayAt },
     });
   });
-  await announceChange(db);
 }

@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { log } from '../log.ts';
 import { postIncidentUpdate } from '../incidents/post-update.ts';
-import { announceChange } from '../read-path/changes.ts';
+import { visibleWrite } from '../read-path/changes.ts';
 import { maintenanceCreateSchema, type MaintenanceCreateInput } from '../schemas/incident.ts';
 import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus } from '../schemas/status.ts';
 
@@ -14,7 +14,7 @@ export async function createMaintenance(db: Db, input: MaintenanceCreateInput, a
   const data = maintenanceCreateSchema.parse(input);
   const id = newId();
   const now = new Date();
-  await db.$transaction(async (tx) => {
+  await visibleWrite(db, async (tx) => {
     const components = await loadComponents(tx, data.componentIds);
     await tx.incident.create({
       data: {
@@ -39,7 +39,6 @@ export async function createMaintenance(db: Db, input: MaintenanceCreateInput, a
       summary: `Scheduled "${data.name}" from ${data.scheduledFor.toISOString()} to ${data.scheduledUntil.toISOString()}`,
     });
   });
-  await announceChange(db);
   return db.incident.findUniqueOrThrow({ where: { id }, include: { updates: true } });
 }
 

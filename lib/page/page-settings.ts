@@ -1,11 +1,11 @@
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
-import type { Db } from '../db.ts';
-import { announceChange } from '../read-path/changes.ts';
+import type { Db, Tx } from '../db.ts';
+import { visibleWrite } from '../read-path/changes.ts';
 import { PAGE_SETTING_LABELS, pageSettingsUpdateSchema, type PageSettings, type PageSettingsInput } from '../schemas/page.ts';
 import { DEFAULT_PAGE } from '../status/build-snapshot.ts';
 
 /** The page's row; the first one, as everywhere else (Gatewatch serves one page). */
-export function findPage(db: Db) {
+export function findPage(db: Db | Tx) {
   return db.page.findFirst({ orderBy: { createdAt: 'asc' } });
 }
 
@@ -19,8 +19,8 @@ const UNSET: PageSettings & { id: string } = { ...DEFAULT_PAGE, supportUrl: null
  */
 export async function updatePageSettings(db: Db, input: PageSettingsInput, actor: Actor = SYSTEM_ACTOR) {
   const data = pageSettingsUpdateSchema.parse(input);
-  const page = await db.$transaction(async (tx) => {
-    const existing = await tx.page.findFirst({ orderBy: { createdAt: 'asc' } });
+  const page = await visibleWrite(db, async (tx) => {
+    const existing = await findPage(tx);
     const before: PageSettings = existing ?? UNSET;
     const fields = (Object.keys(data) as (keyof PageSettings)[]).filter((field) => data[field] !== undefined && data[field] !== before[field]);
     if (existing && fields.length === 0) return existing;
@@ -37,7 +37,6 @@ export async function updatePageSettings(db: Db, input: PageSettingsInput, actor
     });
     return saved;
   });
-  await announceChange(db);
   return page;
 }
 

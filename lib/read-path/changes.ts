@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { dbProvider, providerOf, sqliteFilePath, type Db } from '../db.ts';
+import { dbProvider, providerOf, sqliteFilePath, type Db, type Tx } from '../db.ts';
 import { log } from '../log.ts';
 
 const CHANNEL = 'gatewatch_changes';
@@ -31,6 +31,13 @@ export async function announceChange(db: Db) {
     // The write has committed; other instances catch up on their timer.
     log('warn', 'could not notify other instances of a change', { error: String(error).split('\n')[0] });
   }
+}
+
+/** A write visitors see: one transaction, then announced once it has committed. */
+export async function visibleWrite<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await db.$transaction(work);
+  await announceChange(db);
+  return result;
 }
 
 /**

@@ -11,6 +11,7 @@ import { addDays, dayKey, lastDays, startOfDay } from '../time.ts';
 import { isActiveMaintenance, isUnresolvedIncident } from './incident-state.ts';
 import { rollupStatus, worstComponentStatus } from './rollup.ts';
 import type { Snapshot, SnapshotComponent, SnapshotIncident } from './snapshot-types.ts';
+import { topLevelOrder } from './page-order.ts';
 import { computeUptime, type StatusChange } from './uptime.ts';
 
 export const UPTIME_DAYS = 90;
@@ -149,14 +150,7 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
     };
   });
 
-  const layout = [
-    ...groups.map((group) => ({ kind: 'group' as const, id: group.id, position: group.position, createdAt: group.createdAt })),
-    ...components
-      .filter((component) => !component.groupId)
-      .map((component) => ({ kind: 'component' as const, id: component.id, position: component.position, createdAt: component.createdAt })),
-  ]
-    .sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt))
-    .map(({ kind, id }) => ({ kind, id }));
+  const layout = topLevelOrder(groups, components);
 
   const plainIncidents = incidents.filter((incident) => incident.kind === 'incident');
   const maintenances = incidents

@@ -3,42 +3,32 @@
 // as the admin API. Owners and admins only ('configure').
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { type FormState, formValues, toFormState } from '@/lib/admin-ui/form-state';
+import { changedFormFields, type FormState, formText, formValues, toFormState } from '@/lib/admin-ui/form-state';
 import { requirePermission } from '@/lib/admin-ui/require-operator';
 import { operatorActor } from '@/lib/auth/operators';
 import { createComponent, createGroup, deleteComponent, deleteGroup, editComponent, editGroup, moveEntry } from '@/lib/components/manage-components';
 import { getDb } from '@/lib/db';
 import type { ComponentStatus } from '@/lib/schemas/status';
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
-
 /** The component form's fields; unticked checkboxes are absent, so they read as false. */
 function componentFields(form: FormData) {
   return {
-    name: text(form, 'name'),
-    description: text(form, 'description'),
-    status: text(form, 'status') as ComponentStatus,
-    groupId: text(form, 'groupId') || null,
+    name: formText(form, 'name'),
+    description: formText(form, 'description'),
+    status: formText(form, 'status') as ComponentStatus,
+    groupId: formText(form, 'groupId') || null,
     showcase: form.get('showcase') === 'on',
     onlyShowIfDegraded: form.get('onlyShowIfDegraded') === 'on',
-    startDate: text(form, 'startDate'),
+    startDate: formText(form, 'startDate'),
   };
-}
-
-/**
- * Only what the operator changed, compared with what the form showed (its `shown:` fields): a
- * status an incident or maintenance set while the form was open is not put back.
- */
-function changedFields<T extends Record<string, unknown>>(form: FormData, fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([name]) => form.get(`shown:${name}`) !== text(form, name))) as Partial<T>;
 }
 
 /** The group form's fields; its members as those ticked and unticked since the form was shown. */
 function groupFields(form: FormData) {
   const ticked = form.getAll('componentIds').map(String);
-  const shown = text(form, 'shown:componentIds').split(' ').filter(Boolean);
+  const shown = formText(form, 'shown:componentIds').split(' ').filter(Boolean);
   return {
-    ...changedFields(form, { name: text(form, 'name'), description: text(form, 'description') }),
+    ...changedFormFields(form, { name: formText(form, 'name'), description: formText(form, 'description') }),
     addComponentIds: ticked.filter((id) => !shown.includes(id)),
     removeComponentIds: shown.filter((id) => !ticked.includes(id)),
   };
@@ -46,8 +36,8 @@ function groupFields(form: FormData) {
 
 /** Deleting asks for the name typed out, so a misclick cannot remove a component and its history. */
 function unconfirmed(form: FormData): FormState | undefined {
-  const name = text(form, 'name');
-  if (text(form, 'confirm').trim() === name) return undefined;
+  const name = formText(form, 'name');
+  if (formText(form, 'confirm').trim() === name) return undefined;
   return { error: `Nothing was deleted: type "${name}" to confirm.`, fieldErrors: { confirm: `Type "${name}" exactly.` }, values: formValues(form) };
 }
 
@@ -70,7 +60,7 @@ export async function createComponentAction(_state: FormState, form: FormData): 
 export async function editComponentAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
     const operator = await requirePermission('configure');
-    const component = await editComponent(getDb(), text(form, 'id'), changedFields(form, componentFields(form)), operatorActor(operator));
+    const component = await editComponent(getDb(), formText(form, 'id'), changedFormFields(form, componentFields(form)), operatorActor(operator));
     done();
     return { notice: `Saved "${component.name}".` };
   } catch (error) {
@@ -83,7 +73,7 @@ export async function deleteComponentAction(_state: FormState, form: FormData): 
     const operator = await requirePermission('configure');
     const refusal = unconfirmed(form);
     if (refusal) return refusal;
-    await deleteComponent(getDb(), text(form, 'id'), operatorActor(operator));
+    await deleteComponent(getDb(), formText(form, 'id'), operatorActor(operator));
     done();
   } catch (error) {
     return toFormState(error, form);
@@ -94,8 +84,8 @@ export async function deleteComponentAction(_state: FormState, form: FormData): 
 export async function moveEntryAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
     const operator = await requirePermission('configure');
-    const kind = text(form, 'kind') === 'group' ? 'group' : 'component';
-    await moveEntry(getDb(), { kind, id: text(form, 'id') }, text(form, 'step') === 'up' ? -1 : 1, operatorActor(operator));
+    const kind = formText(form, 'kind') === 'group' ? 'group' : 'component';
+    await moveEntry(getDb(), { kind, id: formText(form, 'id') }, formText(form, 'step') === 'up' ? -1 : 1, operatorActor(operator));
     done();
     return {};
   } catch (error) {
@@ -106,7 +96,7 @@ export async function moveEntryAction(_state: FormState, form: FormData): Promis
 export async function createGroupAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
     const operator = await requirePermission('configure');
-    const group = await createGroup(getDb(), { name: text(form, 'name'), description: text(form, 'description'), componentIds: form.getAll('componentIds').map(String) }, operatorActor(operator));
+    const group = await createGroup(getDb(), { name: formText(form, 'name'), description: formText(form, 'description'), componentIds: form.getAll('componentIds').map(String) }, operatorActor(operator));
     done();
     return { notice: `Added the group "${group.name}".` };
   } catch (error) {
@@ -117,7 +107,7 @@ export async function createGroupAction(_state: FormState, form: FormData): Prom
 export async function editGroupAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
     const operator = await requirePermission('configure');
-    const group = await editGroup(getDb(), text(form, 'id'), groupFields(form), operatorActor(operator));
+    const group = await editGroup(getDb(), formText(form, 'id'), groupFields(form), operatorActor(operator));
     done();
     return { notice: `Saved the group "${group.name}".` };
   } catch (error) {
@@ -130,7 +120,7 @@ export async function deleteGroupAction(_state: FormState, form: FormData): Prom
     const operator = await requirePermission('configure');
     const refusal = unconfirmed(form);
     if (refusal) return refusal;
-    await deleteGroup(getDb(), text(form, 'id'), operatorActor(operator));
+    await deleteGroup(getDb(), formText(form, 'id'), operatorActor(operator));
     done();
   } catch (error) {
     return toFormState(error, form);

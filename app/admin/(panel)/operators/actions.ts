@@ -1,7 +1,7 @@
 'use server';
 // Managing operators from /admin/operators; the rules themselves are in lib/auth/operators.ts.
 import { revalidatePath } from 'next/cache';
-import { type FormState, toFormState } from '@/lib/admin-ui/form-state';
+import { type FormState, formText, toFormState } from '@/lib/admin-ui/form-state';
 import { requirePermission } from '@/lib/admin-ui/require-operator';
 import { addOperator, changeOperator } from '@/lib/auth/operators';
 import { getDb } from '@/lib/db';
@@ -10,9 +10,9 @@ export async function addOperatorAction(_state: FormState, form: FormData): Prom
   try {
     const operator = await requirePermission('manageOperators');
     const added = await addOperator(getDb(), operator, {
-      name: String(form.get('name') ?? ''),
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      name: formText(form, 'name'),
+      email: formText(form, 'email'),
+      password: formText(form, 'password'),
       role: String(form.get('role') ?? 'viewer') as never,
     });
     revalidatePath('/admin/operators');
@@ -24,10 +24,10 @@ export async function addOperatorAction(_state: FormState, form: FormData): Prom
 
 /** Role change, disable, enable or remove (the button pressed says which); the state names the operator it was about. */
 export async function changeOperatorAction(_state: FormState & { targetId?: string }, form: FormData): Promise<FormState & { targetId?: string }> {
-  const targetId = String(form.get('id') ?? '');
+  const targetId = formText(form, 'id');
   try {
     const operator = await requirePermission('manageOperators');
-    const notice = await changeOperator(getDb(), operator, targetId, { kind: String(form.get('kind') ?? '') as never, role: String(form.get('role') ?? '') as never });
+    const notice = await changeOperator(getDb(), operator, targetId, { kind: formText(form, 'kind') as never, role: formText(form, 'role') as never });
     revalidatePath('/admin/operators');
     return { notice, targetId };
   } catch (error) {

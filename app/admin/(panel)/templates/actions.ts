@@ -1,21 +1,19 @@
 'use server';
 // Incident templates from the admin UI; anyone who may post incidents may shape their wording.
 import { revalidatePath } from 'next/cache';
-import { type FormState, toFormState } from '@/lib/admin-ui/form-state';
+import { type FormState, formText, toFormState } from '@/lib/admin-ui/form-state';
 import { requirePermission } from '@/lib/admin-ui/require-operator';
 import { operatorActor } from '@/lib/auth/operators';
 import { getDb } from '@/lib/db';
 import { deleteTemplate, saveTemplate } from '@/lib/incidents/templates';
-
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 
 export async function saveTemplateAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
     const operator = await requirePermission('communicate');
     const template = await saveTemplate(
       getDb(),
-      text(form, 'id') || undefined,
-      { title: text(form, 'title'), name: text(form, 'name'), status: text(form, 'status') as never, impact: text(form, 'impact') as never, body: text(form, 'body') },
+      formText(form, 'id') || undefined,
+      { title: formText(form, 'title'), name: formText(form, 'name'), status: formText(form, 'status') as never, impact: formText(form, 'impact') as never, body: formText(form, 'body') },
       operatorActor(operator),
     );
     revalidatePath('/admin/templates');
@@ -28,7 +26,7 @@ export async function saveTemplateAction(_state: FormState, form: FormData): Pro
 export async function deleteTemplateAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
     const operator = await requirePermission('communicate');
-    await deleteTemplate(getDb(), text(form, 'id'), operatorActor(operator));
+    await deleteTemplate(getDb(), formText(form, 'id'), operatorActor(operator));
     revalidatePath('/admin/templates');
     return { notice: 'Deleted.' };
   } catch (error) {
