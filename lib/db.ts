@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 import { getEnv } from './env.ts';
+import { processGlobal } from './process-global.ts';
 
 /** Both generated clients expose the same models; code is written against this one type. */
 export type Db = SqliteClient;
@@ -32,7 +33,8 @@ export function createAdapterFactory(databaseUrl: string) {
   return new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: 3000, max: 10 });
 }
 
-const providers = new WeakMap<Db, Provider>();
+// In the process-wide table: a client made by one copy of this module is used by the other.
+const providers = () => processGlobal('db-providers', () => new WeakMap<Db, Provider>());
 
 export function createDb(databaseUrl: string): Db {
   const provider = providerOf(databaseUrl);
@@ -41,26 +43,23 @@ export function createDb(databaseUrl: string): Db {
     provider === 'sqlite'
       ? new SqliteClient({ adapter: adapter as PrismaBetterSqlite3 })
       : (new PostgresClient({ adapter: adapter as PrismaPg }) as unknown as Db);
-  providers.set(db, provider);
+  providers().set(db, provider);
   return db;
 }
 
 /** Which database a client talks to, for the few places where SQL differs. */
 export function dbProvider(db: Db): Provider {
-  return providers.get(db) ?? 'sqlite';
+  const provider = providers().get(db);
+  if (!provider) throw new Error('dbProvider: this client was not made by createDb');
+  return provider;
 }
-
-// One client per process: the custom server and Next's bundle each load this module,
-// so the client lives on globalThis rather than in a module variable.
-const GLOBAL_KEY = Symbol.for('gatewatch.db');
-type DbHolder = { [GLOBAL_KEY]?: { url: string; db: Db } };
 
 /** The process's one Prisma client, chosen by DATABASE_URL. */
 export function getDb(): Db {
-  const holder = globalThis as DbHolder;
+  const holder = processGlobal('db', (): { url?: string; db?: Db } => ({}));
   const url = getEnv().DATABASE_URL;
-  if (!holder[GLOBAL_KEY] || holder[GLOBAL_KEY].url !== url) holder[GLOBAL_KEY] = { url, db: createDb(url) };
-  return holder[GLOBAL_KEY].db;
+  if (!holder.db || holder.url !== url) Object.assign(holder, { url, db: createDb(url) });
+  return holder.db!;
 }
 
 /**

@@ -1,12 +1,26 @@
-/** An error a caller can act on, with a stable snake_case code and the HTTP status it maps to. */
+import { processBrand } from './process-global.ts';
+
+const APP_ERROR = processBrand('AppError');
+
+/**
+ * An error a caller can act on, with a stable snake_case code and the HTTP status it maps to.
+ * `instanceof AppError` holds for one thrown by either copy of lib/ (see process-global.ts).
+ */
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
   constructor(
     readonly code: string,
     message: string,
     readonly status: number,
     readonly details: unknown[] = [],
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && APP_ERROR in value;
   }
 }
 

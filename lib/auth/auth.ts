@@ -11,6 +11,7 @@ import { dbProvider, getDb, providerOf, type Db } from '../db.ts';
 import { getEnv } from '../env.ts';
 import { newId } from '../ids.ts';
 import { log } from '../log.ts';
+import { processGlobal } from '../process-global.ts';
 
 /** AUTH_SECRET, or one generated once and kept beside the database (readable by this user only). */
 function authSecret(): string {
@@ -71,13 +72,13 @@ export function createAuth(db: Db) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const KEY = Symbol.for('gatewatch.auth');
-type Holder = { [KEY]?: { db: Db; auth: Auth } };
-
-/** The process's Better Auth instance, over its database. */
+/**
+ * The process's Better Auth instance, over its database. Either copy of lib/ may make it, so its
+ * errors are told apart with `isAPIError` (by name), never with `instanceof APIError`.
+ */
 export function getAuth(): Auth {
-  const holder = globalThis as Holder;
+  const holder = processGlobal('auth', (): { db?: Db; auth?: Auth } => ({}));
   const db = getDb();
-  if (!holder[KEY] || holder[KEY].db !== db) holder[KEY] = { db, auth: createAuth(db) };
-  return holder[KEY].auth;
+  if (!holder.auth || holder.db !== db) Object.assign(holder, { db, auth: createAuth(db) });
+  return holder.auth!;
 }

@@ -1,9 +1,10 @@
-import { APIError } from 'better-auth/api';
+import { isAPIError } from 'better-auth/api';
 import { z } from 'zod';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import { lockForWrite, type Db } from '../db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { processGlobal } from '../process-global.ts';
 import { DISABLED_MESSAGE, getAuth } from './auth.ts';
 import { can, ROLE_LABELS, roleOf, ROLES, type Role } from './roles.ts';
 
@@ -62,15 +63,15 @@ async function createOperator(db: Db, input: z.input<typeof operatorCreateSchema
 }
 
 // Two set-up forms submitted at once must not make two owners: one at a time in this process.
-let setUpQueue: Promise<unknown> = Promise.resolve();
+const setUp = () => processGlobal('set-up-queue', () => ({ queue: Promise.resolve() as Promise<unknown> }));
 
 /** The first operator: only while there is none. */
 export function createOwner(db: Db, input: Omit<z.input<typeof operatorCreateSchema>, 'role'>): Promise<Operator> {
-  const run = setUpQueue.then(async () => {
+  const run = setUp().queue.then(async () => {
     if (await hasOperators(db)) throw new AppError('conflict', 'Gatewatch is already set up; log in instead', 409);
     return createOperator(db, { ...input, role: 'owner' }, { type: 'system', name: 'first-run set-up' });
   });
-  setUpQueue = run.catch(() => {});
+  setUp().queue = run.catch(() => {});
   return run;
 }
 
@@ -173,12 +174,8 @@ export async function currentOperator(headers: Headers): Promise<Operator | null
 // still log in); twenty from one address lock the address for 15 minutes.
 const RULES = { account: { max: 5, lockMs: 5 * 60_000 }, address: { max: 20, lockMs: 15 * 60_000 } };
 const FAILURE_WINDOW_MS = 15 * 60_000;
-const THROTTLE_KEY = Symbol.for('gatewatch.login-throttle');
 type Failures = { count: number; first: number; lockedUntil: number };
-function failures(): Map<string, Failures> {
-  const holder = globalThis as { [THROTTLE_KEY]?: Map<string, Failures> };
-  return (holder[THROTTLE_KEY] ??= new Map());
-}
+const failures = () => processGlobal('login-throttle', () => new Map<string, Failures>());
 
 /** The client's address as server.ts passes it on (its own socket, or the proxy's header when trusted). */
 export const CLIENT_IP_HEADER = 'x-gatewatch-client-ip';
@@ -218,7 +215,7 @@ export async function logIn(input: z.input<typeof loginSchema>, headers: Headers
     await getAuth().api.signInEmail({ body: { email, password }, headers });
     failures().delete(accountKey);
   } catch (error) {
-    if (!(error instanceof APIError)) throw error;
+    if (!isAPIError(error)) throw error;
     // Better Auth says so only after the password matched, so this tells a guesser nothing.
     if ((error.body as { code?: string } | undefined)?.code === 'BANNED_USER') throw new AppError('disabled', DISABLED_MESSAGE, 403);
     recordFailure(accountKey, RULES.account, now);
@@ -236,7 +233,7 @@ export async function changePassword(headers: Headers, input: z.input<typeof pas
   try {
     await getAuth().api.changePassword({ body: { currentPassword: data.currentPassword, newPassword: data.newPassword, revokeOtherSessions: true }, headers });
   } catch (error) {
-    if (error instanceof APIError) throw new AppError('wrong_credentials', 'Your current password is not right.', 400);
+    if (isAPIError(error)) throw new AppError('wrong_credentials', 'Your current password is not right.', 400);
     throw error;
   }
 }

@@ -2,15 +2,12 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { dbProvider, providerOf, sqliteFilePath, type Db, type Tx } from '../db.ts';
 import { log } from '../log.ts';
+import { processGlobal } from '../process-global.ts';
 
 const CHANNEL = 'gatewatch_changes';
 
-// In-process listeners live on globalThis: the custom server and Next's bundle load this module apart.
-const KEY = Symbol.for('gatewatch.change-listeners');
-function localListeners(): Set<() => void> {
-  const holder = globalThis as { [KEY]?: Set<() => void> };
-  return (holder[KEY] ??= new Set());
-}
+// The server listens; writes are made by either copy of lib/.
+const localListeners = () => processGlobal('change-listeners', () => new Set<() => void>());
 
 /** Runs `listener` after every write made by this process. Returns a function that removes it. */
 export function onLocalChange(listener: () => void): () => void {
