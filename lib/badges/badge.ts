@@ -1,5 +1,6 @@
 import { makeBadge } from 'badge-maker';
 import { z } from 'zod';
+import { withoutInvalidXml } from '../feeds/xml.ts';
 import { createArtifact, type Artifact } from '../read-path/artifact.ts';
 import type { ComponentStatus, Indicator } from '../schemas/status.ts';
 import { findComponentOrGroup } from '../status/find-component.ts';
@@ -95,18 +96,29 @@ export function invalidBadge(message: string): BadgeContent {
 // Badges should be live, yet a CDN or GitHub's image proxy may keep one for a minute.
 const BADGE_CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400';
 
-/** The badge as SVG (drawn by badge-maker, which escapes the text) or as a shields.io endpoint JSON. */
-export function renderBadge(content: BadgeContent, format: 'svg' | 'json', style: BadgeQuery['style']): Artifact {
-  const headers = { 'access-control-allow-origin': '*' };
+/**
+ * The badge as SVG (drawn by badge-maker, which escapes the text but keeps control characters that
+ * no XML may hold, so those are dropped here) or as a shields.io endpoint JSON.
+ */
+export function renderBadge(
+  content: BadgeContent,
+  format: 'svg' | 'json',
+  style: BadgeQuery['style'],
+  options: { cacheControl?: string; headers?: Record<string, string> } = {},
+): Artifact {
+  const label = withoutInvalidXml(content.label);
+  const message = withoutInvalidXml(content.message);
+  const cacheControl = options.cacheControl ?? BADGE_CACHE_CONTROL;
+  const headers = { 'access-control-allow-origin': '*', ...options.headers };
   if (format === 'json') {
-    const body = { schemaVersion: 1, label: content.label, message: content.message, color: content.color, ...(content.status !== 200 && { isError: true }) };
-    return createArtifact({ body: JSON.stringify(body), contentType: 'application/json; charset=utf-8', status: content.status, cacheControl: BADGE_CACHE_CONTROL, headers });
+    const body = { schemaVersion: 1, label, message, color: content.color, ...(content.status !== 200 && { isError: true }) };
+    return createArtifact({ body: JSON.stringify(body), contentType: 'application/json; charset=utf-8', status: content.status, cacheControl, headers });
   }
   return createArtifact({
-    body: makeBadge({ label: content.label, message: content.message, color: content.color, style }),
+    body: makeBadge({ label, message, color: content.color, style }),
     contentType: 'image/svg+xml; charset=utf-8',
     status: content.status,
-    cacheControl: BADGE_CACHE_CONTROL,
+    cacheControl,
     // An SVG opened on its own is a document: it may draw, never run anything.
     headers: { ...headers, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" },
   });

@@ -2,7 +2,10 @@
 const INVALID_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/** Text without the characters XML cannot carry, for a library that escapes the rest itself. */
+export const withoutInvalidXml = (value: string): string => value.replace(INVALID_XML, '');
+
 /** Text safe inside an XML element or attribute. */
 export function xmlText(value: string): string {
-  return value.replace(INVALID_XML, '').replace(/[&<>"']/g, (char) => ENTITIES[char]);
+  return withoutInvalidXml(value).replace(/[&<>"']/g, (char) => ENTITIES[char]);
 }

@@ -2,7 +2,7 @@ import { badgeContent, badgeQuerySchema, invalidBadge, renderBadge, type BadgeSu
 import { WIDGET_SOURCE } from '../embed/widget-source.ts';
 import { pageBaseUrl, renderAtom, renderRss, type FeedScope } from '../feeds/history-feeds.ts';
 import { renderMaintenanceCalendar } from '../feeds/maintenance-calendar.ts';
-import { findComponentOrGroup, isCanonicalRef } from '../status/find-component.ts';
+import { componentRef, findComponentOrGroup } from '../status/find-component.ts';
 import { findIncident } from '../status/incident-page.ts';
 import { getHistoryPage, parseHistoryPageParam } from '../status/history.ts';
 import type { Snapshot } from '../status/snapshot-types.ts';
@@ -21,6 +21,34 @@ export type PublicRoute =
   | { kind: 'artifact'; key: string; render: (snapshot: Snapshot) => Artifact; volatile?: boolean };
 
 export const API_V2_PREFIX = '/api/v2/';
+
+/** What kind of body a public path answers with, or null for a path that is not public. */
+export type PublicFormat = 'html' | 'json' | 'badge-svg' | 'badge-json' | 'feed' | 'calendar' | 'script';
+
+const PUBLIC_FORMATS: Record<string, PublicFormat> = {
+  '/': 'html',
+  '/history': 'html',
+  '/embed': 'html',
+  '/embed/frame': 'html',
+  '/history.atom': 'feed',
+  '/history.rss': 'feed',
+  '/maintenance.ics': 'calendar',
+  '/embed.js': 'script',
+  '/badge.svg': 'badge-svg',
+  '/badge.json': 'badge-json',
+};
+
+/**
+ * The public paths, known or not to the snapshot (an unknown incident is still a public path):
+ * they answer GET and HEAD only, always from the read path.
+ */
+export function publicFormat(pathname: string): PublicFormat | null {
+  if (Object.hasOwn(PUBLIC_FORMATS, pathname)) return PUBLIC_FORMATS[pathname];
+  if (pathname.startsWith(API_V2_PREFIX)) return 'json';
+  if (pathname.startsWith('/badge/')) return pathname.endsWith('.json') ? 'badge-json' : 'badge-svg';
+  if (/^\/incidents\/[^/]+$/.test(pathname)) return 'html';
+  return null;
+}
 
 export function resolvePublicRoute(pathname: string, search: URLSearchParams, snapshot: Snapshot): PublicRoute | null {
   if (pathname.startsWith(API_V2_PREFIX)) {
@@ -69,7 +97,11 @@ function resolveBadge(pathname: string, search: URLSearchParams, snapshot: Snaps
     ref = '';
   }
   if (ref === undefined && uptime) return null;
-  const subject: BadgeSubject = ref === undefined ? { kind: 'overall' } : { kind: uptime ? 'uptime' : 'status', ref };
+  // Every spelling of a component (its id, its slug, percent-encoded or not) is kept under one key,
+  // its canonical one: visitors cannot grow the cache by inventing spellings.
+  const found = ref === undefined ? undefined : findComponentOrGroup(snapshot, ref);
+  const canonicalRef = found ? componentRef(snapshot, found) : ref;
+  const subject: BadgeSubject = canonicalRef === undefined ? { kind: 'overall' } : { kind: uptime ? 'uptime' : 'status', ref: canonicalRef };
 
   const query = badgeQuerySchema.safeParse({
     style: search.get('style') ?? undefined,
@@ -86,15 +118,14 @@ function resolveBadge(pathname: string, search: URLSearchParams, snapshot: Snaps
   if (style !== 'flat') params.set('style', style);
   if (label !== undefined) params.set('label', label);
   if (subject.kind === 'uptime' && days !== 90) params.set('days', String(days));
-  const key = params.size ? `${pathname}?${params}` : pathname;
-  // Keys for the id and the slug are bounded by the snapshot; other spellings, own labels and
-  // unknown components are what visitors make up.
-  const found = subject.kind === 'overall' ? undefined : findComponentOrGroup(snapshot, subject.ref);
-  const canonical = subject.kind === 'overall' || (found !== undefined && isCanonicalRef(snapshot, found, subject.ref));
+  const canonicalPath = subject.kind === 'overall' || !found ? pathname : `/badge/${encodeURIComponent(subject.ref)}${uptime ?? ''}.${format}`;
+  const key = params.size ? `${canonicalPath}?${params}` : canonicalPath;
+  // Keys of known components are bounded by the snapshot; own labels and unknown components are
+  // what visitors make up, kept in the small bounded cache.
   return {
     kind: 'artifact',
     key,
-    volatile: label !== undefined || !canonical,
+    volatile: label !== undefined || (subject.kind !== 'overall' && !found),
     render: (current) => renderBadge(badgeContent(current, subject, query.data), format, style),
   };
 }
@@ -107,18 +138,19 @@ function resolveFeed(pathname: '/history.atom' | '/history.rss', search: URLSear
   }
   const found = findComponentOrGroup(snapshot, ref);
   if (!found) return null;
-  const key = `${pathname}?${new URLSearchParams({ component: ref })}`;
+  // One key per component, whichever way the URL spells it.
+  const canonicalRef = componentRef(snapshot, found);
+  const key = `${pathname}?${new URLSearchParams({ component: canonicalRef })}`;
   return {
     kind: 'artifact',
     key,
-    volatile: !isCanonicalRef(snapshot, found, ref),
     render: (current) => {
-      const subject = findComponentOrGroup(current, ref);
+      const subject = findComponentOrGroup(current, canonicalRef);
       const ids = new Set(subject ? ('componentIds' in subject ? subject.componentIds : [subject.id]) : []);
       const scope: FeedScope = {
         baseUrl: pageBaseUrl(current),
         selfPath: key,
-        componentName: subject?.name ?? ref,
+        componentName: subject?.name ?? canonicalRef,
         filter: (incident) => incident.componentIds.some((id) => ids.has(id)),
       };
       return render(current, scope);

@@ -34,7 +34,3 @@ export function componentRef(snapshot: Snapshot, subject: Subject): string {
   return slug && !indexOf(snapshot).ambiguous.has(slug) ? slug : subject.id;
 }
 
-/** Whether `ref` is one of the two spellings URLs use for `subject` (so it can be a cache key). */
-export function isCanonicalRef(snapshot: Snapshot, subject: Subject, ref: string): boolean {
-  return ref === subject.id || ref === componentRef(snapshot, subject);
-}

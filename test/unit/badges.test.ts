@@ -97,9 +97,12 @@ describe('drawn badges', () => {
     expect(svgOf('/badge/website/uptime.svg?days=7&style=social', snapshot).route).toMatchObject({ key: '/badge/website/uptime.svg?style=social&days=7' });
     expect(svgOf('/badge.svg?label=Hello', snapshot).route).toMatchObject({ volatile: true });
     expect(svgOf('/badge/nope.svg', snapshot).route).toMatchObject({ volatile: true });
-    // The id and the slug are keys; any other spelling that finds the component is made up.
-    expect(svgOf('/badge/c-website.svg', snapshot).route).toMatchObject({ volatile: false });
-    expect(svgOf('/badge/Website!!.svg', snapshot).route).toMatchObject({ volatile: true });
+    // Every spelling that finds the component, its id among them, shares the slug's key: visitors
+    // cannot grow the cache by inventing spellings.
+    for (const spelling of ['/badge/c-website.svg', '/badge/Website!!.svg', '/badge/%77ebsite.svg', '/badge/w%65bsite.svg', '/badge/WEBSITE.svg']) {
+      expect(svgOf(spelling, snapshot).route, spelling).toMatchObject({ key: '/badge/website.svg', volatile: false });
+    }
+    expect(svgOf('/badge/%77ebsite/uptime.json?days=30', snapshot).route).toMatchObject({ key: '/badge/website/uptime.json?days=30', volatile: false });
   });
 
   it('draws the message alone for an empty label', () => {
