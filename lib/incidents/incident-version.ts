@@ -5,6 +5,10 @@ import { AppError, notFound } from '../errors.ts';
 
 /** Inside a write's transaction: the incident (404 if missing), refused with 409 if it is past `expectedVersion`. */
 export async function incidentAtVersion(tx: Tx, incidentId: string, expectedVersion?: number) {
+  // The row's write lock first: a writer that named no version then waits for one in progress and
+  // builds on its result, where PostgreSQL would otherwise let it read the old row and lose the race
+  // (a 409 nobody asked for). On SQLite this starts the write at once; writers queue there anyway.
+  await tx.$executeRaw`UPDATE "Incident" SET "version" = "version" WHERE "id" = ${incidentId}`;
   const incident = await tx.incident.findUnique({ where: { id: incidentId } });
   if (!incident) throw notFound('incident', incidentId);
   if (expectedVersion !== undefined && expectedVersion !== incident.version) {
