@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Db } from '../db.ts';
+import { roleOf, scopesWithinRole, type Role } from '../auth/roles.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { apiKeyCreateSchema, type ApiKeyCreateInput, type ApiKeyScope } from '../schemas/api-key.ts';
@@ -16,6 +17,8 @@ export interface ApiKeyRecord {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** The current role of the operator who made the key, which its scopes are held to (none: made on the command line). */
+  makerRole?: Role;
 }
 
 function toRecord(row: { id: string; name: string; prefix: string; scopes: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiKeyRecord {
@@ -68,7 +71,7 @@ export const hasScope = (key: ApiKeyRecord, scope: ApiKeyScope) => key.scopes.in
 export async function authenticateApiKey(db: Db, authorization: string | null): Promise<ApiKeyRecord> {
   const match = /^(?:Bearer|OAuth)\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match) throw new AppError('unauthorized', 'Send an API key: Authorization: Bearer <key>', 401);
-  const row = await db.apiKey.findUnique({ where: { hash: hashKey(match[1]) }, include: { createdByUser: { select: { banned: true } } } });
+  const row = await db.apiKey.findUnique({ where: { hash: hashKey(match[1]) }, include: { createdByUser: { select: { banned: true, role: true } } } });
   if (!row || row.revokedAt) throw new AppError('unauthorized', 'This API key is not valid (unknown or revoked)', 401);
   // A key made by an operator is theirs: it stops working while they are disabled.
   if (row.createdByUser?.banned) throw new AppError('unauthorized', 'This API key belongs to a disabled operator', 401);
@@ -76,5 +79,9 @@ export async function authenticateApiKey(db: Db, authorization: string | null): 
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return toRecord(row);
+  const key = toRecord(row);
+  // Keys made on the command line belong to no operator; the others are held to their maker's role.
+  if (!row.createdByUser) return key;
+  const makerRole = roleOf(row.createdByUser.role);
+  return { ...key, scopes: scopesWithinRole(key.scopes, makerRole), makerRole };
 }
