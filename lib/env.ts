@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './http/client-address.ts';
 
 /** Every setting Gatewatch reads from the environment, checked once with clear messages. */
 export const envSchema = z.object({
@@ -24,8 +25,18 @@ export const envSchema = z.object({
   /** For headless installs: the owner created at first start when there is no operator yet. */
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (login throttling). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  /** Behind reverse proxies (`true`: one; a number of hops; or their addresses): the client's address comes from X-Forwarded-For. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, context) => {
+      try {
+        return parseTrustProxy(value);
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be false, true, a number of proxies, or their addresses (comma-separated IPs, CIDR ranges, loopback)' });
+        return z.NEVER;
+      }
+    }),
   /** Admin API requests a minute per API key, in bursts of as many. */
   ADMIN_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });
