@@ -9,6 +9,8 @@ import next from 'next';
 import { getDb } from './lib/db.ts';
 import { applyMigrations } from './lib/db/migrate.ts';
 import { CLIENT_IP_HEADER, ensureOwnerFromEnv } from './lib/auth/operators.ts';
+import { clientAddress } from './lib/http/client-address.ts';
+import { checkFormPost } from './lib/http/form-post.ts';
 import { runMaintenanceSchedule } from './lib/maintenance/maintenance.ts';
 import { EnvError, getEnv } from './lib/env.ts';
 import { log } from './lib/log.ts';
@@ -59,14 +61,20 @@ async function main() {
       body: Buffer.from(await response.arrayBuffer()),
     };
   };
-  const serveFromMemory = createFastPath(readPath, renderHtml);
+  const formHosts = env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).host] : [];
+  const toNext = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req, env.TRUST_PROXY);
+    // A POST to a page is an admin form; the API reads its own bodies.
+    if (req.method !== 'POST' || req.url?.startsWith('/api/')) return void handle(req, res);
+    void checkFormPost(req, formHosts).then((check) => {
+      if (check.ok) return void handle(check.req, res);
+      res.writeHead(check.status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(`${check.message}\n`);
+    });
+  };
+  const serve = createFastPath(readPath, renderHtml, toNext);
 
-  const server = http.createServer((req, res) => {
-    if (req.headers[RENDER_HEADER] === renderToken || !serveFromMemory(req, res)) {
-      req.headers[CLIENT_IP_HEADER] = clientAddress(req, env.TRUST_PROXY);
-      void handle(req, res);
-    }
-  });
+  const server = http.createServer((req, res) => (req.headers[RENDER_HEADER] === renderToken ? toNext(req, res) : serve(req, res)));
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, env.HOST, () => {
     log('info', `Gatewatch is listening on http://localhost:${env.PORT}`, { dev, database: env.DATABASE_URL.split(':')[0] });
@@ -76,12 +84,6 @@ async function main() {
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-}
-
-/** Who is asking: the socket's peer, or behind a trusted proxy the first X-Forwarded-For address. */
-function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
-  return forwarded || req.socket.remoteAddress || 'unknown';
 }
 
 /** `npm start` on a fresh clone: build the production app first. */

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createArtifact, replyWithArtifact, type Artifact } from './artifact.ts';
 import { withoutClientRuntime } from './plain-html.ts';
-import { resolvePublicRoute } from './public-routes.ts';
+import { publicFormat, resolvePublicRoute, type PublicFormat } from './public-routes.ts';
 import type { ReadPath } from './read-path.ts';
+import { notFoundArtifact, unavailableArtifact } from './fallback-artifacts.ts';
 
 const CSP_NO_SCRIPT = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; base-uri 'none'; form-action 'self'";
 
@@ -19,57 +20,80 @@ export const FRAMEABLE_HTML_HEADERS = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
+const NOT_FOUND_PAGE_KEY = '/_not-found';
+
 /**
- * The custom server's answer to hot public GETs: bytes from memory, without Next.js on the way.
- * Returns false when the request is not one of ours (Next.js handles it). `renderHtml` asks Next
- * to render a page once per snapshot version.
+ * The custom server's answer to public paths: bytes from memory, without Next.js on the way, whatever
+ * the method, query or headers (nothing makes Next render a public page per request). Other paths go
+ * to `toNext`. `renderHtml` asks Next to render a page once per snapshot version.
  */
-export function createFastPath(readPath: ReadPath, renderHtml: (path: string) => Promise<{ status: number; contentType: string; body: Buffer }>) {
+export function createFastPath(
+  readPath: ReadPath,
+  renderHtml: (path: string) => Promise<{ status: number; contentType: string; body: Buffer }>,
+  toNext: (req: IncomingMessage, res: ServerResponse) => void,
+) {
   const render = async (key: string, frameable: boolean): Promise<Artifact | null> => {
     const page = await renderHtml(key);
-    if (page.status !== 200 || !page.contentType.startsWith('text/html')) return null;
+    const expected = key === NOT_FOUND_PAGE_KEY ? 404 : 200;
+    if (page.status !== expected || !page.contentType.startsWith('text/html')) return null;
     return createArtifact({
+      status: expected,
       body: withoutClientRuntime(page.body.toString('utf8')),
       contentType: page.contentType,
       headers: frameable ? FRAMEABLE_HTML_HEADERS : HTML_HEADERS,
     });
   };
 
-  return function serveFromMemory(req: IncomingMessage, res: ServerResponse): boolean {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    // Next.js client navigations ask for RSC payloads at the same paths; those are Next's.
-    if (req.headers.rsc || req.headers['next-router-prefetch']) return false;
-    const url = req.url ?? '/';
-    // Most requests use a canonical URL, which is the key of a response already rendered.
-    const cached = readPath.cachedArtifact(url);
-    if (cached) {
-      send(req, res, cached);
-      return true;
+  const answer = async (pathname: string, search: URLSearchParams, format: PublicFormat): Promise<Artifact> => {
+    let current;
+    try {
+      current = await readPath.get();
+    } catch {
+      // No snapshot at all: the database is down and none was saved.
+      return unavailableArtifact(format);
     }
-    const current = readPath.peek();
-    if (!current) return false;
+    const route = resolvePublicRoute(pathname, search, current.snapshot);
+    if (!route) {
+      if (format !== 'html') return notFoundArtifact(format);
+      return (await readPath.artifact(NOT_FOUND_PAGE_KEY, () => render(NOT_FOUND_PAGE_KEY, false))) ?? notFoundArtifact(format);
+    }
+    const artifact =
+      readPath.cachedArtifact(route.key) ??
+      (await (route.kind === 'artifact'
+        ? readPath.artifact(route.key, (now) => route.render(now.snapshot), { volatile: route.volatile })
+        : readPath.artifact(route.key, () => render(route.key, route.frameable ?? false))));
+    return artifact ?? unavailableArtifact(format);
+  };
+
+  return function serve(req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url ?? '/';
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    // Most requests use a canonical URL, which is the key of a response already rendered.
+    const cached = readOnly ? readPath.cachedArtifact(url) : undefined;
+    if (cached) return send(req, res, cached);
     const queryAt = url.indexOf('?');
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+    const format = publicFormat(pathname);
+    if (!format) return toNext(req, res);
+    if (!readOnly) return refuseMethod(req, res);
     const search = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
-    if (search.has('_rsc')) return false;
-    const route = resolvePublicRoute(pathname, search, current.snapshot);
-    if (!route) return false;
-
-    const rendered = readPath.cachedArtifact(route.key);
-    if (rendered) {
-      send(req, res, rendered);
-      return true;
-    }
-    const pending =
-      route.kind === 'artifact'
-        ? readPath.artifact(route.key, (now) => route.render(now.snapshot), { volatile: route.volatile })
-        : readPath.artifact(route.key, () => render(route.key, route.frameable ?? false));
-    pending.then(
-      (artifact) => (artifact ? send(req, res, artifact) : fail(res)),
-      () => fail(res),
+    answer(pathname, search, format).then(
+      (artifact) => send(req, res, artifact),
+      () => send(req, res, unavailableArtifact(format)),
     );
-    return true;
   };
+}
+
+/** 405 for what is not a read; OPTIONS (a CORS preflight) says which methods there are. */
+function refuseMethod(req: IncomingMessage, res: ServerResponse) {
+  const allow = 'GET, HEAD, OPTIONS';
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { allow, 'access-control-allow-origin': '*', 'access-control-allow-methods': allow, 'access-control-max-age': '86400' });
+    res.end();
+    return;
+  }
+  res.writeHead(405, { allow, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`${req.method} is not allowed here: this address only answers GET and HEAD.\n`);
 }
 
 function send(req: IncomingMessage, res: ServerResponse, artifact: Artifact) {
@@ -82,7 +106,3 @@ function send(req: IncomingMessage, res: ServerResponse, artifact: Artifact) {
   res.end(reply.body);
 }
 
-function fail(res: ServerResponse) {
-  res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store' });
-  res.end('The status page is starting or briefly unavailable. Please retry in a few seconds.\n');
-}

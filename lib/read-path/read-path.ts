@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db.ts';
+import { AppError } from '../errors.ts';
 import { buildSnapshot } from '../status/build-snapshot.ts';
 import type { Snapshot } from '../status/snapshot-types.ts';
 import type { Artifact } from './artifact.ts';
@@ -31,11 +32,9 @@ function contentHash(snapshot: Snapshot): string {
 
 const VOLATILE_ARTIFACTS_MAX = 500;
 
-export class SnapshotUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('No status snapshot yet: the database is unreachable and none was saved before.', { cause });
-  }
-}
+/** No snapshot at all: the database is unreachable and none was saved before (a 503 for visitors). */
+export const snapshotUnavailable = (cause: unknown) =>
+  new AppError('snapshot_unavailable', 'The status page is starting or its database is unreachable; retry in a few seconds.', 503, [], { cause });
 
 /**
  * The public read path's state: the current snapshot, rebuilt from the database when data changes,
@@ -69,7 +68,7 @@ export class ReadPath {
     if (this.current) return this.current;
     await this.refresh();
     if (!this.current) this.loadFromDisk();
-    if (!this.current) throw new SnapshotUnavailableError(this.lastError);
+    if (!this.current) throw snapshotUnavailable(this.lastError);
     return this.current;
   }
 

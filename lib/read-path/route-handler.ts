@@ -1,25 +1,25 @@
-import { jsonError } from '../http/json-error.ts';
+import { AppError } from '../errors.ts';
 import { artifactResponse } from './artifact.ts';
+import { notFoundArtifact, unavailableArtifact } from './fallback-artifacts.ts';
 import { getReadPath } from './instance.ts';
-import { resolvePublicRoute } from './public-routes.ts';
-import { SnapshotUnavailableError } from './read-path.ts';
+import { publicFormat, resolvePublicRoute } from './public-routes.ts';
 
 /**
  * The Next.js route handlers of the public JSON, badges, feeds and embed script. The custom server
  * answers these from memory before Next sees them; this sends the same bytes when Next runs on its
- * own (`next dev`, or a request that arrives before the first snapshot).
+ * own (`next dev`).
  */
-export async function servePublicArtifact(request: Request, notFound: () => Response = () => new Response('Not found\n', { status: 404 })) {
+export async function servePublicArtifact(request: Request): Promise<Response> {
   const url = new URL(request.url);
+  const format = publicFormat(url.pathname) ?? 'json';
   const readPath = getReadPath();
   try {
     const { snapshot } = await readPath.get();
     const route = resolvePublicRoute(url.pathname, url.searchParams, snapshot);
-    if (route?.kind !== 'artifact') return notFound();
-    const artifact = await readPath.artifact(route.key, (current) => route.render(current.snapshot), { volatile: route.volatile });
-    return artifact ? artifactResponse(artifact, request) : notFound();
+    const artifact = route?.kind === 'artifact' ? await readPath.artifact(route.key, (current) => route.render(current.snapshot), { volatile: route.volatile }) : null;
+    return artifactResponse(artifact ?? notFoundArtifact(format), request);
   } catch (error) {
-    if (!(error instanceof SnapshotUnavailableError)) throw error;
-    return jsonError(503, 'unavailable', 'The status page is starting or its database is unreachable; retry in a few seconds.', { 'retry-after': '5' });
+    if (!(error instanceof AppError && error.code === 'snapshot_unavailable')) throw error;
+    return artifactResponse(unavailableArtifact(format), request);
   }
 }
