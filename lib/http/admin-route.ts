@@ -1,10 +1,12 @@
 import { ZodError } from 'zod';
 import { authenticateApiKey, hasScope, type ApiKeyRecord } from '../api-keys/api-keys.ts';
 import type { Actor } from '../audit/audit-log.ts';
+import { ROLE_LABELS, scopesWithinRole } from '../auth/roles.ts';
 import { getDb, type Db } from '../db.ts';
 import { getEnv } from '../env.ts';
 import { AppError, asAppError } from '../errors.ts';
 import { log } from '../log.ts';
+import { processGlobal } from '../process-global.ts';
 import { findPage } from '../page/page-settings.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
 import { jsonError } from './json-error.ts';
@@ -21,11 +23,7 @@ export interface AdminRequest<Params> {
   request: Request;
 }
 
-const LIMITER_KEY = Symbol.for('gatewatch.admin-rate-limiter');
-function limiter(): RateLimiter {
-  const holder = globalThis as { [LIMITER_KEY]?: RateLimiter };
-  return (holder[LIMITER_KEY] ??= new RateLimiter(getEnv().ADMIN_API_RATE_PER_MINUTE));
-}
+const limiter = () => processGlobal('admin-rate-limiter', () => new RateLimiter(getEnv().ADMIN_API_RATE_PER_MINUTE));
 
 /**
  * An admin API route: the API key (401), its rate (429 with Retry-After), its scope (403), the page
@@ -36,7 +34,7 @@ export function adminRoute<Params extends { pageId?: string }>(
   scope: ApiKeyScope,
   handle: (input: AdminRequest<Params>) => Promise<Response>,
 ) {
-  return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
+  return async (request: Request, context?: { params?: Promise<Params> }): Promise<Response> => {
     try {
       const db = getDb();
       const key = await authenticateApiKey(db, request.headers.get('authorization'));
@@ -45,7 +43,8 @@ export function adminRoute<Params extends { pageId?: string }>(
         return jsonError(429, 'rate_limited', `Too many requests for this key; retry in ${rate.retryAfterSeconds} s`, { 'retry-after': String(rate.retryAfterSeconds) });
       }
       requireScope(key, scope);
-      const params = await context.params;
+      // Next passes no params to a route without dynamic segments (GET /api/v1/pages).
+      const params = ((await context?.params) ?? {}) as Params;
       // Routes under /pages/{page_id} name the page; /pages itself names none.
       if (params.pageId !== undefined) {
         const page = await findPage(db);
@@ -62,7 +61,10 @@ export function adminRoute<Params extends { pageId?: string }>(
 
 /** A 403 unless the key has `scope` (for routes whose scope depends on the body). */
 export function requireScope(key: ApiKeyRecord, scope: ApiKeyScope) {
-  if (!hasScope(key, scope)) throw new AppError('forbidden', `This API key lacks the "${scope}" scope`, 403);
+  if (hasScope(key, scope)) return;
+  const role = key.makerRole && !scopesWithinRole([scope], key.makerRole).length ? key.makerRole : null;
+  const why = role ? `: the operator who made it now has the ${ROLE_LABELS[role].toLowerCase()} role, and a key does no more than its maker's role allows` : '';
+  throw new AppError('forbidden', `This API key lacks the "${scope}" scope${why}`, 403);
 }
 
 /** Any error as `{"error":{"code","message","details"}}`: ours with their status, the rest 503 or 500. */
@@ -79,4 +81,23 @@ export function errorResponse(error: unknown): Response {
   }
   log('error', 'admin API: unexpected error', { error: error instanceof Error ? error.stack : String(error) });
   return jsonError(500, 'internal_error', 'Something went wrong on our side. Check the incident list before retrying.');
+}
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Every method a route file does not export, answered in the JSON error shape (Next's own 405 has no
+ * body and no Allow header). A route file ends with
+ * `export const { POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });`, naming what it lacks.
+ */
+export function otherMethods<Context>(
+  handlers: Partial<Record<Method, (request: Request, context: Context) => Promise<Response>>>,
+): Record<Method, (request: Request, context: Context) => Promise<Response>> {
+  const allow = METHODS.filter((method) => handlers[method] || (method === 'HEAD' && handlers.GET) || method === 'OPTIONS').join(', ');
+  const refuse = async (request: Request) =>
+    jsonError(405, 'method_not_allowed', `${request.method} is not supported here; this endpoint answers ${allow}.`, { allow });
+  const options = async () => new Response(null, { status: 204, headers: { allow } });
+  const fallback = (method: Method) => (method === 'OPTIONS' ? options : method === 'HEAD' && handlers.GET ? handlers.GET : refuse);
+  return Object.fromEntries(METHODS.map((method) => [method, handlers[method] ?? fallback(method)])) as Record<Method, (request: Request, context: Context) => Promise<Response>>;
 }

@@ -1,6 +1,6 @@
 // GET, PATCH /api/v1/pages/{page_id}: the page's name, URL, time zone and branding.
 import { pageResponse } from '@/lib/admin-api/responses';
-import { adminRoute } from '@/lib/http/admin-route';
+import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { updatePageSettings } from '@/lib/page/page-settings';
 import { apiPageUpdateSchema } from '@/lib/schemas/admin-api';
 
@@ -12,3 +12,5 @@ export const PATCH = adminRoute('admin', async ({ db, body, actor }) => {
   await updatePageSettings(db, apiPageUpdateSchema.parse(body), actor);
   return pageResponse(db);
 });
+
+export const { HEAD, POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });

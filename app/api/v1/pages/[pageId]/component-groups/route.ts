@@ -1,7 +1,7 @@
 // GET, POST /api/v1/pages/{page_id}/component-groups: list groups; add one with its components.
 import { groupsResponse } from '@/lib/admin-api/responses';
 import { createGroup } from '@/lib/components/manage-components';
-import { adminRoute } from '@/lib/http/admin-route';
+import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { apiGroupCreateSchema } from '@/lib/schemas/admin-api';
 
 export const dynamic = 'force-dynamic';
@@ -12,3 +12,5 @@ export const POST = adminRoute('admin', async ({ db, body, actor }) => {
   const group = await createGroup(db, apiGroupCreateSchema.parse(body), actor);
   return groupsResponse(db, group.id, 201);
 });
+
+export const { HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

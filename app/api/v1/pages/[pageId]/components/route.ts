@@ -1,7 +1,7 @@
 // GET, POST /api/v1/pages/{page_id}/components: list groups and components; add a component.
 import { componentsResponse } from '@/lib/admin-api/responses';
 import { createComponent } from '@/lib/components/manage-components';
-import { adminRoute } from '@/lib/http/admin-route';
+import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { apiComponentCreateSchema } from '@/lib/schemas/admin-api';
 
 export const dynamic = 'force-dynamic';
@@ -12,3 +12,5 @@ export const POST = adminRoute('admin', async ({ db, body, actor }) => {
   const component = await createComponent(db, apiComponentCreateSchema.parse(body), actor);
   return componentsResponse(db, component.id, 201);
 });
+
+export const { HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

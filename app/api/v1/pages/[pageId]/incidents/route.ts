@@ -1,7 +1,7 @@
 // GET, POST /api/v1/pages/{page_id}/incidents (Statuspage Manage API shapes); POST with status
 // "scheduled" announces a maintenance window.
 import { incidentResponse, incidentsResponse } from '@/lib/admin-api/responses';
-import { adminRoute } from '@/lib/http/admin-route';
+import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { createMaintenance } from '@/lib/maintenance/maintenance';
 import { apiIncidentCreateSchema } from '@/lib/schemas/admin-api';
@@ -15,3 +15,5 @@ export const POST = adminRoute('incidents', async ({ db, body, actor }) => {
   const created = request.kind === 'maintenance' ? await createMaintenance(db, request.input, actor) : await createIncident(db, request.input, actor);
   return incidentResponse(db, created.id, 201);
 });
+
+export const { HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

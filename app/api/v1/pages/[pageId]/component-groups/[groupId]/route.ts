@@ -2,7 +2,7 @@
 // Deleting a group keeps its components, at the end of the top level.
 import { groupsResponse } from '@/lib/admin-api/responses';
 import { deleteGroup, editGroup } from '@/lib/components/manage-components';
-import { adminRoute } from '@/lib/http/admin-route';
+import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { apiGroupUpdateSchema } from '@/lib/schemas/admin-api';
 
 export const dynamic = 'force-dynamic';
@@ -21,3 +21,5 @@ export const DELETE = adminRoute<Params>('admin', async ({ db, params, actor }) 
   await deleteGroup(db, params.groupId, actor);
   return new Response(null, { status: 204 });
 });
+
+export const { HEAD, POST, OPTIONS } = otherMethods({ GET, PUT, PATCH, DELETE });

@@ -2,7 +2,7 @@
 // A status alone needs the `components` scope; renaming, regrouping, reordering or deleting needs `admin`.
 import { componentsResponse } from '@/lib/admin-api/responses';
 import { deleteComponent, editComponent } from '@/lib/components/manage-components';
-import { adminRoute, requireScope } from '@/lib/http/admin-route';
+import { adminRoute, otherMethods, requireScope } from '@/lib/http/admin-route';
 import { apiComponentUpdateSchema } from '@/lib/schemas/admin-api';
 
 export const dynamic = 'force-dynamic';
@@ -23,3 +23,5 @@ export const DELETE = adminRoute<Params>('admin', async ({ db, params, actor }) 
   await deleteComponent(db, params.componentId, actor);
   return new Response(null, { status: 204 });
 });
+
+export const { HEAD, POST, OPTIONS } = otherMethods({ GET, PUT, PATCH, DELETE });

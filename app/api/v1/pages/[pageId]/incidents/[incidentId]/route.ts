@@ -1,6 +1,6 @@
 // GET, PATCH /api/v1/pages/{page_id}/incidents/{incident_id}: PATCH posts a new update.
 import { expectedVersion, incidentResponse } from '@/lib/admin-api/responses';
-import { adminRoute } from '@/lib/http/admin-route';
+import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import { apiIncidentUpdateSchema, toIncidentUpdateInput } from '@/lib/schemas/admin-api';
 
@@ -15,3 +15,5 @@ export const PATCH = adminRoute<Params>('incidents', async ({ db, params, body, 
   await postIncidentUpdate(db, params.incidentId, toIncidentUpdateInput(input, expectedVersion(request)), actor);
   return incidentResponse(db, params.incidentId);
 });
+
+export const { HEAD, POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });

@@ -1,8 +1,10 @@
 // GET /api/v1/pages/{page_id}/incidents/unresolved
 import { incidentsResponse } from '@/lib/admin-api/responses';
-import { adminRoute } from '@/lib/http/admin-route';
+import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { isUnresolvedIncident } from '@/lib/status/incident-state';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = adminRoute('read', ({ db }) => incidentsResponse(db, (all) => all.filter(isUnresolvedIncident)));
+
+export const { HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

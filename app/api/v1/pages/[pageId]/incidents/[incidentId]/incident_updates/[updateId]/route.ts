@@ -1,7 +1,7 @@
 // PATCH, PUT, DELETE /api/v1/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}:
 // correct a posted update's message or time, or delete it. If-Match checks the incident's version.
 import { expectedVersion, incidentUpdateResponse } from '@/lib/admin-api/responses';
-import { adminRoute } from '@/lib/http/admin-route';
+import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { deleteIncidentUpdate, editIncidentUpdate } from '@/lib/incidents/edit-update';
 import { apiIncidentUpdateEditSchema } from '@/lib/schemas/admin-api';
 
@@ -20,3 +20,5 @@ export const DELETE = adminRoute<Params>('incidents', async ({ db, params, actor
   await deleteIncidentUpdate(db, params.incidentId, params.updateId, actor, expectedVersion(request));
   return new Response(null, { status: 204 });
 });
+
+export const { GET, HEAD, POST, OPTIONS } = otherMethods({ PUT, PATCH, DELETE });
