@@ -23,15 +23,13 @@ const nextConfig = {
   // Native and wasm-loading packages stay outside the server bundle.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'sanitize-html'],
   // For what Next answers itself (the custom server sets its own headers on what it serves from
-  // memory): no page may be framed by another site except the embeddable /embed/frame.
+  // memory): no page may be framed by another site except the embeddable /embed/frame. The
+  // Content-Security-Policy of the pages Next renders is set in proxy.ts, with its nonce.
   async headers() {
     return [
       {
         source: '/((?!embed/frame).*)',
-        headers: [
-          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
-        ],
+        headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }],
       },
       {
         source: '/:path*',

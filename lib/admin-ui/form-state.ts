@@ -1,3 +1,4 @@
+import { notFound } from 'next/navigation';
 import { ZodError } from 'zod';
 import { asAppError } from '../errors.ts';
 
@@ -40,8 +41,13 @@ export function wasChecked(values: Record<string, string> | undefined, name: str
   return (values[name] ?? '').split('\n').includes(value);
 }
 
-/** A validation or rule error, or the database being busy or away, as form state; anything else is a bug. */
+/**
+ * A validation or rule error, or the database being busy or away, as form state; anything else is a
+ * bug. Every action's failure comes here, so a crafted post whose argument is no form at all (our
+ * pages always send one) ends here too, as Next's 404 rather than a 500.
+ */
 export function toFormState(error: unknown, form: FormData): FormState {
+  if (!(form instanceof FormData)) notFound();
   if (error instanceof ZodError) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;

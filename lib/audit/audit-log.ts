@@ -33,9 +33,11 @@ export const AUDIT_PAGE_SIZE = 50;
 export async function listAuditLog(db: Db, filter: { targetType?: string; actor?: string; page?: number }) {
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const insensitive = dbProvider(db) === 'postgresql' ? { mode: 'insensitive' as const } : {};
+  // PostgreSQL refuses NUL in text, so no name holds one: search for the rest of what was typed.
+  const actor = filter.actor?.replaceAll('\0', '');
   const where = {
     ...(filter.targetType && { targetType: filter.targetType }),
-    ...(filter.actor && { actorName: { contains: filter.actor, ...insensitive } }),
+    ...(actor && { actorName: { contains: actor, ...insensitive } }),
   };
   const [rows, total] = await Promise.all([
     db.auditLog.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),

@@ -1,6 +1,9 @@
 import { AppError } from '../errors.ts';
+import { log } from '../log.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Statuspage's bodies nest four levels at most; far deeper is an attack on recursive code. */
+export const MAX_BODY_DEPTH = 32;
 
 /**
  * A write's body as a plain object: JSON, or form-encoded with Statuspage's bracket names
@@ -20,22 +23,28 @@ export async function readRequestBody(request: Request): Promise<unknown> {
     } catch {
       throw new AppError('malformed_json', 'The body is not valid JSON', 400);
     }
-    return refuseNul(body);
+    return checkBody(body);
   }
-  if (type === 'application/x-www-form-urlencoded') return refuseNul(parseBracketForm(new URLSearchParams(text)));
+  if (type === 'application/x-www-form-urlencoded') return checkBody(parseBracketForm(new URLSearchParams(text)));
   throw new AppError('unsupported_media_type', 'Send application/json or application/x-www-form-urlencoded', 415);
 }
 
+const tooDeep = () => new AppError('too_deep', `The body nests deeper than ${MAX_BODY_DEPTH} levels`, 400);
+
 /**
- * No NUL character anywhere in the body's text: PostgreSQL cannot store one, and the same body must
- * get the same answer on either database.
+ * Walks the body once, without recursion (a deep body must not overflow the stack): not deeper than
+ * MAX_BODY_DEPTH, and no NUL character anywhere in its text, which PostgreSQL cannot store (the same
+ * body must get the same answer on either database).
  */
-function refuseNul(body: unknown): unknown {
-  const hasNul = (value: unknown): boolean =>
-    typeof value === 'string'
-      ? value.includes('\0')
-      : typeof value === 'object' && value !== null && Object.entries(value).some(([key, inner]) => key.includes('\0') || hasNul(inner));
-  if (hasNul(body)) throw new AppError('invalid_text', 'Text may not contain NUL (\\u0000) characters', 400);
+function checkBody(body: unknown): unknown {
+  const pending: [unknown, number][] = [[body, 0]];
+  while (pending.length) {
+    const [value, depth] = pending.pop()!;
+    if (typeof value === 'string' && value.includes('\0')) throw new AppError('invalid_text', 'Text may not contain NUL (\\u0000) characters', 400);
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_BODY_DEPTH) throw tooDeep();
+    for (const [key, inner] of Object.entries(value)) pending.push([key, depth + 1], [inner, depth + 1]);
+  }
   return body;
 }
 
@@ -47,7 +56,15 @@ async function readLimited(request: Request): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      // The client went away mid-body: its doing, not an outage of ours.
+      log('info', 'admin API: the client closed the connection before sending the whole body', { error: String(error).split('\n')[0] });
+      throw new AppError('request_aborted', 'The request body did not arrive whole: the connection closed before its end', 400);
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
@@ -64,6 +81,7 @@ export function parseBracketForm(form: URLSearchParams): Record<string, unknown>
   const root: Record<string, unknown> = Object.create(null);
   for (const [name, value] of form) {
     const parts = name.replace(/\]/g, '').split('[');
+    if (parts.length > MAX_BODY_DEPTH) throw tooDeep();
     if (parts.some((part, index) => part === '' && index !== parts.length - 1) || parts.some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype')) {
       throw new AppError('malformed_form', `Cannot read the form field ${name}`, 400);
     }

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { ADMIN_ENDPOINTS, bodySchema } from '@/lib/admin-api/openapi';
 
 export const metadata: Metadata = { title: 'Admin API reference · Gatewatch' };
+// Rendered per request, so its scripts carry the nonce of the policy proxy.ts sets.
+export const dynamic = 'force-dynamic';
 
 type JsonSchema = { const?: string; propertyNames?: { pattern?: string }; type?: string; enum?: string[]; anyOf?: JsonSchema[]; default?: unknown; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; additionalProperties?: JsonSchema; maxLength?: number; format?: string };
 
