@@ -42,8 +42,10 @@ const KEY_SCOPES_BY_ROLE: Record<Role, readonly ApiKeyScope[]> = {
   viewer: ['read'],
 };
 
+export const roleAllowsScope = (role: Role, scope: ApiKeyScope) => KEY_SCOPES_BY_ROLE[role].includes(scope);
+
 /** A key's scopes as far as its maker's current role allows them (`admin` stands for every scope). */
 export function scopesWithinRole(scopes: readonly ApiKeyScope[], role: Role): ApiKeyScope[] {
   const granted: readonly ApiKeyScope[] = scopes.includes('admin') ? KEY_SCOPES_BY_ROLE.owner : scopes;
-  return granted.filter((scope) => KEY_SCOPES_BY_ROLE[role].includes(scope));
+  return granted.filter((scope) => roleAllowsScope(role, scope));
 }

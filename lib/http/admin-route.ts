@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { authenticateApiKey, hasScope, type ApiKeyRecord } from '../api-keys/api-keys.ts';
 import type { Actor } from '../audit/audit-log.ts';
-import { ROLE_LABELS, scopesWithinRole } from '../auth/roles.ts';
+import { ROLE_LABELS, roleAllowsScope } from '../auth/roles.ts';
 import { getDb, type Db } from '../db.ts';
 import { getEnv } from '../env.ts';
 import { AppError, asAppError } from '../errors.ts';
@@ -62,7 +62,7 @@ export function adminRoute<Params extends { pageId?: string }>(
 /** A 403 unless the key has `scope` (for routes whose scope depends on the body). */
 export function requireScope(key: ApiKeyRecord, scope: ApiKeyScope) {
   if (hasScope(key, scope)) return;
-  const role = key.makerRole && !scopesWithinRole([scope], key.makerRole).length ? key.makerRole : null;
+  const role = key.makerRole && !roleAllowsScope(key.makerRole, scope) ? key.makerRole : null;
   const why = role ? `: the operator who made it now has the ${ROLE_LABELS[role].toLowerCase()} role, and a key does no more than its maker's role allows` : '';
   throw new AppError('forbidden', `This API key lacks the "${scope}" scope${why}`, 403);
 }

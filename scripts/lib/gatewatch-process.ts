@@ -8,6 +8,8 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export interface GatewatchProcess {
   url: string;
   child: ChildProcess;
+  /** What the process has printed so far, when started with `captureOutput`. */
+  output(): string;
   /** Sends SIGTERM and waits for the process to exit. */
   stop(): Promise<void>;
 }
@@ -35,14 +37,20 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Runs `server.ts` on 127.0.0.1:`port` (a free one when not given) with `env` added, once `/healthz` answers. */
-export async function startGatewatch(options: { port?: number; env: Record<string, string>; timeoutMs?: number }): Promise<GatewatchProcess> {
+/**
+ * Runs `server.ts` on 127.0.0.1:`port` (a free one when not given) with `env` added, once `/healthz`
+ * answers. `captureOutput` keeps what it prints (its logs, with LOG_LEVEL set in `env`) for `output()`.
+ */
+export async function startGatewatch(options: { port?: number; env: Record<string, string>; timeoutMs?: number; captureOutput?: boolean }): Promise<GatewatchProcess> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'silent', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', options.captureOutput ? 'pipe' : 'inherit', options.captureOutput ? 'pipe' : 'inherit'],
   });
+  let printed = '';
+  child.stdout?.on('data', (chunk) => (printed += chunk));
+  child.stderr?.on('data', (chunk) => (printed += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -61,5 +69,5 @@ export async function startGatewatch(options: { port?: number; env: Record<strin
     await stop();
     throw error;
   }
-  return { url, child, stop };
+  return { url, child, stop, output: () => printed };
 }
