@@ -78,8 +78,8 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, env.HOST, () => {
     log('info', `Gatewatch is listening on http://localhost:${env.PORT}`, { dev, database: env.DATABASE_URL.split(':')[0] });
-    // Render the front page now, so the first visitor gets it from memory.
-    void renderHtml('/').catch(() => {});
+    // Ask for the front page now, so the first visitor gets it from memory.
+    void fetch(`http://127.0.0.1:${env.PORT}/`).then((response) => response.arrayBuffer(), () => {});
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);

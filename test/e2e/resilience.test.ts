@@ -64,6 +64,30 @@ describe('with PostgreSQL gone', () => {
   }, 120_000);
 });
 
+describe('with the database unreachable from the start and no snapshot saved', () => {
+  it('answers every public path 503 with Retry-After, in the path’s own format', async () => {
+    // Port 1: nothing listens there, so every connection is refused at once.
+    const server = await start({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/gatewatch', SNAPSHOT_PATH: path.join(dir, 'never-saved.json') });
+    const expected: [string, RegExp, RegExp][] = [
+      ['/', /^text\/html/, /database is unreachable/],
+      ['/api/v2/summary.json', /^application\/json/, /"code":"unavailable"/],
+      ['/badge.svg', /^image\/svg\+xml/, /unavailable/],
+      ['/badge/website.json', /^application\/json/, /"message":"unavailable"/],
+      ['/history.atom', /^application\/xml/, /<error>/],
+      ['/maintenance.ics', /^text\/plain/, /database is unreachable/],
+      ['/embed.js', /^text\/javascript/, /^\/\* .* \*\/$/m],
+    ];
+    for (const [publicPath, type, body] of expected) {
+      const response = await fetch(`${server.url}${publicPath}`);
+      expect(response.status, publicPath).toBe(503);
+      expect(response.headers.get('retry-after'), publicPath).toBe('5');
+      expect(response.headers.get('cache-control'), publicPath).toBe('no-store');
+      expect(response.headers.get('content-type'), publicPath).toMatch(type);
+      expect(await response.text(), publicPath).toMatch(body);
+    }
+  }, 60_000);
+});
+
 describe('a write from another process', () => {
   it('shows on a running server: `npm run db:seed -- --scale` replaces the demo', async () => {
     const env = { DATABASE_URL: `file:${path.join(dir, 'seeded.db')}`, SNAPSHOT_PATH: path.join(dir, 'seeded-snapshot.json') };
