@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { IncomingMessage } from 'node:http';
+import { clientAddress, parseTrustProxy } from '@/lib/http/client-address';
 import { RateLimiter } from '@/lib/http/rate-limit';
 import { parseBracketForm, readRequestBody } from '@/lib/http/request-body';
 
@@ -44,3 +46,29 @@ describe('request bodies', () => {
   });
 });
 
+
+describe('the client address behind proxies', () => {
+  const request = (peer: string, forwardedFor?: string) =>
+    ({ socket: { remoteAddress: peer }, connection: { remoteAddress: peer }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} }) as unknown as IncomingMessage;
+
+  it('is the peer unless a proxy is trusted', () => {
+    expect(clientAddress(request('10.0.0.2', '198.51.100.7'), parseTrustProxy('false'))).toBe('10.0.0.2');
+  });
+
+  it('takes the entry the trusted proxy added, never the ones the client sent', () => {
+    const oneHop = parseTrustProxy('true');
+    // The client sent "198.51.100.7"; the proxy appended the address it saw, 203.0.113.5.
+    expect(clientAddress(request('10.0.0.2', '198.51.100.7, 203.0.113.5'), oneHop)).toBe('203.0.113.5');
+    expect(clientAddress(request('10.0.0.2'), oneHop)).toBe('10.0.0.2');
+    // Two proxies: a CDN, then the load balancer.
+    expect(clientAddress(request('10.0.0.2', '198.51.100.7, 203.0.113.5, 172.16.0.9'), parseTrustProxy('2'))).toBe('203.0.113.5');
+    // Or by their addresses: the nearest address that is not one of them.
+    const byAddress = parseTrustProxy('loopback, 10.0.0.0/8');
+    expect(clientAddress(request('127.0.0.1', '198.51.100.7, 203.0.113.5, 10.1.2.3'), byAddress)).toBe('203.0.113.5');
+    expect(clientAddress(request('192.0.2.1', '198.51.100.7'), byAddress)).toBe('192.0.2.1');
+  });
+
+  it('refuses a setting it cannot read', () => {
+    expect(() => parseTrustProxy('not an address')).toThrow();
+  });
+});
