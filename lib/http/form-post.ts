@@ -8,9 +8,9 @@ export type FormPostCheck = { ok: true; req: http.IncomingMessage } | { ok: fals
 /**
  * The admin's forms post to their pages (Next's server actions). Next answers a cross-site or
  * malformed one with a 500; both are the sender's doing, so they are refused here first with a 4xx:
- * the same Origin rule Next applies (its host must be the request's, or `allowedHosts`), a
- * multipart/form-data body that parses (read into memory, at most 1 MB). A good post goes on to
- * Next as a request with the same headers and body.
+ * the same Origin rule Next applies (its host must be the request's, or `allowedHosts`), and a body
+ * in one of React's two encodings that parses (read into memory, at most 1 MB). A good post goes on
+ * to Next as a request with the same headers and body.
  */
 export async function checkFormPost(req: http.IncomingMessage, allowedHosts: readonly string[]): Promise<FormPostCheck> {
   const origin = req.headers.origin;
@@ -27,15 +27,18 @@ export async function checkFormPost(req: http.IncomingMessage, allowedHosts: rea
     }
   }
   const contentType = req.headers['content-type'] ?? '';
-  if (!/^multipart\/form-data;\s*boundary=/i.test(contentType)) {
+  // React sends a form as multipart/form-data, and arguments without one (a form with no fields) as JSON in text/plain.
+  const multipart = /^multipart\/form-data;\s*boundary=/i.test(contentType);
+  if (!multipart && !/^text\/plain\b/i.test(contentType)) {
     return { ok: false, status: 415, message: 'Forms are sent as multipart/form-data.' };
   }
   const body = await readBody(req);
   if (body === 'too_large') return { ok: false, status: 413, message: 'This form is larger than 1 MB.' };
   if (body === 'aborted') return { ok: false, status: 400, message: 'The form did not arrive whole.' };
   try {
-    // The platform's own multipart parser: a body it cannot read, Next could not either.
-    await new Request('http://form.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
+    // The platform's own parsers: a body they cannot read, Next could not either.
+    if (multipart) await new Request('http://form.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
+    else JSON.parse(body.toString('utf8'));
   } catch {
     return { ok: false, status: 400, message: 'The form could not be read; reload the page and send it again.' };
   }

@@ -96,7 +96,8 @@ describe('the admin forms (server actions)', () => {
 
   it('refuses a body that is not a form (415), one that is cut or garbled (400), and a form argument that is not one (404)', async () => {
     const origin = { origin: server.url };
-    expect((await post({ ...origin, 'content-type': 'text/plain;charset=UTF-8' }, '[{')).status).toBe(415);
+    expect((await post({ ...origin, 'content-type': 'application/xml' }, '<form/>')).status).toBe(415);
+    expect((await post({ ...origin, 'content-type': 'text/plain;charset=UTF-8' }, '[{')).status).toBe(400);
     expect((await post({ ...origin, 'content-type': 'multipart/form-data; boundary=x' }, '--x\r\nContent-Disposition: form-data; name="0"\r\n\r\nunfinished')).status).toBe(400);
     expect((await post({ ...origin, 'content-type': 'multipart/form-data; boundary=x' }, multipart({ '0': '[{},"not a form"]' }))).status).toBe(404);
     expect(await db.user.count()).toBe(0);
