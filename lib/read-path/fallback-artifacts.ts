@@ -33,12 +33,19 @@ function render(status: 404 | 503, format: PublicFormat): Artifact {
     case 'calendar':
       return text('text/plain; charset=utf-8', `${message}\n`);
     case 'html':
-      return text(
-        'text/html; charset=utf-8',
-        `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Status page</title><p>${xmlText(message)}</p><p><a href="/">Back to the status page</a></p></html>\n`,
-        { 'content-security-policy': "default-src 'none'; base-uri 'none'; form-action 'none'" },
-      );
+      return text('text/html; charset=utf-8', plainPage(status === 503 ? 'Status page briefly unavailable' : 'Page not found', message), {
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+      });
   }
+}
+
+/** A page that needs nothing but itself: readable in light and dark, on a phone. */
+function plainPage(title: string, message: string): string {
+  const style =
+    'body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:15vh 1.5rem;text-align:center;color:#0f172a;background:#f8fafc}' +
+    'h1{font-size:1.5rem;margin:0 0 .75rem}a{color:#1d4ed8}' +
+    '@media (prefers-color-scheme:dark){body{color:#f1f5f9;background:#020617}a{color:#93c5fd}}';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${xmlText(title)}</title><style>${style}</style></head><body><main><h1>${xmlText(title)}</h1><p>${xmlText(message)}</p><p><a href="/">Try the status page again</a></p></main></body></html>\n`;
 }
 
 const rendered = new Map<string, Artifact>();
