@@ -9,13 +9,15 @@ import type { GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { json, send, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
 import { startPlainNext, type PlainNext } from '../helpers/plain-next';
 
-/** An operation of the admin API, its route named as the OpenAPI document names it. */
+/** An operation of the admin API, named as the OpenAPI document names it, with a key that lacks its scope. */
 interface Operation {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   route: string;
   body?: string;
   wrongKey: string;
 }
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export function describeAdminApi(provider: Provider) {
   describe(`admin API on ${provider}`, () => {
@@ -38,8 +40,11 @@ export function describeAdminApi(provider: Provider) {
       apiWebsiteId = (await database.db.component.findFirstOrThrow({ where: { name: 'Website' } })).id;
     });
 
-    /** Every operation, with a key that lacks its scope. */
+    /** Every operation of the admin API (each route file, each method it answers). */
     const table = (): Operation[] => [
+      { method: 'GET', route: '/pages', wrongKey: keys.incidents },
+      { method: 'GET', route: '/pages/{page_id}', wrongKey: keys.components },
+      { method: 'PATCH', route: '/pages/{page_id}', body: json({ page: { name: 'x' } }), wrongKey: keys.incidents },
       { method: 'GET', route: '/pages/{page_id}/incidents', wrongKey: keys.components },
       { method: 'POST', route: '/pages/{page_id}/incidents', body: json({ incident: { name: 'x' } }), wrongKey: keys.read },
       { method: 'GET', route: '/pages/{page_id}/incidents/unresolved', wrongKey: keys.incidents },
@@ -48,10 +53,20 @@ export function describeAdminApi(provider: Provider) {
       { method: 'GET', route: '/pages/{page_id}/incidents/{incident_id}', wrongKey: keys.components },
       { method: 'PATCH', route: '/pages/{page_id}/incidents/{incident_id}', body: json({ incident: {} }), wrongKey: keys.components },
       { method: 'PATCH', route: '/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}', body: json({ incident_update: { body: 'z' } }), wrongKey: keys.components },
+      { method: 'PUT', route: '/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}', body: json({ incident_update: { body: 'z' } }), wrongKey: keys.read },
       { method: 'DELETE', route: '/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}', wrongKey: keys.read },
       { method: 'GET', route: '/pages/{page_id}/components', wrongKey: keys.incidents },
+      { method: 'POST', route: '/pages/{page_id}/components', body: json({ component: { name: 'x' } }), wrongKey: keys.components },
       { method: 'GET', route: '/pages/{page_id}/components/{component_id}', wrongKey: keys.incidents },
       { method: 'PATCH', route: '/pages/{page_id}/components/{component_id}', body: json({ component: { status: 'operational' } }), wrongKey: keys.incidents },
+      { method: 'PUT', route: '/pages/{page_id}/components/{component_id}', body: json({ component: { status: 'operational' } }), wrongKey: keys.read },
+      { method: 'DELETE', route: '/pages/{page_id}/components/{component_id}', wrongKey: keys.components },
+      { method: 'GET', route: '/pages/{page_id}/component-groups', wrongKey: keys.components },
+      { method: 'POST', route: '/pages/{page_id}/component-groups', body: json({ component_group: { name: 'x' } }), wrongKey: keys.components },
+      { method: 'GET', route: '/pages/{page_id}/component-groups/{group_id}', wrongKey: keys.incidents },
+      { method: 'PATCH', route: '/pages/{page_id}/component-groups/{group_id}', body: json({ component_group: { name: 'y' } }), wrongKey: keys.components },
+      { method: 'PUT', route: '/pages/{page_id}/component-groups/{group_id}', body: json({ component_group: { name: 'y' } }), wrongKey: keys.read },
+      { method: 'DELETE', route: '/pages/{page_id}/component-groups/{group_id}', wrongKey: keys.read },
     ];
     /** The URL of `route`: the demo page's id, `ids` for the other parameters (or "x": refused before they are looked up). */
     const urlOf = (route: string, ids: Record<string, string> = {}) =>
@@ -69,6 +84,85 @@ export function describeAdminApi(provider: Provider) {
         const forbidden = await attempt(operation.wrongKey);
         expect(forbidden.status, name).toBe(403);
         expect((await forbidden.json()).error.code).toBe('forbidden');
+      }
+    });
+
+    it('answers every GET with a read key: /pages lists the page', async () => {
+      const incidentId = (await database.db.incident.findFirstOrThrow()).id;
+      const groupId = (await database.db.componentGroup.findFirstOrThrow()).id;
+      const ids = { incident_id: incidentId, component_id: apiWebsiteId, group_id: groupId };
+      const withId = (id: string) => expect.objectContaining({ id });
+      const expected: Record<string, unknown> = {
+        '/pages': [withId(pageId)],
+        '/pages/{page_id}': expect.objectContaining({ id: pageId, name: 'Gatewatch Demo' }),
+        '/pages/{page_id}/incidents': expect.arrayContaining([withId(incidentId)]),
+        '/pages/{page_id}/incidents/unresolved': expect.any(Array),
+        '/pages/{page_id}/incidents/upcoming': expect.any(Array),
+        '/pages/{page_id}/incidents/active_maintenance': expect.any(Array),
+        '/pages/{page_id}/incidents/{incident_id}': withId(incidentId),
+        '/pages/{page_id}/components': expect.arrayContaining([withId(apiWebsiteId), withId(groupId)]),
+        '/pages/{page_id}/components/{component_id}': withId(apiWebsiteId),
+        '/pages/{page_id}/component-groups': expect.arrayContaining([withId(groupId)]),
+        '/pages/{page_id}/component-groups/{group_id}': withId(groupId),
+      };
+      const gets = table().filter((operation) => operation.method === 'GET');
+      expect(gets.map((operation) => operation.route).sort()).toEqual(Object.keys(expected).sort());
+      for (const { route } of gets) {
+        const response = await fixture.request('GET', urlOf(route, ids), { key: keys.read });
+        expect(response.status, route).toBe(200);
+        expect(await response.json(), route).toEqual(expected[route]);
+      }
+    });
+
+    it('serves the OpenAPI document without a key, listing exactly the operations tested here', async () => {
+      const response = await fixture.request('GET', '/api/v1/openapi.json');
+      expect(response.status).toBe(200);
+      const document = await response.json();
+      expect(document.openapi).toBe('3.1.0');
+      const documented = Object.entries(document.paths as Record<string, object>).flatMap(([route, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`));
+      expect(table().map((operation) => `${operation.method} ${operation.route}`).sort()).toEqual(documented.sort());
+    });
+
+    // Known bug: with PUBLIC_URL unset, the document names http://localhost:{port} whatever address
+    // the client used (Next's request.url under the custom server is not the Host the client sent).
+    // Remove `.fails` once it is fixed.
+    it.fails('names the address the client used as the API’s server, when PUBLIC_URL is unset', async () => {
+      const document = await (await fixture.request('GET', '/api/v1/openapi.json')).json();
+      expect(document.servers).toEqual([{ url: `${fixture.server.url}/api/v1` }]);
+    });
+
+    it('answers any other method with 405, the JSON error and Allow', async () => {
+      const methodsOf = new Map<string, string[]>();
+      for (const { route, method } of table()) methodsOf.set(route, [...(methodsOf.get(route) ?? []), method]);
+      for (const [route, methods] of methodsOf) {
+        // HEAD comes with GET; OPTIONS answers everywhere.
+        const allow = [...methods, 'OPTIONS', ...(methods.includes('GET') ? ['HEAD'] : [])].sort();
+        for (const method of METHODS.filter((candidate) => !methods.includes(candidate))) {
+          const response = await fixture.request(method, urlOf(route), { key: keys.all });
+          expect(response.status, `${method} ${route}`).toBe(405);
+          expect(response.headers.get('allow')?.split(', ').sort(), `${method} ${route}`).toEqual(allow);
+          expect((await response.json()).error).toMatchObject({ code: 'method_not_allowed', message: expect.any(String), details: [] });
+        }
+      }
+    });
+
+    // Known bug: the route file answers GET only and lacks `otherMethods`, so Next's own 405 answers,
+    // with no body and no Allow header. Remove `.fails` once it is fixed.
+    it.fails('answers another method on /api/v1/openapi.json with 405, the JSON error and Allow', async () => {
+      const response = await fixture.request('POST', '/api/v1/openapi.json');
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      expect((await response.json()).error.code).toBe('method_not_allowed');
+    });
+
+    it('answers an unknown path under /api/v1 with a JSON 404, whatever the method', async () => {
+      for (const path of ['/api/v1/nope', `/api/v1/pages/${pageId}/nope/deeper`, `/api/v1/pages/${pageId}/incidents/x/nope`]) {
+        for (const method of ['GET', 'POST']) {
+          const response = await fixture.request(method, path, { key: keys.all, body: method === 'POST' ? json({}) : undefined });
+          expect(response.status, `${method} ${path}`).toBe(404);
+          expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+          expect((await response.json()).error).toMatchObject({ code: 'not_found', message: expect.any(String), details: [] });
+        }
       }
     });
 
