@@ -1,66 +1,105 @@
-// A demo page on a real database of one provider, API keys of each scope, and a way to call the
-// admin API's route handlers as Next calls them. Each provider's test file runs in its own process
-// (the process's settings are read once), so DATABASE_URL is set here for the whole file.
+// A demo page on a real database of one provider, API keys of each scope, and the real Gatewatch
+// server (server.ts, as `npm start` runs it) on that database, called over HTTP. Calling the route
+// handlers in-process hid bugs: Next decides what a handler receives (no params on a route without
+// dynamic segments), and the custom server and Next's bundle each load their own copy of lib/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
+import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
 import type { Provider } from '@/lib/db';
+import type { ApiKeyScope } from '@/lib/schemas/api-key';
+import { seedDemo } from '@/lib/seed/demo';
+import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { createTestDatabase, type TestDatabase } from './databases';
 
-export type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-export interface CallOptions {
+export interface RequestOptions {
+  /** Sent as `Authorization: Bearer <key>`. */
   key?: string;
-  params?: Record<string, string>;
-  method?: string;
   body?: string;
+  /** The body's content type; application/json when a body is sent. */
   type?: string;
   headers?: Record<string, string>;
 }
 
+export interface CallOptions extends RequestOptions {
+  /** Another page's id in the path, instead of the demo page's. */
+  pageId?: string;
+}
+
 export interface AdminApiFixture {
   database: TestDatabase;
+  server: GatewatchProcess;
   pageId: string;
   keys: { all: string; incidents: string; read: string; components: string; revoked: string };
-  call: (handler: unknown, options?: CallOptions) => Promise<Response>;
+  /** `method` on /api/v1/pages/{page_id}`path`: `call('PATCH', `/incidents/${id}`, { key, body })`; '' is the page itself. */
+  call(method: string, path: string, options?: CallOptions): Promise<Response>;
+  /** `method` on any path of the server: `request('GET', '/api/v1/pages', { key })`. */
+  request(method: string, path: string, options?: RequestOptions): Promise<Response>;
+  /** The environment of another server on this database: its own snapshot and auth secret, a high rate limit. */
+  serverEnv(): Record<string, string>;
+  /** Another real server on this database, with `env` added (e.g. a low rate limit); the caller stops it. */
+  startServer(env?: Record<string, string>): Promise<GatewatchProcess>;
 }
 
 export const json = (value: unknown) => JSON.stringify(value);
 
+/**
+ * Sends `method` to `baseUrl` + `path`. The body is read at once, so no response keeps a connection
+ * busy when a test only looks at its status; the returned Response holds the same status, headers
+ * and bytes.
+ */
+export async function send(baseUrl: string, method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.key) headers.authorization = `Bearer ${options.key}`;
+  if (options.body !== undefined) headers['content-type'] = options.type ?? 'application/json';
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body: options.body, redirect: 'manual' });
+  const body = await response.arrayBuffer();
+  const noBody = [101, 204, 205, 304].includes(response.status);
+  return new Response(noBody ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 /** Registers the set-up and clean-up; the returned object is filled in before the first test. */
 export function useAdminApiFixture(provider: Provider, name: string): AdminApiFixture {
   const fixture = {} as AdminApiFixture;
-  let snapshotFile: string;
+  let dir: string | undefined;
+
+  fixture.serverEnv = () => {
+    // Each server keeps its own snapshot and auth secret, as separate instances would.
+    const own = fs.mkdtempSync(path.join(dir!, 'server-'));
+    return {
+      DATABASE_URL: fixture.database.url,
+      SNAPSHOT_PATH: path.join(own, 'snapshot.json'),
+      AUTH_SECRET_PATH: path.join(own, 'auth-secret'),
+      // The tests send hundreds of requests with each key; the rate-limit test starts its own server.
+      ADMIN_API_RATE_PER_MINUTE: '100000',
+      // The demo is seeded below, in this process, before the server starts.
+      DEMO_SEED: 'never',
+    };
+  };
+  fixture.startServer = (env = {}) => startGatewatch({ env: { ...fixture.serverEnv(), ...env } });
+
   beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `gatewatch-${name}-${provider}-`));
     fixture.database = await createTestDatabase(provider);
-    process.env.DATABASE_URL = fixture.database.url;
-    process.env.ADMIN_API_RATE_PER_MINUTE = '1000';
-    snapshotFile = path.join(os.tmpdir(), `gatewatch-${name}-${provider}-${Date.now()}-snapshot.json`);
-    process.env.SNAPSHOT_PATH = snapshotFile;
-    const { seedDemo } = await import('@/lib/seed/demo');
-    const { createApiKey, revokeApiKey } = await import('@/lib/api-keys/api-keys');
-    const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
     const db = fixture.database.db;
     await seedDemo(db, { pageUrl: 'https://status.example.com' });
     fixture.pageId = (await db.page.findFirstOrThrow()).id;
-    const make = async (scopes: ('read' | 'incidents' | 'components' | 'admin')[]) => (await createApiKey(db, { name: scopes.join('+'), scopes }, SYSTEM_ACTOR)).key;
+    const make = async (scopes: ApiKeyScope[]) => (await createApiKey(db, { name: scopes.join('+'), scopes }, SYSTEM_ACTOR)).key;
     const revoked = await createApiKey(db, { name: 'old', scopes: ['admin'] }, SYSTEM_ACTOR);
     await revokeApiKey(db, revoked.record.id, SYSTEM_ACTOR);
     fixture.keys = { all: await make(['admin']), incidents: await make(['incidents']), read: await make(['read']), components: await make(['components']), revoked: revoked.key };
+    fixture.server = await fixture.startServer();
   });
   afterAll(async () => {
-    const { getDb } = await import('@/lib/db');
-    await getDb().$disconnect();
+    // The server first: it holds connections to the database about to be dropped.
+    await fixture.server?.stop();
     await fixture.database?.drop();
-    if (snapshotFile) fs.rmSync(snapshotFile, { force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
-  fixture.call = (handler, options = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.key) headers.authorization = `Bearer ${options.key}`;
-    if (options.body !== undefined) headers['content-type'] = options.type ?? 'application/json';
-    const request = new Request('http://localhost/api/v1/x', { method: options.method ?? 'GET', headers, body: options.body });
-    return (handler as Handler)(request, { params: Promise.resolve({ pageId: fixture.pageId, ...options.params }) });
-  };
+
+  fixture.request = (method, path, options) => send(fixture.server.url, method, path, options);
+  fixture.call = (method, path, { pageId = fixture.pageId, ...options } = {}) => fixture.request(method, `/api/v1/pages/${pageId}${path}`, options);
   return fixture;
 }

@@ -1,30 +1,32 @@
-// The admin API's route handlers, called as Next calls them, against a real database of one provider.
+// The admin API over HTTP, through the real server (server.ts, as `npm start` runs it), against a
+// real database of one provider.
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '@/lib/api-keys/api-keys';
+import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
 import type { Provider } from '@/lib/db';
-import { json, useAdminApiFixture, type AdminApiFixture, type Handler } from '../helpers/admin-api';
+import type { GatewatchProcess } from '@/scripts/lib/gatewatch-process';
+import { json, send, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
+import { startPlainNext, type PlainNext } from '../helpers/plain-next';
+
+/** An operation of the admin API, named as the OpenAPI document names it, with a key that lacks its scope. */
+interface Operation {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  route: string;
+  body?: string;
+  wrongKey: string;
+}
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export function describeAdminApi(provider: Provider) {
   describe(`admin API on ${provider}`, () => {
     const fixture = useAdminApiFixture(provider, 'admin-api');
-    const call = fixture.call;
+    const { call } = fixture;
     let database: AdminApiFixture['database'];
     let pageId: string;
     let keys: AdminApiFixture['keys'];
     let apiWebsiteId: string;
-    let routes: Awaited<ReturnType<typeof loadRoutes>>;
-
-    async function loadRoutes() {
-      const incidents = await import('@/app/api/v1/pages/[pageId]/incidents/route');
-      const unresolved = await import('@/app/api/v1/pages/[pageId]/incidents/unresolved/route');
-      const upcoming = await import('@/app/api/v1/pages/[pageId]/incidents/upcoming/route');
-      const activeMaintenance = await import('@/app/api/v1/pages/[pageId]/incidents/active_maintenance/route');
-      const incident = await import('@/app/api/v1/pages/[pageId]/incidents/[incidentId]/route');
-      const components = await import('@/app/api/v1/pages/[pageId]/components/route');
-      const component = await import('@/app/api/v1/pages/[pageId]/components/[componentId]/route');
-      const incidentUpdate = await import('@/app/api/v1/pages/[pageId]/incidents/[incidentId]/incident_updates/[updateId]/route');
-      return { incidents, unresolved, upcoming, activeMaintenance, incident, components, component, incidentUpdate };
-    }
 
     const counts = async () => ({
       incidents: await database.db.incident.count(),
@@ -36,48 +38,142 @@ export function describeAdminApi(provider: Provider) {
     beforeAll(async () => {
       ({ database, pageId, keys } = fixture);
       apiWebsiteId = (await database.db.component.findFirstOrThrow({ where: { name: 'Website' } })).id;
-      routes = await loadRoutes();
     });
 
-    /** Every route, with a key that lacks its scope. */
-    const table = (): { name: string; handler: Handler; method?: string; params?: Record<string, string>; body?: string; wrongKey: string }[] => [
-      { name: 'GET incidents', handler: routes.incidents.GET as Handler, wrongKey: keys.components },
-      { name: 'POST incidents', handler: routes.incidents.POST as Handler, method: 'POST', body: json({ incident: { name: 'x' } }), wrongKey: keys.read },
-      { name: 'GET unresolved', handler: routes.unresolved.GET as Handler, wrongKey: keys.incidents },
-      { name: 'GET upcoming', handler: routes.upcoming.GET as Handler, wrongKey: keys.incidents },
-      { name: 'GET active maintenance', handler: routes.activeMaintenance.GET as Handler, wrongKey: keys.components },
-      { name: 'GET incident', handler: routes.incident.GET as Handler, params: { incidentId: 'x' }, wrongKey: keys.components },
-      { name: 'PATCH incident', handler: routes.incident.PATCH as Handler, method: 'PATCH', params: { incidentId: 'x' }, body: json({ incident: {} }), wrongKey: keys.components },
-      { name: 'GET components', handler: routes.components.GET as Handler, wrongKey: keys.incidents },
-      { name: 'GET component', handler: routes.component.GET as Handler, params: { componentId: 'x' }, wrongKey: keys.incidents },
-      { name: 'PATCH component', handler: routes.component.PATCH as Handler, method: 'PATCH', params: { componentId: 'x' }, body: json({ component: { status: 'operational' } }), wrongKey: keys.incidents },
-      { name: 'PATCH incident update', handler: routes.incidentUpdate.PATCH as Handler, method: 'PATCH', params: { incidentId: 'x', updateId: 'y' }, body: json({ incident_update: { body: 'z' } }), wrongKey: keys.components },
-      { name: 'DELETE incident update', handler: routes.incidentUpdate.DELETE as Handler, method: 'DELETE', params: { incidentId: 'x', updateId: 'y' }, wrongKey: keys.read },
+    /** Every operation of the admin API (each route file, each method it answers). */
+    const table = (): Operation[] => [
+      { method: 'GET', route: '/pages', wrongKey: keys.incidents },
+      { method: 'GET', route: '/pages/{page_id}', wrongKey: keys.components },
+      { method: 'PATCH', route: '/pages/{page_id}', body: json({ page: { name: 'x' } }), wrongKey: keys.incidents },
+      { method: 'GET', route: '/pages/{page_id}/incidents', wrongKey: keys.components },
+      { method: 'POST', route: '/pages/{page_id}/incidents', body: json({ incident: { name: 'x' } }), wrongKey: keys.read },
+      { method: 'GET', route: '/pages/{page_id}/incidents/unresolved', wrongKey: keys.incidents },
+      { method: 'GET', route: '/pages/{page_id}/incidents/upcoming', wrongKey: keys.incidents },
+      { method: 'GET', route: '/pages/{page_id}/incidents/active_maintenance', wrongKey: keys.components },
+      { method: 'GET', route: '/pages/{page_id}/incidents/{incident_id}', wrongKey: keys.components },
+      { method: 'PATCH', route: '/pages/{page_id}/incidents/{incident_id}', body: json({ incident: {} }), wrongKey: keys.components },
+      { method: 'PATCH', route: '/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}', body: json({ incident_update: { body: 'z' } }), wrongKey: keys.components },
+      { method: 'PUT', route: '/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}', body: json({ incident_update: { body: 'z' } }), wrongKey: keys.read },
+      { method: 'DELETE', route: '/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}', wrongKey: keys.read },
+      { method: 'GET', route: '/pages/{page_id}/components', wrongKey: keys.incidents },
+      { method: 'POST', route: '/pages/{page_id}/components', body: json({ component: { name: 'x' } }), wrongKey: keys.components },
+      { method: 'GET', route: '/pages/{page_id}/components/{component_id}', wrongKey: keys.incidents },
+      { method: 'PATCH', route: '/pages/{page_id}/components/{component_id}', body: json({ component: { status: 'operational' } }), wrongKey: keys.incidents },
+      { method: 'PUT', route: '/pages/{page_id}/components/{component_id}', body: json({ component: { status: 'operational' } }), wrongKey: keys.read },
+      { method: 'DELETE', route: '/pages/{page_id}/components/{component_id}', wrongKey: keys.components },
+      { method: 'GET', route: '/pages/{page_id}/component-groups', wrongKey: keys.components },
+      { method: 'POST', route: '/pages/{page_id}/component-groups', body: json({ component_group: { name: 'x' } }), wrongKey: keys.components },
+      { method: 'GET', route: '/pages/{page_id}/component-groups/{group_id}', wrongKey: keys.incidents },
+      { method: 'PATCH', route: '/pages/{page_id}/component-groups/{group_id}', body: json({ component_group: { name: 'y' } }), wrongKey: keys.components },
+      { method: 'PUT', route: '/pages/{page_id}/component-groups/{group_id}', body: json({ component_group: { name: 'y' } }), wrongKey: keys.read },
+      { method: 'DELETE', route: '/pages/{page_id}/component-groups/{group_id}', wrongKey: keys.read },
     ];
+    /** The URL of `route`: the demo page's id, `ids` for the other parameters (or "x": refused before they are looked up). */
+    const urlOf = (route: string, ids: Record<string, string> = {}) =>
+      `/api/v1${route.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'page_id' ? pageId : (ids[name] ?? 'x')))}`;
 
     it('answers 401 without a key, with an unknown key and with a revoked one; 403 without the scope', async () => {
-      for (const route of table()) {
+      for (const operation of table()) {
+        const name = `${operation.method} ${operation.route}`;
+        const attempt = (key: string | undefined) => fixture.request(operation.method, urlOf(operation.route), { key, body: operation.body });
         for (const key of [undefined, 'gw_not-a-key', keys.revoked]) {
-          const response = await call(route.handler, { ...route, key });
-          expect(response.status, `${route.name} with ${key ?? 'no key'}`).toBe(401);
+          const response = await attempt(key);
+          expect(response.status, `${name} with ${key ?? 'no key'}`).toBe(401);
           expect((await response.json()).error).toMatchObject({ code: 'unauthorized', message: expect.any(String), details: [] });
         }
-        const forbidden = await call(route.handler, { ...route, key: route.wrongKey });
-        expect(forbidden.status, route.name).toBe(403);
+        const forbidden = await attempt(operation.wrongKey);
+        expect(forbidden.status, name).toBe(403);
         expect((await forbidden.json()).error.code).toBe('forbidden');
       }
     });
 
+    it('answers every GET with a read key: /pages lists the page', async () => {
+      const incidentId = (await database.db.incident.findFirstOrThrow()).id;
+      const groupId = (await database.db.componentGroup.findFirstOrThrow()).id;
+      const ids = { incident_id: incidentId, component_id: apiWebsiteId, group_id: groupId };
+      const withId = (id: string) => expect.objectContaining({ id });
+      const expected: Record<string, unknown> = {
+        '/pages': [withId(pageId)],
+        '/pages/{page_id}': expect.objectContaining({ id: pageId, name: 'Gatewatch Demo' }),
+        '/pages/{page_id}/incidents': expect.arrayContaining([withId(incidentId)]),
+        '/pages/{page_id}/incidents/unresolved': expect.any(Array),
+        '/pages/{page_id}/incidents/upcoming': expect.any(Array),
+        '/pages/{page_id}/incidents/active_maintenance': expect.any(Array),
+        '/pages/{page_id}/incidents/{incident_id}': withId(incidentId),
+        '/pages/{page_id}/components': expect.arrayContaining([withId(apiWebsiteId), withId(groupId)]),
+        '/pages/{page_id}/components/{component_id}': withId(apiWebsiteId),
+        '/pages/{page_id}/component-groups': expect.arrayContaining([withId(groupId)]),
+        '/pages/{page_id}/component-groups/{group_id}': withId(groupId),
+      };
+      const gets = table().filter((operation) => operation.method === 'GET');
+      expect(gets.map((operation) => operation.route).sort()).toEqual(Object.keys(expected).sort());
+      for (const { route } of gets) {
+        const response = await fixture.request('GET', urlOf(route, ids), { key: keys.read });
+        expect(response.status, route).toBe(200);
+        expect(await response.json(), route).toEqual(expected[route]);
+      }
+    });
+
+    it('serves the OpenAPI document without a key, listing exactly the operations tested here', async () => {
+      const response = await fixture.request('GET', '/api/v1/openapi.json');
+      expect(response.status).toBe(200);
+      const document = await response.json();
+      expect(document.openapi).toBe('3.1.0');
+      const documented = Object.entries(document.paths as Record<string, object>).flatMap(([route, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`));
+      expect(table().map((operation) => `${operation.method} ${operation.route}`).sort()).toEqual(documented.sort());
+    });
+
+    // Known bug: with PUBLIC_URL unset, the document names http://localhost:{port} whatever address
+    // the client used (Next's request.url under the custom server is not the Host the client sent).
+    // Remove `.fails` once it is fixed.
+    it.fails('names the address the client used as the API’s server, when PUBLIC_URL is unset', async () => {
+      const document = await (await fixture.request('GET', '/api/v1/openapi.json')).json();
+      expect(document.servers).toEqual([{ url: `${fixture.server.url}/api/v1` }]);
+    });
+
+    it('answers any other method with 405, the JSON error and Allow', async () => {
+      const methodsOf = new Map<string, string[]>();
+      for (const { route, method } of table()) methodsOf.set(route, [...(methodsOf.get(route) ?? []), method]);
+      for (const [route, methods] of methodsOf) {
+        // HEAD comes with GET; OPTIONS answers everywhere.
+        const allow = [...methods, 'OPTIONS', ...(methods.includes('GET') ? ['HEAD'] : [])].sort();
+        for (const method of METHODS.filter((candidate) => !methods.includes(candidate))) {
+          const response = await fixture.request(method, urlOf(route), { key: keys.all });
+          expect(response.status, `${method} ${route}`).toBe(405);
+          expect(response.headers.get('allow')?.split(', ').sort(), `${method} ${route}`).toEqual(allow);
+          expect((await response.json()).error).toMatchObject({ code: 'method_not_allowed', message: expect.any(String), details: [] });
+        }
+      }
+    });
+
+    // Known bug: the route file answers GET only and lacks `otherMethods`, so Next's own 405 answers,
+    // with no body and no Allow header. Remove `.fails` once it is fixed.
+    it.fails('answers another method on /api/v1/openapi.json with 405, the JSON error and Allow', async () => {
+      const response = await fixture.request('POST', '/api/v1/openapi.json');
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      expect((await response.json()).error.code).toBe('method_not_allowed');
+    });
+
+    it('answers an unknown path under /api/v1 with a JSON 404, whatever the method', async () => {
+      for (const path of ['/api/v1/nope', `/api/v1/pages/${pageId}/nope/deeper`, `/api/v1/pages/${pageId}/incidents/x/nope`]) {
+        for (const method of ['GET', 'POST']) {
+          const response = await fixture.request(method, path, { key: keys.all, body: method === 'POST' ? json({}) : undefined });
+          expect(response.status, `${method} ${path}`).toBe(404);
+          expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+          expect((await response.json()).error).toMatchObject({ code: 'not_found', message: expect.any(String), details: [] });
+        }
+      }
+    });
+
     it('accepts Statuspage’s OAuth header, and 404s another page', async () => {
-      const request = new Request('http://localhost/', { headers: { authorization: `OAuth ${keys.read}` } });
-      expect((await (routes.components.GET as Handler)(request, { params: Promise.resolve({ pageId }) })).status).toBe(200);
-      expect((await call(routes.components.GET as Handler, { key: keys.read, params: { pageId: 'otherpage' } })).status).toBe(404);
+      expect((await call('GET', '/components', { headers: { authorization: `OAuth ${keys.read}` } })).status).toBe(200);
+      expect((await call('GET', '/components', { key: keys.read, pageId: 'otherpage' })).status).toBe(404);
     });
 
     it('opens an incident from a Statuspage body, posts updates to resolved, and audits each write', async () => {
-      const created = await call(routes.incidents.POST as Handler, {
+      const created = await call('POST', '/incidents', {
         key: keys.incidents,
-        method: 'POST',
         body: json({ incident: { name: '502 Bad Gateway on the website', status: 'investigating', body: 'Looking into **502s**.', components: { [apiWebsiteId]: 'major_outage' }, deliver_notifications: false } }),
       });
       expect(created.status).toBe(201);
@@ -86,24 +182,24 @@ export function describeAdminApi(provider: Provider) {
       expect(incident.incident_updates[0]).toMatchObject({ status: 'investigating', body: 'Looking into **502s**.', deliver_notifications: false });
       expect(incident.components.map((component: { id: string; status: string }) => [component.id, component.status])).toEqual([[apiWebsiteId, 'major_outage']]);
       expect(created.headers.get('etag')).toBe('"1"');
-      const withNull = await call(routes.incidents.POST as Handler, { key: keys.all, method: 'POST', body: json({ incident: { name: 'No start given', started_at: null } }) });
+      const withNull = await call('POST', '/incidents', { key: keys.all, body: json({ incident: { name: 'No start given', started_at: null } }) });
       expect(new Date((await withNull.json()).started_at).getFullYear()).toBeGreaterThan(2000);
 
-      const listed = await (await call(routes.unresolved.GET as Handler, { key: keys.read })).json();
+      const listed = await (await call('GET', '/incidents/unresolved', { key: keys.read })).json();
       expect(listed.map((entry: { id: string }) => entry.id)).toContain(incident.id);
 
-      const stale = await call(routes.incident.PATCH as Handler, {
-        key: keys.incidents, method: 'PATCH', params: { incidentId: incident.id }, headers: { 'if-match': '"7"' },
+      const stale = await call('PATCH', `/incidents/${incident.id}`, {
+        key: keys.incidents, headers: { 'if-match': '"7"' },
         body: json({ incident: { status: 'resolved' } }),
       });
       expect(stale.status).toBe(409);
-      const resolved = await call(routes.incident.PATCH as Handler, {
-        key: keys.incidents, method: 'PATCH', params: { incidentId: incident.id }, headers: { 'if-match': '"1"' },
+      const resolved = await call('PATCH', `/incidents/${incident.id}`, {
+        key: keys.incidents, headers: { 'if-match': '"1"' },
         body: json({ incident: { status: 'resolved', body: 'Fixed.', components: { [apiWebsiteId]: 'operational' } } }),
       });
       expect(resolved.status).toBe(200);
       expect(await resolved.json()).toMatchObject({ status: 'resolved', resolved_at: expect.any(String), incident_updates: [{ status: 'resolved', body: 'Fixed.' }, {}] });
-      const invalid = await call(routes.incident.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params: { incidentId: incident.id }, body: json({ incident: { status: 'in_progress' } }) });
+      const invalid = await call('PATCH', `/incidents/${incident.id}`, { key: keys.incidents, body: json({ incident: { status: 'in_progress' } }) });
       expect(invalid.status).toBe(422);
 
       const audit = await database.db.auditLog.findMany({ where: { targetId: incident.id }, orderBy: { at: 'asc' } });
@@ -116,18 +212,17 @@ export function describeAdminApi(provider: Provider) {
     it('schedules maintenance with status "scheduled", listed as upcoming', async () => {
       const scheduledFor = new Date(Date.now() + 86_400_000).toISOString();
       const scheduledUntil = new Date(Date.now() + 90_000_000).toISOString();
-      const created = await call(routes.incidents.POST as Handler, {
+      const created = await call('POST', '/incidents', {
         key: keys.incidents,
-        method: 'POST',
         body: json({ incident: { name: 'Network work', status: 'scheduled', scheduled_for: scheduledFor, scheduled_until: scheduledUntil, component_ids: [apiWebsiteId], body: 'Planned.' } }),
       });
       expect(created.status).toBe(201);
       const maintenance = await created.json();
       expect(maintenance).toMatchObject({ status: 'scheduled', impact: 'maintenance', scheduled_for: scheduledFor, scheduled_until: scheduledUntil });
-      const upcoming = await (await call(routes.upcoming.GET as Handler, { key: keys.read })).json();
+      const upcoming = await (await call('GET', '/incidents/upcoming', { key: keys.read })).json();
       expect(upcoming.map((entry: { id: string }) => entry.id)).toContain(maintenance.id);
-      expect(await (await call(routes.activeMaintenance.GET as Handler, { key: keys.read })).json()).toEqual([]);
-      const missing = await call(routes.incidents.POST as Handler, { key: keys.incidents, method: 'POST', body: json({ incident: { name: 'When?', status: 'scheduled' } }) });
+      expect(await (await call('GET', '/incidents/active_maintenance', { key: keys.read })).json()).toEqual([]);
+      const missing = await call('POST', '/incidents', { key: keys.incidents, body: json({ incident: { name: 'When?', status: 'scheduled' } }) });
       expect(missing.status).toBe(400);
       expect((await missing.json()).error.details.map((detail: { path: string }) => detail.path)).toEqual(['incident.scheduled_for', 'incident.scheduled_until']);
     });
@@ -139,25 +234,25 @@ export function describeAdminApi(provider: Provider) {
         'incident[component_ids][]': apiWebsiteId,
         'incident[deliver_notifications]': 'false',
       });
-      const created = await call(routes.incidents.POST as Handler, { key: keys.all, method: 'POST', body: form.toString(), type: 'application/x-www-form-urlencoded' });
+      const created = await call('POST', '/incidents', { key: keys.all, body: form.toString(), type: 'application/x-www-form-urlencoded' });
       expect(created.status).toBe(201);
       expect(await created.json()).toMatchObject({ name: 'Slow dashboard', impact: 'minor', components: [{ id: apiWebsiteId }] });
     });
 
     it('changes a component’s status', async () => {
-      const response = await call(routes.component.PATCH as Handler, { key: keys.components, method: 'PATCH', params: { componentId: apiWebsiteId }, body: json({ component: { status: 'degraded_performance' } }) });
+      const response = await call('PATCH', `/components/${apiWebsiteId}`, { key: keys.components, body: json({ component: { status: 'degraded_performance' } }) });
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ id: apiWebsiteId, status: 'degraded_performance' });
-      expect((await call(routes.component.PATCH as Handler, { key: keys.components, method: 'PATCH', params: { componentId: 'nosuchthing' }, body: json({ component: { status: 'operational' } }) })).status).toBe(404);
+      expect((await call('PATCH', '/components/nosuchthing', { key: keys.components, body: json({ component: { status: 'operational' } }) })).status).toBe(404);
     });
 
     it('edits and deletes a posted update, with If-Match on the incident’s version', async () => {
-      const created = await (await call(routes.incidents.POST as Handler, { key: keys.incidents, method: 'POST', body: json({ incident: { name: 'Typos happen', body: 'Investigatign.' } }) })).json();
-      await call(routes.incident.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params: { incidentId: created.id }, body: json({ incident: { status: 'identified', body: 'Found it.' } }) });
+      const created = await (await call('POST', '/incidents', { key: keys.incidents, body: json({ incident: { name: 'Typos happen', body: 'Investigatign.' } }) })).json();
+      await call('PATCH', `/incidents/${created.id}`, { key: keys.incidents, body: json({ incident: { status: 'identified', body: 'Found it.' } }) });
       const updateId = created.incident_updates[0].id;
-      const params = { incidentId: created.id, updateId };
+      const updatePath = (id: string) => `/incidents/${created.id}/incident_updates/${id}`;
       const displayAt = new Date(Date.now() - 3_600_000).toISOString();
-      const edit = (body: unknown, headers?: Record<string, string>) => call(routes.incidentUpdate.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params, headers, body: json(body) });
+      const edit = (body: unknown, headers?: Record<string, string>) => call('PATCH', updatePath(updateId), { key: keys.incidents, headers, body: json(body) });
 
       expect((await edit({ incident_update: { body: 'x' } }, { 'if-match': '"1"' })).status).toBe(409);
       expect((await edit({ incident_update: { body: 'x' } }, { 'if-match': 'yesterday' })).status).toBe(400);
@@ -166,13 +261,13 @@ export function describeAdminApi(provider: Provider) {
       expect(await edited.json()).toMatchObject({ id: updateId, body: 'Investigating.', display_at: displayAt, status: 'investigating', incident_id: created.id });
       // `*` matches any version, as HTTP defines it.
       expect((await edit({ incident_update: { body: 'Investigating the errors.' } }, { 'if-match': '*' })).status).toBe(200);
-      const incident = await (await call(routes.incident.GET as Handler, { key: keys.read, params: { incidentId: created.id } })).json();
+      const incident = await (await call('GET', `/incidents/${created.id}`, { key: keys.read })).json();
       expect(incident).toMatchObject({ status: 'identified', incident_updates: [{ body: 'Found it.' }, { body: 'Investigating the errors.' }] });
 
-      expect((await call(routes.incidentUpdate.DELETE as Handler, { key: keys.incidents, method: 'DELETE', params })).status).toBe(204);
-      const last = await call(routes.incidentUpdate.DELETE as Handler, { key: keys.incidents, method: 'DELETE', params: { ...params, updateId: incident.incident_updates[0].id } });
+      expect((await call('DELETE', updatePath(updateId), { key: keys.incidents })).status).toBe(204);
+      const last = await call('DELETE', updatePath(incident.incident_updates[0].id), { key: keys.incidents });
       expect([last.status, (await last.json()).error.code]).toEqual([422, 'last_update']);
-      expect((await call(routes.incidentUpdate.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params, body: json({ incident_update: { body: 'gone' } }) })).status).toBe(404);
+      expect((await call('PATCH', updatePath(updateId), { key: keys.incidents, body: json({ incident_update: { body: 'gone' } }) })).status).toBe(404);
       const audit = await database.db.auditLog.findMany({ where: { targetId: created.id }, orderBy: { at: 'asc' } });
       expect(audit.map((row) => row.action)).toEqual(['incident.create', 'incident.update', 'incident_update.update', 'incident_update.update', 'incident_update.delete']);
     });
@@ -181,24 +276,23 @@ export function describeAdminApi(provider: Provider) {
       const before = await database.db.component.findUniqueOrThrow({ where: { id: apiWebsiteId } });
       const startedAt = new Date(Date.now() - 5 * 86_400_000).toISOString();
       const resolvedAt = new Date(Date.now() - 5 * 86_400_000 + 7_200_000).toISOString();
-      const response = await call(routes.incidents.POST as Handler, {
+      const response = await call('POST', '/incidents', {
         key: keys.incidents,
-        method: 'POST',
         body: json({ incident: { name: 'Website down for two hours', status: 'resolved', started_at: startedAt, resolved_at: resolvedAt, components: { [apiWebsiteId]: 'major_outage' }, body: 'A bad certificate.' } }),
       });
       expect(response.status).toBe(201);
       expect(await response.json()).toMatchObject({ status: 'resolved', impact: 'critical', started_at: startedAt, resolved_at: resolvedAt });
       expect((await database.db.component.findUniqueOrThrow({ where: { id: apiWebsiteId } })).status).toBe(before.status);
-      const backwards = await call(routes.incidents.POST as Handler, { key: keys.incidents, method: 'POST', body: json({ incident: { name: 'x', status: 'resolved', started_at: resolvedAt, resolved_at: startedAt } }) });
+      const backwards = await call('POST', '/incidents', { key: keys.incidents, body: json({ incident: { name: 'x', status: 'resolved', started_at: resolvedAt, resolved_at: startedAt } }) });
       expect([backwards.status, (await backwards.json()).error.details[0].path]).toEqual([400, 'incident.resolved_at']);
       // An end with no start would make an incident that ends before it begins.
-      const noStart = await call(routes.incidents.POST as Handler, { key: keys.incidents, method: 'POST', body: json({ incident: { name: 'x', status: 'resolved', resolved_at: startedAt } }) });
+      const noStart = await call('POST', '/incidents', { key: keys.incidents, body: json({ incident: { name: 'x', status: 'resolved', resolved_at: startedAt } }) });
       expect([noStart.status, (await noStart.json()).error.details[0].path]).toEqual([400, 'incident.started_at']);
     });
 
     it('refuses bad input clearly and leaves the data as it was', async () => {
       const before = await counts();
-      const post = (body: string, type?: string) => call(routes.incidents.POST as Handler, { key: keys.incidents, method: 'POST', body, type });
+      const post = (body: string, type?: string) => call('POST', '/incidents', { key: keys.incidents, body, type });
       const cases: [Promise<Response>, number, string][] = [
         [post('{"incident":'), 400, 'malformed_json'],
         [post(json({ incident: { name: 42 } })), 400, 'validation_failed'],
@@ -208,7 +302,7 @@ export function describeAdminApi(provider: Provider) {
         [post(json({ incident: { name: 'x', components: { nosuchcompon: 'major_outage' } } })), 404, 'not_found'],
         [post(json({ incident: { name: 'x', body: 'y'.repeat(70_000) } })), 413, 'payload_too_large'],
         [post('name=x', 'text/plain'), 415, 'unsupported_media_type'],
-        [call(routes.incident.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params: { incidentId: 'nosuchincid' }, body: json({ incident: { status: 'resolved' } }) }), 404, 'not_found'],
+        [call('PATCH', '/incidents/nosuchincid', { key: keys.incidents, body: json({ incident: { status: 'resolved' } }) }), 404, 'not_found'],
       ];
       for (const [pending, status, code] of cases) {
         const response = await pending;
@@ -232,8 +326,8 @@ export function describeAdminApi(provider: Provider) {
         fc.asyncProperty(anyBody, fc.constantFrom('POST', 'PATCH'), async (body, method) => {
           const text = typeof body === 'string' ? body : JSON.stringify(body);
           const response = method === 'POST'
-            ? await call(routes.incidents.POST as Handler, { key: keys.all, method, body: text })
-            : await call(routes.incident.PATCH as Handler, { key: keys.all, method, params: { incidentId }, headers: { 'if-match': '"999"' }, body: text });
+            ? await call('POST', '/incidents', { key: keys.all, body: text })
+            : await call('PATCH', `/incidents/${incidentId}`, { key: keys.all, headers: { 'if-match': '"999"' }, body: text });
           expect(response.status).toBeLessThan(500);
           if (response.status >= 400) expect((await response.json()).error.code).toEqual(expect.any(String));
           // A valid random body may create an incident; only failures must leave nothing behind.
@@ -246,8 +340,8 @@ export function describeAdminApi(provider: Provider) {
 
     it('never 500s on random edits of a posted update, and a refused one changes nothing (fast-check)', async () => {
       const incident = await database.db.incident.findFirstOrThrow({ where: { status: 'identified' }, include: { updates: true } });
-      const params = { incidentId: incident.id, updateId: incident.updates[0].id };
-      const row = () => database.db.incidentUpdate.findUniqueOrThrow({ where: { id: params.updateId } });
+      const updateId = incident.updates[0].id;
+      const row = () => database.db.incidentUpdate.findUniqueOrThrow({ where: { id: updateId } });
       let before = await row();
       const anyBody = fc.oneof(
         fc.string(),
@@ -256,7 +350,7 @@ export function describeAdminApi(provider: Provider) {
       );
       await fc.assert(
         fc.asyncProperty(anyBody, fc.constantFrom(undefined, '*', '"1"', 'nonsense'), async (body, ifMatch) => {
-          const response = await call(routes.incidentUpdate.PATCH as Handler, { key: keys.incidents, method: 'PATCH', params, headers: ifMatch ? { 'if-match': ifMatch } : {}, body: typeof body === 'string' ? body : JSON.stringify(body) });
+          const response = await call('PATCH', `/incidents/${incident.id}/incident_updates/${updateId}`, { key: keys.incidents, headers: ifMatch ? { 'if-match': ifMatch } : {}, body: typeof body === 'string' ? body : JSON.stringify(body) });
           expect(response.status).toBeLessThan(500);
           if (response.status >= 400) expect(await row()).toEqual(before);
           else before = await row();
@@ -265,37 +359,70 @@ export function describeAdminApi(provider: Provider) {
       );
     }, 60_000);
 
-    it('serves the public JSON, badges and feeds through the Next route handlers too', async () => {
-      const v2 = (await import('@/app/api/v2/[...path]/route')).GET;
-      const summary = await v2(new Request('http://localhost/api/v2/summary.json'));
-      expect(summary.status).toBe(200);
-      expect(summary.headers.get('etag')).toMatch(/^"/);
-      expect((await summary.json()).page.id).toBe(pageId);
-      const missing = await v2(new Request('http://localhost/api/v2/nope.json'));
-      expect(missing.status).toBe(404);
-      expect((await missing.json()).error.code).toBe('not_found');
-      const badge = await (await import('@/app/badge/[...path]/route')).GET(new Request('http://localhost/badge/website.svg'));
-      expect([badge.status, badge.headers.get('content-type')]).toEqual([200, 'image/svg+xml; charset=utf-8']);
-      const feed = await (await import('@/app/history.atom/route')).GET(new Request('http://localhost/history.atom'));
-      expect(await feed.text()).toContain('<feed xml:lang="en" xmlns="http://www.w3.org/2005/Atom">');
+    describe('when Next runs alone (next start, no server.ts)', () => {
+      // The real server answers these paths from memory before Next sees them; their route
+      // handlers only answer under plain Next, so that is where they are tested.
+      let plain: PlainNext;
+      beforeAll(async () => {
+        plain = await startPlainNext(fixture.serverEnv());
+      });
+      afterAll(() => plain?.stop());
+      // Uncompressed, as a client that asks for no encoding: compressed bodies are a known bug below.
+      const get = (path: string) => send(plain.url, 'GET', path, { headers: { 'accept-encoding': 'identity' } });
+
+      it('serves the public JSON, badges and feeds through the Next route handlers too', async () => {
+        const summary = await get('/api/v2/summary.json');
+        expect(summary.status).toBe(200);
+        expect(summary.headers.get('etag')).toMatch(/^"/);
+        expect((await summary.json()).page.id).toBe(pageId);
+        const missing = await get('/api/v2/nope.json');
+        expect(missing.status).toBe(404);
+        expect((await missing.json()).error.code).toBe('not_found');
+        const badge = await get('/badge/website.svg');
+        expect([badge.status, badge.headers.get('content-type')]).toEqual([200, 'image/svg+xml; charset=utf-8']);
+        const feed = await get('/history.atom');
+        expect(await feed.text()).toContain('<feed xml:lang="en" xmlns="http://www.w3.org/2005/Atom">');
+      });
+
+      // Known bug: the handlers send gzip or brotli bytes, but Next drops their Content-Encoding, so
+      // browsers, curl --compressed and fetch get bytes they cannot read. Remove `.fails` once fixed.
+      it.fails('sends a compressed body with its Content-Encoding', async () => {
+        const summary = await send(plain.url, 'GET', '/api/v2/summary.json', { headers: { 'accept-encoding': 'gzip' } });
+        expect(summary.headers.get('content-encoding')).toBe('gzip');
+        expect((await summary.json()).page.id).toBe(pageId);
+      });
     });
 
-    it('limits each key’s rate, with Retry-After', async () => {
-      const { createApiKey } = await import('@/lib/api-keys/api-keys');
-      const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
-      const { key } = await createApiKey(database.db, { name: 'busy', scopes: ['read'] }, SYSTEM_ACTOR);
-      // A cheap request (wrong page: 404 after the key and its rate are checked), until refused.
-      let served = 0;
-      let limited: Response | undefined;
-      while (!limited && served < 1500) {
-        const response = await call(routes.unresolved.GET as Handler, { key, params: { pageId: 'otherpage' } });
-        if (response.status === 429) limited = response;
-        else served += 1;
-      }
-      expect(served).toBeGreaterThanOrEqual(1000);
-      expect(limited?.status).toBe(429);
-      expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((await limited!.json()).error.code).toBe('rate_limited');
+    // The server reads ADMIN_API_RATE_PER_MINUTE once at start, so this takes a second server on the
+    // same database. The limiter keeps its counts in memory whatever the database, so SQLite alone
+    // spares PostgreSQL's file that server's start.
+    describe.runIf(provider === 'sqlite')('with a low rate limit', () => {
+      const RATE = 30;
+      let limitedServer: GatewatchProcess;
+      beforeAll(async () => {
+        limitedServer = await fixture.startServer({ ADMIN_API_RATE_PER_MINUTE: String(RATE) });
+      });
+      afterAll(() => limitedServer?.stop());
+
+      it('limits each key’s rate, with Retry-After', async () => {
+        const { key } = await createApiKey(database.db, { name: 'busy', scopes: ['read'] }, SYSTEM_ACTOR);
+        // A cheap request (wrong page: 404 after the key and its rate are checked), until refused.
+        const cheap = (with_: string) => send(limitedServer.url, 'GET', '/api/v1/pages/otherpage/incidents/unresolved', { key: with_ });
+        let served = 0;
+        let limited: Response | undefined;
+        while (!limited && served < RATE * 3) {
+          const response = await cheap(key);
+          if (response.status === 429) limited = response;
+          else served += 1;
+        }
+        // The whole burst is served first.
+        expect(served).toBeGreaterThanOrEqual(RATE);
+        expect(limited?.status).toBe(429);
+        expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect((await limited!.json()).error.code).toBe('rate_limited');
+        // Another key has its own allowance.
+        expect((await cheap(keys.read)).status).toBe(404);
+      });
     });
   });
 }

@@ -1,42 +1,50 @@
-// Components and groups through the admin API (create, edit, reorder, delete), against a real
-// database of one provider, checked against what the public JSON then shows.
+// Components and groups through the admin API over HTTP (create, edit, reorder, delete), through the
+// real server against a real database of one provider, checked against what the public JSON then shows.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
+import { editGroup } from '@/lib/components/manage-components';
 import type { Provider } from '@/lib/db';
-import { json, useAdminApiFixture, type AdminApiFixture, type CallOptions } from '../helpers/admin-api';
+import { buildSnapshot } from '@/lib/status/build-snapshot';
+import { addDays, dayKey } from '@/lib/time';
+import { json, useAdminApiFixture, type AdminApiFixture, type RequestOptions } from '../helpers/admin-api';
 
 type Entry = { id: string; name: string; group: boolean; group_id: string | null; position: number; components?: string[] };
 
 export function describeComponentsApi(provider: Provider) {
   describe(`components and groups API on ${provider}`, () => {
     const fixture = useAdminApiFixture(provider, 'components-api');
-    const call = fixture.call;
+    const { call } = fixture;
     let database: AdminApiFixture['database'];
     let keys: AdminApiFixture['keys'];
-    let routes: Awaited<ReturnType<typeof loadRoutes>>;
     const idOf = async (name: string) => (await database.db.component.findFirstOrThrow({ where: { name } })).id;
     const groupIdOf = async (name: string) => (await database.db.componentGroup.findFirstOrThrow({ where: { name } })).id;
 
-    async function loadRoutes() {
-      return {
-        components: await import('@/app/api/v1/pages/[pageId]/components/route'),
-        component: await import('@/app/api/v1/pages/[pageId]/components/[componentId]/route'),
-        groups: await import('@/app/api/v1/pages/[pageId]/component-groups/route'),
-        group: await import('@/app/api/v1/pages/[pageId]/component-groups/[groupId]/route'),
-        v2: (await import('@/app/api/v2/[...path]/route')).GET,
-      };
-    }
-
-    beforeAll(async () => {
+    beforeAll(() => {
       ({ database, keys } = fixture);
-      routes = await loadRoutes();
     });
 
-    /** What visitors' tools read: the public components.json, after the read path has caught up. */
+    /** Each component and group as `id name group position`, from the public JSON or the database. */
+    const placement = (entry: { id: string; name: string; group_id: string | null; position: number }) => `${entry.id} ${entry.name} ${entry.group_id} ${entry.position}`;
+    const placementsInDatabase = async () => [
+      ...(await database.db.component.findMany()).map((row) => placement({ ...row, group_id: row.groupId })),
+      ...(await database.db.componentGroup.findMany()).map((row) => placement({ ...row, group_id: null })),
+    ].sort();
+
+    /**
+     * What visitors' tools read: the server's public components.json, once its snapshot has caught up
+     * with the database (the server rebuilds it just after each write, not before answering it).
+     */
     async function publicComponents(): Promise<Entry[]> {
-      const { getReadPath } = await import('@/lib/read-path/instance');
-      await getReadPath().refresh();
-      return (await (await routes.v2(new Request('http://localhost/api/v2/components.json'))).json()).components;
+      const expected = await placementsInDatabase();
+      let entries: Entry[] = [];
+      await expect
+        .poll(async () => {
+          entries = (await (await fixture.request('GET', '/api/v2/components.json')).json()).components;
+          return entries.map(placement).sort();
+        }, { timeout: 10_000, interval: 50 })
+        .toEqual(expected);
+      return entries;
     }
     /** The top level in page order, groups with their members: ["Group: A, B", "C"]. */
     async function layout() {
@@ -61,27 +69,28 @@ export function describeComponentsApi(provider: Provider) {
     it('answers 401 without a key and 403 without the scope, on every route', async () => {
       const componentId = await idOf('CDN');
       const groupId = await groupIdOf('Integrations');
-      const table: (CallOptions & { name: string; handler: unknown; wrongKey: string })[] = [
-        { name: 'GET components', handler: routes.components.GET, wrongKey: keys.incidents },
-        { name: 'POST component', handler: routes.components.POST, method: 'POST', body: json({ component: { name: 'x' } }), wrongKey: keys.components },
-        { name: 'GET component', handler: routes.component.GET, params: { componentId }, wrongKey: keys.incidents },
-        { name: 'PATCH component (rename)', handler: routes.component.PATCH, method: 'PATCH', params: { componentId }, body: json({ component: { name: 'y' } }), wrongKey: keys.components },
-        { name: 'PUT component (status)', handler: routes.component.PUT, method: 'PUT', params: { componentId }, body: json({ component: { status: 'operational' } }), wrongKey: keys.incidents },
-        { name: 'DELETE component', handler: routes.component.DELETE, method: 'DELETE', params: { componentId }, wrongKey: keys.components },
-        { name: 'GET groups', handler: routes.groups.GET, wrongKey: keys.components },
-        { name: 'POST group', handler: routes.groups.POST, method: 'POST', body: json({ component_group: { name: 'x' } }), wrongKey: keys.components },
-        { name: 'GET group', handler: routes.group.GET, params: { groupId }, wrongKey: keys.incidents },
-        { name: 'PATCH group', handler: routes.group.PATCH, method: 'PATCH', params: { groupId }, body: json({ component_group: { name: 'y' } }), wrongKey: keys.components },
-        { name: 'DELETE group', handler: routes.group.DELETE, method: 'DELETE', params: { groupId }, wrongKey: keys.read },
+      // Paths under the page; a rename needs `admin`, a status alone `components`.
+      const table: (RequestOptions & { name: string; method: string; path: string; wrongKey: string })[] = [
+        { name: 'GET components', method: 'GET', path: '/components', wrongKey: keys.incidents },
+        { name: 'POST component', method: 'POST', path: '/components', body: json({ component: { name: 'x' } }), wrongKey: keys.components },
+        { name: 'GET component', method: 'GET', path: `/components/${componentId}`, wrongKey: keys.incidents },
+        { name: 'PATCH component (rename)', method: 'PATCH', path: `/components/${componentId}`, body: json({ component: { name: 'y' } }), wrongKey: keys.components },
+        { name: 'PUT component (status)', method: 'PUT', path: `/components/${componentId}`, body: json({ component: { status: 'operational' } }), wrongKey: keys.incidents },
+        { name: 'DELETE component', method: 'DELETE', path: `/components/${componentId}`, wrongKey: keys.components },
+        { name: 'GET groups', method: 'GET', path: '/component-groups', wrongKey: keys.components },
+        { name: 'POST group', method: 'POST', path: '/component-groups', body: json({ component_group: { name: 'x' } }), wrongKey: keys.components },
+        { name: 'GET group', method: 'GET', path: `/component-groups/${groupId}`, wrongKey: keys.incidents },
+        { name: 'PATCH group', method: 'PATCH', path: `/component-groups/${groupId}`, body: json({ component_group: { name: 'y' } }), wrongKey: keys.components },
+        { name: 'DELETE group', method: 'DELETE', path: `/component-groups/${groupId}`, wrongKey: keys.read },
       ];
       const before = await counts();
       for (const route of table) {
         for (const key of [undefined, keys.revoked]) {
-          const response = await call(route.handler, { ...route, key });
+          const response = await call(route.method, route.path, { body: route.body, key });
           expect(response.status, `${route.name} with ${key ? 'a revoked key' : 'no key'}`).toBe(401);
           expect((await response.json()).error).toMatchObject({ code: 'unauthorized', message: expect.any(String), details: [] });
         }
-        const forbidden = await call(route.handler, { ...route, key: route.wrongKey });
+        const forbidden = await call(route.method, route.path, { body: route.body, key: route.wrongKey });
         expect(forbidden.status, route.name).toBe(403);
         expect((await forbidden.json()).error.code).toBe('forbidden');
       }
@@ -90,9 +99,8 @@ export function describeComponentsApi(provider: Provider) {
     });
 
     it('adds a component at the end, or where asked, and the public JSON shows it', async () => {
-      const created = await call(routes.components.POST, {
+      const created = await call('POST', '/components', {
         key: keys.all,
-        method: 'POST',
         body: json({ component: { name: 'Status webhooks', description: 'Outgoing calls', status: 'degraded_performance', showcase: false, start_date: '2026-01-15' } }),
       });
       expect(created.status).toBe(201);
@@ -103,7 +111,7 @@ export function describeComponentsApi(provider: Provider) {
       expect(await database.db.componentStatusChange.findMany({ where: { componentId: component.id }, select: { status: true } })).toEqual([{ status: 'degraded_performance' }]);
 
       const integrations = await groupIdOf('Integrations');
-      const first = await call(routes.components.POST, { key: keys.all, method: 'POST', body: json({ component: { name: 'SMS', group_id: integrations, position: 0, only_show_if_degraded: true } }) });
+      const first = await call('POST', '/components', { key: keys.all, body: json({ component: { name: 'SMS', group_id: integrations, position: 0, only_show_if_degraded: true } }) });
       expect(first.status).toBe(201);
       expect(await first.json()).toMatchObject({ group_id: integrations, position: 0, only_show_if_degraded: true, status: 'operational' });
       expect((await layout())[2]).toBe('Integrations: SMS, Webhooks, Email notifications');
@@ -118,16 +126,14 @@ export function describeComponentsApi(provider: Provider) {
     it('edits only what is sent: a status alone with the components scope, the rest with admin', async () => {
       const id = await idOf('Dashboard');
       const changesBefore = await database.db.componentStatusChange.count({ where: { componentId: id } });
-      const status = await call(routes.component.PATCH, { key: keys.components, method: 'PATCH', params: { componentId: id }, body: json({ component: { status: 'partial_outage' } }) });
+      const status = await call('PATCH', `/components/${id}`, { key: keys.components, body: json({ component: { status: 'partial_outage' } }) });
       expect(status.status).toBe(200);
       expect(await status.json()).toMatchObject({ name: 'Dashboard', status: 'partial_outage' });
       expect(await database.db.componentStatusChange.count({ where: { componentId: id } })).toBe(changesBefore + 1);
 
       const infrastructure = await groupIdOf('Infrastructure');
-      const edited = await call(routes.component.PUT, {
+      const edited = await call('PUT', `/components/${id}`, {
         key: keys.all,
-        method: 'PUT',
-        params: { componentId: id },
         body: json({ component: { name: 'Customer dashboard', description: 'Sign-in and settings', group_id: infrastructure, position: 1, showcase: false } }),
       });
       expect(edited.status).toBe(200);
@@ -139,7 +145,7 @@ export function describeComponentsApi(provider: Provider) {
 
       // Back to the top level, first, as a form sends it: "" clears the group and the description.
       const form = new URLSearchParams({ 'component[group_id]': '', 'component[description]': '', 'component[position]': '0', 'component[showcase]': 'true' });
-      const moved = await call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: id }, body: form.toString(), type: 'application/x-www-form-urlencoded' });
+      const moved = await call('PATCH', `/components/${id}`, { key: keys.all, body: form.toString(), type: 'application/x-www-form-urlencoded' });
       expect(await moved.json()).toMatchObject({ group_id: null, description: null, position: 0, showcase: true });
       expect((await layout())[0]).toBe('Customer dashboard');
       await expectCompactPositions();
@@ -149,20 +155,20 @@ export function describeComponentsApi(provider: Provider) {
       const id = await idOf('Public API');
       const mentioned = await database.db.incidentUpdateComponent.count({ where: { componentId: id } });
       expect(mentioned).toBeGreaterThan(0);
-      const response = await call(routes.component.DELETE, { key: keys.all, method: 'DELETE', params: { componentId: id } });
+      const response = await call('DELETE', `/components/${id}`, { key: keys.all });
       expect(response.status).toBe(204);
       expect((await publicComponents()).map((entry) => entry.name)).not.toContain('Public API');
       expect(await database.db.componentStatusChange.count({ where: { componentId: id } })).toBe(0);
       expect(await database.db.incidentUpdateComponent.count({ where: { componentId: id, name: 'Public API' } })).toBe(mentioned);
       await expectCompactPositions();
-      expect((await call(routes.component.DELETE, { key: keys.all, method: 'DELETE', params: { componentId: id } })).status).toBe(404);
+      expect((await call('DELETE', `/components/${id}`, { key: keys.all })).status).toBe(404);
       expect(await database.db.auditLog.count({ where: { action: 'component.delete', targetId: id } })).toBe(1);
     });
 
     it('manages groups: create with members, reorder, change membership, delete keeping the members', async () => {
       const [cdn, storage] = [await idOf('CDN'), await idOf('Object storage')];
       // Statuspage sends the description beside component_group.
-      const created = await call(routes.groups.POST, { key: keys.all, method: 'POST', body: json({ component_group: { name: 'Delivery', components: [cdn, storage], position: 0 }, description: 'Getting bytes to you' }) });
+      const created = await call('POST', '/component-groups', { key: keys.all, body: json({ component_group: { name: 'Delivery', components: [cdn, storage], position: 0 }, description: 'Getting bytes to you' }) });
       expect(created.status).toBe(201);
       const group = await created.json();
       expect(group).toMatchObject({ name: 'Delivery', description: 'Getting bytes to you', components: [cdn, storage], position: 0, page_id: fixture.pageId });
@@ -170,18 +176,18 @@ export function describeComponentsApi(provider: Provider) {
       expect((await layout())).toContain('Infrastructure: Database');
       await expectCompactPositions();
 
-      const listed = await (await call(routes.groups.GET, { key: keys.read })).json();
+      const listed = await (await call('GET', '/component-groups', { key: keys.read })).json();
       expect(listed.map((entry: { name: string }) => entry.name)).toEqual(['Delivery', 'Website & API', 'Infrastructure', 'Integrations']);
 
       // A form body, as Statuspage's clients may send: the whole membership, in order.
       const form = new URLSearchParams([['component_group[components][]', storage], ['component_group[name]', 'Storage']]);
-      const edited = await call(routes.group.PATCH, { key: keys.all, method: 'PATCH', params: { groupId: group.id }, body: form.toString(), type: 'application/x-www-form-urlencoded' });
+      const edited = await call('PATCH', `/component-groups/${group.id}`, { key: keys.all, body: form.toString(), type: 'application/x-www-form-urlencoded' });
       expect(edited.status).toBe(200);
       expect(await edited.json()).toMatchObject({ name: 'Storage', components: [storage] });
       expect((await layout()).at(-1)).toBe('CDN');
       await expectCompactPositions();
 
-      const deleted = await call(routes.group.DELETE, { key: keys.all, method: 'DELETE', params: { groupId: group.id } });
+      const deleted = await call('DELETE', `/component-groups/${group.id}`, { key: keys.all });
       expect(deleted.status).toBe(204);
       expect((await layout()).slice(-2)).toEqual(['CDN', 'Object storage']);
       expect(await database.db.component.count({ where: { id: storage } })).toBe(1);
@@ -194,10 +200,8 @@ export function describeComponentsApi(provider: Provider) {
       await database.db.page.updateMany({ data: { timeZone: 'America/Los_Angeles' } });
       try {
         const id = await idOf('Webhooks');
-        const { buildSnapshot } = await import('@/lib/status/build-snapshot');
-        const { addDays, dayKey } = await import('@/lib/time');
         const day = addDays(dayKey(new Date(), 'America/Los_Angeles'), -10);
-        const response = await call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: id }, body: json({ component: { start_date: day } }) });
+        const response = await call('PATCH', `/components/${id}`, { key: keys.all, body: json({ component: { start_date: day } }) });
         expect(await response.json()).toMatchObject({ start_date: day });
         const { days } = (await buildSnapshot(database.db)).components.find((component) => component.id === id)!.uptime;
         // The day before is not counted at all, the day itself wholly (the demo's history reaches back 90 days).
@@ -209,15 +213,13 @@ export function describeComponentsApi(provider: Provider) {
     });
 
     it('changes a group’s members by what was ticked and unticked, keeping one added meanwhile', async () => {
-      const { editGroup } = await import('@/lib/components/manage-components');
-      const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
       const groupId = await groupIdOf('Integrations');
       const [email, authentication] = [await idOf('Email notifications'), await idOf('Authentication')];
       const members = async () => (await database.db.component.findMany({ where: { groupId }, orderBy: { position: 'asc' }, select: { id: true } })).map((member) => member.id);
       const shown = await members();
       expect(shown).toContain(email);
       // While the form shows those members, a script adds Authentication; the operator unticks Email notifications.
-      await call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: authentication }, body: json({ component: { group_id: groupId } }) });
+      await call('PATCH', `/components/${authentication}`, { key: keys.all, body: json({ component: { group_id: groupId } }) });
       await editGroup(database.db, groupId, { removeComponentIds: [email] }, SYSTEM_ACTOR);
       expect(await members()).toEqual([...shown.filter((id) => id !== email), authentication]);
       await editGroup(database.db, groupId, { addComponentIds: [email] }, SYSTEM_ACTOR);
@@ -227,19 +229,19 @@ export function describeComponentsApi(provider: Provider) {
 
     it('numbers components added at the same moment without gaps or repeats', async () => {
       const created = await Promise.all(
-        Array.from({ length: 8 }, (_, index) => call(routes.components.POST, { key: keys.all, method: 'POST', body: json({ component: { name: `Worker ${index}` } }) })),
+        Array.from({ length: 8 }, (_, index) => call('POST', '/components', { key: keys.all, body: json({ component: { name: `Worker ${index}` } }) })),
       );
       expect(created.map((response) => response.status)).toEqual(Array(8).fill(201));
       await expectCompactPositions();
-      await Promise.all(created.map(async (response) => call(routes.component.DELETE, { key: keys.all, method: 'DELETE', params: { componentId: (await response.json()).id } })));
+      await Promise.all(created.map(async (response) => call('DELETE', `/components/${(await response.json()).id}`, { key: keys.all })));
       await expectCompactPositions();
     });
 
     it('refuses bad input clearly and leaves the data as it was', async () => {
       const before = await counts();
       const id = await idOf('Website');
-      const post = (body: unknown) => call(routes.components.POST, { key: keys.all, method: 'POST', body: json(body) });
-      const patch = (body: unknown) => call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: id }, body: json(body) });
+      const post = (body: unknown) => call('POST', '/components', { key: keys.all, body: json(body) });
+      const patch = (body: unknown) => call('PATCH', `/components/${id}`, { key: keys.all, body: json(body) });
       const cases: [Promise<Response>, number, string, string?][] = [
         [post({ component: { name: '' } }), 400, 'validation_failed', 'component.name'],
         [post({ component: { description: 'no name' } }), 400, 'validation_failed', 'component.name'],
@@ -250,11 +252,11 @@ export function describeComponentsApi(provider: Provider) {
         [patch({ component: { name: 'y'.repeat(101) } }), 400, 'validation_failed', 'component.name'],
         [patch({ component: { group_id: 'nosuchgroup', name: 'Renamed' } }), 404, 'not_found'],
         [patch({ component: { showcase: 'maybe' } }), 400, 'validation_failed', 'component.showcase'],
-        [call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: 'nosuchthing' }, body: json({ component: { name: 'z' } }) }), 404, 'not_found'],
-        [call(routes.groups.POST, { key: keys.all, method: 'POST', body: json({ component_group: { name: 'G', components: [id, 'nosuchthing'] } }) }), 404, 'not_found'],
-        [call(routes.groups.POST, { key: keys.all, method: 'POST', body: json({ component_group: { components: [id] } }) }), 400, 'validation_failed', 'component_group.name'],
-        [call(routes.group.PATCH, { key: keys.all, method: 'PATCH', params: { groupId: 'nosuchgroup' }, body: json({ component_group: { name: 'G' } }) }), 404, 'not_found'],
-        [call(routes.group.DELETE, { key: keys.all, method: 'DELETE', params: { groupId: 'nosuchgroup' } }), 404, 'not_found'],
+        [call('PATCH', '/components/nosuchthing', { key: keys.all, body: json({ component: { name: 'z' } }) }), 404, 'not_found'],
+        [call('POST', '/component-groups', { key: keys.all, body: json({ component_group: { name: 'G', components: [id, 'nosuchthing'] } }) }), 404, 'not_found'],
+        [call('POST', '/component-groups', { key: keys.all, body: json({ component_group: { components: [id] } }) }), 400, 'validation_failed', 'component_group.name'],
+        [call('PATCH', '/component-groups/nosuchgroup', { key: keys.all, body: json({ component_group: { name: 'G' } }) }), 404, 'not_found'],
+        [call('DELETE', '/component-groups/nosuchgroup', { key: keys.all }), 404, 'not_found'],
       ];
       for (const [pending, status, code, path] of cases) {
         const response = await pending;
@@ -273,10 +275,10 @@ export function describeComponentsApi(provider: Provider) {
       const componentBody = fc.record({ component: field(['name', 'description', 'status', 'group_id', 'showcase', 'only_show_if_degraded', 'start_date', 'position']) });
       const groupBody = fc.record({ component_group: field(['name', 'description', 'components', 'position']) });
       const routesFor = [
-        (body: string) => call(routes.components.POST, { key: keys.all, method: 'POST', body }),
-        (body: string) => call(routes.component.PATCH, { key: keys.all, method: 'PATCH', params: { componentId: id }, body }),
-        (body: string) => call(routes.groups.POST, { key: keys.all, method: 'POST', body }),
-        (body: string) => call(routes.group.PATCH, { key: keys.all, method: 'PATCH', params: { groupId }, body }),
+        (body: string) => call('POST', '/components', { key: keys.all, body }),
+        (body: string) => call('PATCH', `/components/${id}`, { key: keys.all, body }),
+        (body: string) => call('POST', '/component-groups', { key: keys.all, body }),
+        (body: string) => call('PATCH', `/component-groups/${groupId}`, { key: keys.all, body }),
       ];
       let before = await counts();
       await fc.assert(

@@ -1,9 +1,10 @@
-// Page settings through the admin API's route handler, called as Next calls it, against a real
-// database of one provider; the public v2 JSON follows.
+// Page settings through the admin API over HTTP, through the real server against a real database of
+// one provider; the public v2 JSON follows.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Provider } from '@/lib/db';
-import { json, useAdminApiFixture, type AdminApiFixture, type Handler } from '../helpers/admin-api';
+import { updatePageSettings } from '@/lib/page/page-settings';
+import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
 import { createTestDatabase } from '../helpers/databases';
 
 export function describePageSettings(provider: Provider) {
@@ -11,52 +12,41 @@ export function describePageSettings(provider: Provider) {
     const fixture = useAdminApiFixture(provider, 'page-settings');
     let database: AdminApiFixture['database'];
     let pageId: string;
-    let route: { GET: Handler; PATCH: Handler };
     let keys: { admin: string; read: string; incidents: string };
-    let stopListening: () => void;
 
-    const call = (handler: Handler, options: { key?: string; method?: string; body?: string; type?: string; pageId?: string } = {}) =>
-      fixture.call(handler, { ...options, params: options.pageId ? { pageId: options.pageId } : undefined });
-    const patch = (body: string, options: { key?: string; type?: string } = {}) => call(route.PATCH, { key: keys.admin, method: 'PATCH', body, ...options });
+    // The page is the path /api/v1/pages/{page_id} itself: '' under the fixture's page.
+    const { call } = fixture;
+    const patch = (body: string, options: { key?: string; type?: string } = {}) => call('PATCH', '', { key: keys.admin, body, ...options });
     const state = async () => ({ page: await database.db.page.findFirstOrThrow(), audit: await database.db.auditLog.count() });
-    const summaryPage = async () => {
-      const v2 = (await import('@/app/api/v2/[...path]/route')).GET;
-      return (await (await v2(new Request('http://localhost/api/v2/summary.json'))).json()).page;
-    };
+    /** The page in the server's public summary.json; the server rebuilds it just after each write. */
+    const summaryPage = async () => (await (await fixture.request('GET', '/api/v2/summary.json')).json()).page;
 
-    beforeAll(async () => {
+    beforeAll(() => {
       ({ database, pageId } = fixture);
       keys = { admin: fixture.keys.all, read: fixture.keys.read, incidents: fixture.keys.incidents };
-      route = (await import('@/app/api/v1/pages/[pageId]/route')) as unknown as typeof route;
-      // As server.ts does: every write's announceChange rebuilds the public snapshot.
-      const { onLocalChange } = await import('@/lib/read-path/changes');
-      const { getReadPath } = await import('@/lib/read-path/instance');
-      stopListening = onLocalChange(() => void getReadPath().refresh());
     });
-    afterAll(() => stopListening?.());
 
     it('answers 401 without a key, 403 without the scope, 404 for another page', async () => {
-      for (const [handler, method, body] of [[route.GET, 'GET', undefined], [route.PATCH, 'PATCH', json({ page: { name: 'x' } })]] as const) {
-        const anonymous = await call(handler, { method, body });
+      for (const [method, body] of [['GET', undefined], ['PATCH', json({ page: { name: 'x' } })]] as const) {
+        const anonymous = await call(method, '', { body });
         expect(anonymous.status, method).toBe(401);
         expect((await anonymous.json()).error).toMatchObject({ code: 'unauthorized', message: expect.any(String), details: [] });
       }
       // Reading takes `read`; changing the page takes `admin`, which incident and component keys lack.
-      expect((await call(route.GET, { key: keys.incidents })).status).toBe(403);
+      expect((await call('GET', '', { key: keys.incidents })).status).toBe(403);
       for (const key of [keys.read, keys.incidents]) {
-        const forbidden = await call(route.PATCH, { key, method: 'PATCH', body: json({ page: { name: 'x' } }) });
+        const forbidden = await call('PATCH', '', { key, body: json({ page: { name: 'x' } }) });
         expect(forbidden.status).toBe(403);
         expect((await forbidden.json()).error.code).toBe('forbidden');
       }
-      expect((await call(route.GET, { key: keys.read, pageId: 'otherpage' })).status).toBe(404);
+      expect((await call('GET', '', { key: keys.read, pageId: 'otherpage' })).status).toBe(404);
       expect((await database.db.page.findFirstOrThrow()).name).toBe('Gatewatch Demo');
     });
 
     it('lists the one page at /pages, where Statuspage scripts look for its id', async () => {
-      const { GET } = (await import('@/app/api/v1/pages/route')) as unknown as { GET: Handler };
-      // As Next calls it: no page in the path.
+      // No page in the path: Next passes this route no params at all.
       const list = async (key?: string) => {
-        const response = await GET(new Request('http://localhost/api/v1/pages', { headers: key ? { authorization: `Bearer ${key}` } : {} }), { params: Promise.resolve({}) });
+        const response = await fixture.request('GET', '/api/v1/pages', { key });
         return [response.status, await response.json()];
       };
       expect((await list())[0]).toBe(401);
@@ -67,7 +57,7 @@ export function describePageSettings(provider: Provider) {
     });
 
     it('reads the page in the Manage API shape', async () => {
-      const response = await call(route.GET, { key: keys.read });
+      const response = await call('GET', '', { key: keys.read });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({
         id: pageId,
@@ -179,10 +169,11 @@ export function describePageSettings(provider: Provider) {
       );
     }, 60_000);
 
+    // Not over HTTP: every admin API route under /pages/{page_id} answers 404 until the page exists,
+    // so this is lib's own behaviour, called directly on a database of its own.
     it('creates the page on a database that has none yet', async () => {
       const fresh = await createTestDatabase(provider);
       try {
-        const { updatePageSettings } = await import('@/lib/page/page-settings');
         const page = await updatePageSettings(fresh.db, { name: 'First', url: 'https://first.example.com' });
         expect(page).toMatchObject({ id: 'gatewatch', name: 'First', url: 'https://first.example.com', timeZone: 'Etc/UTC' });
         expect(await fresh.db.auditLog.findFirstOrThrow()).toMatchObject({ action: 'page.update', summary: 'Changed the page’s name and URL' });
