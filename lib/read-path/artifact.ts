@@ -113,12 +113,15 @@ function parseAcceptEncoding(acceptEncoding: string): Encoding {
   return 'identity';
 }
 
-/** The same reply as a web Response, for Next.js route handlers. */
+/**
+ * The same reply as a web Response, for Next.js route handlers: uncompressed, since Next drops a
+ * route handler's Content-Encoding (the custom server, which serves these paths, compresses).
+ */
 export function artifactResponse(artifact: Artifact, request: Request): Response {
   const reply = replyWithArtifact(artifact, {
     method: request.method,
     ifNoneMatch: request.headers.get('if-none-match'),
-    acceptEncoding: request.headers.get('accept-encoding'),
+    acceptEncoding: 'identity',
   });
   return new Response(reply.body ? new Uint8Array(reply.body) : null, { status: reply.status, headers: reply.headers });
 }
