@@ -2,7 +2,8 @@
  * Server actions (the admin forms) are refused when the Origin's host differs from the request's
  * Host (or X-Forwarded-Host), against CSRF. A proxy that rewrites Host without X-Forwarded-Host would
  * make every admin form fail, so the public address operators use is allowed too. Read when the
- * server starts (the custom server loads this file), so PUBLIC_URL needs no rebuild.
+ * server starts (the custom server loads this file), so PUBLIC_URL needs no rebuild. server.ts checks
+ * form posts by the same rule before Next, to refuse bad ones with a 4xx rather than Next's 500.
  */
 function publicHost() {
   try {

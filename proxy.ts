@@ -2,8 +2,12 @@
 // itself puts in, marked with a fresh nonce: a script an operator's text might smuggle in never runs.
 // Public pages are served from memory with their own policy, which allows no script at all.
 import { NextResponse, type NextRequest } from 'next/server';
+import { isPublicPage } from './lib/read-path/public-paths.ts';
 
 export function proxy(request: NextRequest) {
+  // Public pages are rendered once per snapshot for the read path, which strips Next's scripts and
+  // sends its own policy: a nonce in their bytes would only make every rendering differ.
+  if (isPublicPage(request.nextUrl.pathname)) return NextResponse.next();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
   // React's development build evaluates code to show server errors in the browser.
   const devEval = process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : '';

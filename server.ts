@@ -61,16 +61,19 @@ async function main() {
       body: Buffer.from(await response.arrayBuffer()),
     };
   };
+  // The same hosts as next.config.js's serverActions.allowedOrigins.
   const formHosts = env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).host] : [];
+  const refuse = (res: http.ServerResponse, status: number, message: string) => {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+    res.end(`${message}\n`);
+  };
   const toNext = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // No address of ours holds a NUL character, and PostgreSQL would refuse it as an id.
+    if (/%00/.test((req.url ?? '').split('?')[0])) return refuse(res, 400, 'This address is not valid.');
     req.headers[CLIENT_IP_HEADER] = clientAddress(req, env.TRUST_PROXY);
     // A POST to a page is an admin form; the API reads its own bodies.
     if (req.method !== 'POST' || req.url?.startsWith('/api/')) return void handle(req, res);
-    void checkFormPost(req, formHosts).then((check) => {
-      if (check.ok) return void handle(check.req, res);
-      res.writeHead(check.status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(`${check.message}\n`);
-    });
+    void checkFormPost(req, formHosts).then((check) => (check.ok ? void handle(check.req, res) : refuse(res, check.status, check.message)));
   };
   const serve = createFastPath(readPath, renderHtml, toNext);
 

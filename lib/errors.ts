@@ -31,7 +31,8 @@ export const notFound = (what: string, id: string) => new AppError('not_found', 
 const CONFLICT_CODES = new Set(['40P01', '40001', 'P2034', 'P2025', 'P2003']);
 // PostgreSQL refuses a NUL character in text (SQLite stores it): the client's input, not our fault.
 const BAD_TEXT_CODES = new Set(['22021', '22P05']);
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'P1001', 'P1002', 'P1008', 'P1017', 'P2024', '57P01', '57P03', '53300', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+// P2028: a transaction that could not start or finish in time (every connection busy, a long queue for a row).
+const UNAVAILABLE_CODES = new Set(['P2028', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'P1001', 'P1002', 'P1008', 'P1017', 'P2024', '57P01', '57P03', '53300', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
 const UNAVAILABLE_TEXT = /ECONNREFUSED|DatabaseNotReachable|Can't reach database|connection terminated|timeout exceeded when trying to connect|SocketTimeout|database is locked|not currently accepting connections/i;
 
 /**

@@ -1,7 +1,11 @@
 import http from 'node:http';
+import { walkBody } from './request-body.ts';
 
 /** Next's own limit on a server action's body; the admin's forms are far smaller. */
 const MAX_FORM_BYTES = 1024 * 1024;
+
+/** Rows of a form's arguments ("0", "1", …) and a form's bound action ("$ACTION_1:0"), both JSON. */
+const REACT_JSON_FIELD = /^(\d+|\$ACTION_\d+:\d+)$/;
 
 export type FormPostCheck = { ok: true; req: http.IncomingMessage } | { ok: false; status: number; message: string };
 
@@ -36,9 +40,14 @@ export async function checkFormPost(req: http.IncomingMessage, allowedHosts: rea
   if (body === 'too_large') return { ok: false, status: 413, message: 'This form is larger than 1 MB.' };
   if (body === 'aborted') return { ok: false, status: 400, message: 'The form did not arrive whole.' };
   try {
-    // The platform's own parsers: a body they cannot read, Next could not either.
-    if (multipart) await new Request('http://form.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
-    else JSON.parse(body.toString('utf8'));
+    // The platform's own parsers: a body they cannot read, Next could not either. The parts React
+    // always writes as JSON (the arguments' rows) must be JSON, and not nested past what forms send.
+    if (multipart) {
+      const form = await new Request('http://form.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
+      for (const [name, value] of form) if (REACT_JSON_FIELD.test(name)) walkBody(JSON.parse(String(value)));
+    } else {
+      walkBody(JSON.parse(body.toString('utf8')));
+    }
   } catch {
     return { ok: false, status: 400, message: 'The form could not be read; reload the page and send it again.' };
   }
@@ -53,8 +62,9 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too_large' | 'ab
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size <= MAX_FORM_BYTES) return void chunks.push(chunk);
+      // Not read further: the refusal closes the connection.
       req.off('data', onData);
-      req.resume();
+      req.pause();
       resolve('too_large');
     };
     req.on('data', onData);

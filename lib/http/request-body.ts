@@ -32,19 +32,28 @@ export async function readRequestBody(request: Request): Promise<unknown> {
 const tooDeep = () => new AppError('too_deep', `The body nests deeper than ${MAX_BODY_DEPTH} levels`, 400);
 
 /**
- * Walks the body once, without recursion (a deep body must not overflow the stack): not deeper than
- * MAX_BODY_DEPTH, and no NUL character anywhere in its text, which PostgreSQL cannot store (the same
- * body must get the same answer on either database).
+ * Calls `visit` on `value` and on everything inside it, keys too, with its depth; no recursion, so a
+ * body nested thousands deep cannot overflow the stack. Stops at objects MAX_BODY_DEPTH deep (400).
+ */
+export function walkBody(value: unknown, visit: (inner: unknown) => void = () => {}) {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [inner, depth] = pending.pop()!;
+    visit(inner);
+    if (typeof inner !== 'object' || inner === null) continue;
+    if (depth >= MAX_BODY_DEPTH) throw tooDeep();
+    for (const [key, nested] of Object.entries(inner)) pending.push([key, depth + 1], [nested, depth + 1]);
+  }
+}
+
+/**
+ * Not deeper than MAX_BODY_DEPTH, and no NUL character anywhere in its text, which PostgreSQL cannot
+ * store (the same body must get the same answer on either database).
  */
 function checkBody(body: unknown): unknown {
-  const pending: [unknown, number][] = [[body, 0]];
-  while (pending.length) {
-    const [value, depth] = pending.pop()!;
+  walkBody(body, (value) => {
     if (typeof value === 'string' && value.includes('\0')) throw new AppError('invalid_text', 'Text may not contain NUL (\\u0000) characters', 400);
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_BODY_DEPTH) throw tooDeep();
-    for (const [key, inner] of Object.entries(value)) pending.push([key, depth + 1], [inner, depth + 1]);
-  }
+  });
   return body;
 }
 

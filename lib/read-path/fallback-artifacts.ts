@@ -3,7 +3,7 @@
 import { renderBadge } from '../badges/badge.ts';
 import { xmlText } from '../feeds/xml.ts';
 import { createArtifact, type Artifact } from './artifact.ts';
-import { API_V2_PREFIX, type PublicFormat } from './public-routes.ts';
+import { API_V2_PREFIX, type PublicFormat } from './public-paths.ts';
 
 const UNAVAILABLE = 'The status page is starting or its database is unreachable; retry in a few seconds.';
 const NOT_FOUND = 'There is nothing at this address.';

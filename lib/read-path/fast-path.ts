@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createArtifact, replyWithArtifact, type Artifact } from './artifact.ts';
 import { withoutClientRuntime } from './plain-html.ts';
-import { publicFormat, resolvePublicRoute, type PublicFormat } from './public-routes.ts';
+import { decodedPath, normalizePath, publicFormat, type PublicFormat } from './public-paths.ts';
+import { resolvePublicRoute } from './public-routes.ts';
 import type { ReadPath } from './read-path.ts';
 import { notFoundArtifact, unavailableArtifact } from './fallback-artifacts.ts';
 
@@ -58,10 +59,9 @@ export function createFastPath(
       return (await readPath.artifact(NOT_FOUND_PAGE_KEY, () => render(NOT_FOUND_PAGE_KEY, false))) ?? notFoundArtifact(format);
     }
     const artifact =
-      readPath.cachedArtifact(route.key) ??
-      (await (route.kind === 'artifact'
-        ? readPath.artifact(route.key, (now) => route.render(now.snapshot), { volatile: route.volatile })
-        : readPath.artifact(route.key, () => render(route.key, route.frameable ?? false))));
+      route.kind === 'artifact'
+        ? await readPath.artifact(route.key, (now) => route.render(now.snapshot), { volatile: route.volatile })
+        : await readPath.artifact(route.key, () => render(route.key, route.frameable ?? false));
     return artifact ?? unavailableArtifact(format);
   };
 
@@ -72,10 +72,12 @@ export function createFastPath(
     const cached = readOnly ? readPath.cachedArtifact(url) : undefined;
     if (cached) return send(req, res, cached);
     const queryAt = url.indexOf('?');
-    const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
-    const format = publicFormat(pathname);
+    const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
+    const pathname = normalizePath(rawPath);
+    // A spelling Next would still route to a public page (`/embed%2Fframe`) is answered here too.
+    const format = publicFormat(pathname) ?? publicFormat(decodedPath(rawPath) ?? '');
     if (!format) return toNext(req, res);
-    if (!readOnly) return refuseMethod(req, res);
+    if (!readOnly) return refuseMethod(req, res, format);
     const search = new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1));
     answer(pathname, search, format).then(
       (artifact) => send(req, res, artifact),
@@ -84,16 +86,18 @@ export function createFastPath(
   };
 }
 
-/** 405 for what is not a read; OPTIONS (a CORS preflight) says which methods there are. */
-function refuseMethod(req: IncomingMessage, res: ServerResponse) {
+/** 405 for what is not a read (JSON where the path answers JSON); OPTIONS (a CORS preflight) says which methods there are. */
+function refuseMethod(req: IncomingMessage, res: ServerResponse, format: PublicFormat) {
   const allow = 'GET, HEAD, OPTIONS';
   if (req.method === 'OPTIONS') {
     res.writeHead(204, { allow, 'access-control-allow-origin': '*', 'access-control-allow-methods': allow, 'access-control-max-age': '86400' });
     res.end();
     return;
   }
-  res.writeHead(405, { allow, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(`${req.method} is not allowed here: this address only answers GET and HEAD.\n`);
+  const message = `${req.method} is not allowed here: this address only answers GET and HEAD.`;
+  const json = format === 'json' || format === 'badge-json';
+  res.writeHead(405, { allow, 'content-type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(json ? JSON.stringify({ error: { code: 'method_not_allowed', message, details: [] } }) : `${message}\n`);
 }
 
 function send(req: IncomingMessage, res: ServerResponse, artifact: Artifact) {

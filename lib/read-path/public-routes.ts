@@ -8,6 +8,7 @@ import { getHistoryPage, parseHistoryPageParam } from '../status/history.ts';
 import type { Snapshot } from '../status/snapshot-types.ts';
 import { STATUSPAGE_ENDPOINTS } from '../status/statuspage-json.ts';
 import { createArtifact, type Artifact } from './artifact.ts';
+import { API_V2_PREFIX } from './public-paths.ts';
 
 /**
  * A public GET answered from the snapshot: bytes rendered here (JSON, badges, feeds, the embed
@@ -19,36 +20,6 @@ import { createArtifact, type Artifact } from './artifact.ts';
 export type PublicRoute =
   | { kind: 'html'; key: string; frameable?: boolean }
   | { kind: 'artifact'; key: string; render: (snapshot: Snapshot) => Artifact; volatile?: boolean };
-
-export const API_V2_PREFIX = '/api/v2/';
-
-/** What kind of body a public path answers with, or null for a path that is not public. */
-export type PublicFormat = 'html' | 'json' | 'badge-svg' | 'badge-json' | 'feed' | 'calendar' | 'script';
-
-const PUBLIC_FORMATS: Record<string, PublicFormat> = {
-  '/': 'html',
-  '/history': 'html',
-  '/embed': 'html',
-  '/embed/frame': 'html',
-  '/history.atom': 'feed',
-  '/history.rss': 'feed',
-  '/maintenance.ics': 'calendar',
-  '/embed.js': 'script',
-  '/badge.svg': 'badge-svg',
-  '/badge.json': 'badge-json',
-};
-
-/**
- * The public paths, known or not to the snapshot (an unknown incident is still a public path):
- * they answer GET and HEAD only, always from the read path.
- */
-export function publicFormat(pathname: string): PublicFormat | null {
-  if (Object.hasOwn(PUBLIC_FORMATS, pathname)) return PUBLIC_FORMATS[pathname];
-  if (pathname.startsWith(API_V2_PREFIX)) return 'json';
-  if (pathname.startsWith('/badge/')) return pathname.endsWith('.json') ? 'badge-json' : 'badge-svg';
-  if (/^\/incidents\/[^/]+$/.test(pathname)) return 'html';
-  return null;
-}
 
 export function resolvePublicRoute(pathname: string, search: URLSearchParams, snapshot: Snapshot): PublicRoute | null {
   if (pathname.startsWith(API_V2_PREFIX)) {

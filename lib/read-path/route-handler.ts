@@ -2,7 +2,8 @@ import { AppError } from '../errors.ts';
 import { artifactResponse } from './artifact.ts';
 import { notFoundArtifact, unavailableArtifact } from './fallback-artifacts.ts';
 import { getReadPath } from './instance.ts';
-import { publicFormat, resolvePublicRoute } from './public-routes.ts';
+import { publicFormat } from './public-paths.ts';
+import { resolvePublicRoute } from './public-routes.ts';
 
 /**
  * The Next.js route handlers of the public JSON, badges, feeds and embed script. The custom server

@@ -3,20 +3,11 @@
 // the role of the operator who made it. The server's and Next's copies of lib/ must agree for this.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { logIn, OWNER, useAdminServer } from '../helpers/admin-server';
+import { logIn, OWNER, tryLogIn as tryLogInAt, useAdminServer } from '../helpers/admin-server';
 
 const fixture = useAdminServer('headless');
+const tryLogIn = (page: Page, account: { email: string; password: string }) => tryLogInAt(page, fixture.server.url, account);
 const GRACE = { name: 'Grace Hopper', email: 'grace@example.com', password: 'cobol forever and ever' };
-
-async function tryLogIn(page: Page, account: { email: string; password: string }) {
-  await page.goto(`${fixture.server.url}/admin/login`);
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  const refusal = page.locator('form [role="alert"]');
-  await Promise.race([refusal.waitFor(), page.waitForURL(`${fixture.server.url}/admin`)]);
-  return (await refusal.count()) ? refusal.textContent() : null;
-}
 
 /** The owner's page for changing `GRACE`: role or disable, by the buttons in her row. */
 async function changeGrace(owner: Page, change: { role: string } | 'disable') {

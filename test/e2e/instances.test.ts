@@ -91,12 +91,13 @@ describe('two instances on one PostgreSQL database', () => {
     for (const instance of instances) await expect.poll(() => componentStatus(instance.url, 'CDN'), { timeout: 2_000 }).toBe('under_maintenance');
   });
 
-  it('show a write made through either one on the other within a second', async () => {
+  it('show a write made through either one on the other at once, not at the next timed rebuild', async () => {
     const [first, second] = instances;
     for (const [writer, reader, status] of [[first, second, 'partial_outage'], [second, first, 'degraded_performance']] as const) {
       await setStatus(writer.url, 'Website', status);
-      // NOTIFY is immediate; without it the other would wait for its 30-second safety-net rebuild.
-      await expect.poll(() => componentStatus(reader.url, 'Website'), { timeout: 1_000, interval: 50 }).toBe(status);
+      // NOTIFY is immediate (seen: well under a second); without it the other would wait for its
+      // 30-second safety-net rebuild. The deadline leaves room for a loaded machine.
+      await expect.poll(() => componentStatus(reader.url, 'Website'), { timeout: 3_000, interval: 50 }).toBe(status);
     }
   });
 
@@ -107,7 +108,7 @@ describe('two instances on one PostgreSQL database', () => {
     await page.goto(`${second.url}/admin`);
     expect(await page.getByText('Olive Owner · Owner').count()).toBe(1);
     await page.getByRole('form', { name: 'Set the status of Public API' }).getByRole('button', { name: 'Major outage' }).click();
-    await expect.poll(() => componentStatus(first.url, 'Public API'), { timeout: 1_000, interval: 50 }).toBe('major_outage');
+    await expect.poll(() => componentStatus(first.url, 'Public API'), { timeout: 3_000, interval: 50 }).toBe('major_outage');
     await page.close();
   });
 
@@ -120,7 +121,7 @@ describe('two instances on one PostgreSQL database', () => {
     }
     // The Website is degraded since the test before.
     await page.getByRole('form', { name: 'Set the status of Website' }).getByRole('button', { name: 'Major outage' }).click();
-    for (const instance of instances) await expect.poll(() => componentStatus(instance.url, 'Website'), { timeout: 1_000, interval: 50 }).toBe('major_outage');
+    for (const instance of instances) await expect.poll(() => componentStatus(instance.url, 'Website'), { timeout: 3_000, interval: 50 }).toBe('major_outage');
     // A NUL in the audit filter (PostgreSQL refuses it in text) searches for the rest.
     const audit = await page.goto(`${proxyUrl}/admin/audit?actor=Ol%00ive`);
     expect(audit?.status()).toBe(200);

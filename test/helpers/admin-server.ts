@@ -40,6 +40,17 @@ export function useAdminServer(name: string, env: Record<string, string> | (() =
   return fixture;
 }
 
+/** Submits the log-in form at `baseUrl`; returns the refusal it shows, or null once on the dashboard. */
+export async function tryLogIn(page: Page, baseUrl: string, account: { email: string; password: string }): Promise<string | null> {
+  await page.goto(`${baseUrl}/admin/login`);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const refusal = page.locator('form [role="alert"]');
+  await Promise.race([refusal.waitFor(), page.waitForURL(`${baseUrl}/admin`)]);
+  return (await refusal.count()) ? refusal.textContent() : null;
+}
+
 /** Logs in at `baseUrl` (the server's own address unless given) and waits for the dashboard. */
 export async function logIn(page: Page, baseUrl: string, account = OWNER) {
   await page.goto(`${baseUrl}/admin/login`);

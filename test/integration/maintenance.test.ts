@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMaintenance, runMaintenanceSchedule } from '@/lib/maintenance/maintenance';
+import { createDb } from '@/lib/db';
 import { seedDemo } from '@/lib/seed/demo';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases';
 
@@ -41,6 +42,22 @@ describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
     expect(await statusOf(cdn)).toBe('operational');
     const updates = await database.db.incidentUpdate.findMany({ where: { incidentId: maintenance.id }, orderBy: { displayAt: 'asc' } });
     expect(updates.map((update) => update.status)).toEqual(['scheduled', 'in_progress', 'completed']);
+  });
+
+  // Several instances share a PostgreSQL database; a SQLite file is served by one process.
+  it.runIf(provider === 'postgresql')('moves a window once when several instances run the schedule at the same moment', async () => {
+    const start = new Date(Date.now() + 20 * HOUR);
+    const end = new Date(start.getTime() + HOUR);
+    const maintenance = await createMaintenance(database.db, { name: 'Storage upgrade', scheduledFor: start, scheduledUntil: end, componentIds: [storage] });
+    // Each instance has its own client (its own connections), as separate processes would.
+    const instances = [createDb(database.url), createDb(database.url), createDb(database.url)];
+    for (const [moment, status] of [[start, 'in_progress'], [end, 'completed']] as const) {
+      const done = await Promise.all(instances.map((db) => runMaintenanceSchedule(db, moment)));
+      expect(done.flat().filter((entry) => entry === `${maintenance.id}:${status}`)).toHaveLength(1);
+      expect(await database.db.incidentUpdate.count({ where: { incidentId: maintenance.id, status } })).toBe(1);
+    }
+    expect(await database.db.componentStatusChange.count({ where: { componentId: storage, status: 'under_maintenance', at: start } })).toBe(1);
+    await Promise.all(instances.map((db) => db.$disconnect()));
   });
 
   it('stays put when automation is turned off for it', async () => {

@@ -7,8 +7,10 @@ import { requestOrigin } from '@/lib/http/request-origin';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request) {
-  return Response.json(openApiDocument(getEnv().PUBLIC_URL ?? requestOrigin(request)), {
-    headers: { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' },
+  const env = getEnv();
+  return Response.json(openApiDocument(env.PUBLIC_URL ?? requestOrigin(request, env.TRUST_PROXY !== null)), {
+    // Its server address follows the request's host unless PUBLIC_URL is set.
+    headers: { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300', vary: 'Host, X-Forwarded-Host, X-Forwarded-Proto' },
   });
 }
 

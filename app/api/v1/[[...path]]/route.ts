@@ -1,4 +1,4 @@
-// Any other /api/v1 path: a 404 in the admin API's JSON error shape, whatever the method.
+// /api/v1 itself and any other /api/v1 path: a 404 in the admin API's JSON error shape, whatever the method.
 import { jsonError } from '@/lib/http/json-error';
 
 export const dynamic = 'force-dynamic';
