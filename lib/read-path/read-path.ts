@@ -34,7 +34,7 @@ const VOLATILE_ARTIFACTS_MAX = 500;
 
 /** No snapshot at all: the database is unreachable and none was saved before (a 503 for visitors). */
 export const snapshotUnavailable = (cause: unknown) =>
-  new AppError('snapshot_unavailable', 'The status page is starting or its database is unreachable; retry in a few seconds.', 503, [], { cause });
+  new AppError('snapshot_unavailable', 'No snapshot: the database is unreachable and none was saved before.', 503, [], { cause });
 
 /**
  * The public read path's state: the current snapshot, rebuilt from the database when data changes,
