@@ -32,8 +32,8 @@ export async function readRequestBody(request: Request): Promise<unknown> {
 const tooDeep = () => new AppError('too_deep', `The body nests deeper than ${MAX_BODY_DEPTH} levels`, 400);
 
 /**
- * Calls `visit` on `value` and on everything inside it, keys too, with its depth; no recursion, so a
- * body nested thousands deep cannot overflow the stack. Stops at objects MAX_BODY_DEPTH deep (400).
+ * Calls `visit` on `value` and on everything inside it, keys too; no recursion, so a body nested
+ * thousands deep cannot overflow the stack. Stops at objects MAX_BODY_DEPTH deep (400).
  */
 export function walkBody(value: unknown, visit: (inner: unknown) => void = () => {}) {
   const pending: [unknown, number][] = [[value, 0]];

@@ -48,6 +48,8 @@ export function normalizePath(pathname: string): string {
 
 /** `pathname` with every escape decoded, as Next decodes it to find a route; null if it cannot be. */
 export function decodedPath(pathname: string): string | null {
+  // Every request Next serves asks this; most paths have nothing to decode.
+  if (!pathname.includes('%')) return pathname;
   try {
     return decodeURIComponent(pathname);
   } catch {
