@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Snapshot, SnapshotIncident, SnapshotUpdate } from '@/lib/status/snapshot-types';
-import { UPDATE_STATUS_LABELS, type Impact } from '@/lib/schemas/status';
+import type { Impact } from '@/lib/schemas/status';
+import { updateStatusLabel } from '@/lib/status/incident-state';
 import { formatDateTime } from '@/lib/time';
 
 const IMPACT_STYLE: Record<Impact, { label: string; className: string }> = {
@@ -11,8 +12,11 @@ const IMPACT_STYLE: Record<Impact, { label: string; className: string }> = {
   maintenance: { label: 'Maintenance', className: 'border-maintenance text-maintenance' },
 };
 
-export function ImpactBadge({ impact }: { impact: Impact }) {
-  const style = IMPACT_STYLE[impact];
+/** The impact; a maintenance called off says so instead. */
+const CANCELLED_STYLE = { label: 'Cancelled', className: 'border-slate-300 text-slate-600 line-through dark:text-slate-300' };
+
+export function ImpactBadge({ impact, cancelled = false }: { impact: Impact; cancelled?: boolean }) {
+  const style = cancelled ? CANCELLED_STYLE : IMPACT_STYLE[impact];
   return (
     <span className={`inline-block rounded border px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide ${style.className}`}>
       {style.label}
@@ -25,11 +29,11 @@ export function Timestamp({ value, timeZone }: { value: string; timeZone: string
 }
 
 /** One update: its status word, the sanitized body, and when it was posted. */
-export function UpdateEntry({ update, timeZone }: { update: SnapshotUpdate; timeZone: string }) {
+export function UpdateEntry({ update, timeZone, cancelledAt }: { update: SnapshotUpdate; timeZone: string; cancelledAt?: string | null }) {
   return (
     <div className="space-y-1">
       <p className="text-sm">
-        <strong className="font-semibold">{UPDATE_STATUS_LABELS[update.status]}</strong>
+        <strong className="font-semibold">{updateStatusLabel(update, cancelledAt)}</strong>
         <span className="text-slate-500 dark:text-slate-400">
           {' · '}
           <Timestamp value={update.displayAt} timeZone={timeZone} />
@@ -41,7 +45,19 @@ export function UpdateEntry({ update, timeZone }: { update: SnapshotUpdate; time
 }
 
 /** An incident's updates, newest first, on its public page and in the admin (with `actions` under each). */
-export function UpdateTimeline({ headingId, updates, timeZone, actions }: { headingId: string; updates: SnapshotUpdate[]; timeZone: string; actions?: (update: SnapshotUpdate) => ReactNode }) {
+export function UpdateTimeline({
+  headingId,
+  updates,
+  timeZone,
+  cancelledAt,
+  actions,
+}: {
+  headingId: string;
+  updates: SnapshotUpdate[];
+  timeZone: string;
+  cancelledAt?: string | null;
+  actions?: (update: SnapshotUpdate) => ReactNode;
+}) {
   return (
     <section aria-labelledby={headingId} className="space-y-3">
       <h2 id={headingId} className="text-lg font-semibold">
@@ -50,7 +66,7 @@ export function UpdateTimeline({ headingId, updates, timeZone, actions }: { head
       <ol className="space-y-5 border-l-2 border-slate-200 pl-5 dark:border-slate-800">
         {updates.map((update) => (
           <li key={update.id}>
-            <UpdateEntry update={update} timeZone={timeZone} />
+            <UpdateEntry update={update} timeZone={timeZone} cancelledAt={cancelledAt} />
             {actions?.(update)}
           </li>
         ))}
@@ -71,11 +87,11 @@ export function IncidentSummary({ incident, snapshot, headingLevel = 3 }: { inci
             {incident.name}
           </a>
         </Heading>
-        <ImpactBadge impact={incident.impact} />
+        <ImpactBadge impact={incident.impact} cancelled={Boolean(incident.cancelledAt)} />
       </div>
       {incident.kind === 'maintenance' && incident.scheduledFor && (
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          Scheduled for <Timestamp value={incident.scheduledFor} timeZone={snapshot.page.timeZone} />
+          {incident.cancelledAt ? 'Cancelled; was scheduled for' : 'Scheduled for'} <Timestamp value={incident.scheduledFor} timeZone={snapshot.page.timeZone} />
           {incident.scheduledUntil && (
             <>
               {' '}until <Timestamp value={incident.scheduledUntil} timeZone={snapshot.page.timeZone} />
@@ -83,7 +99,7 @@ export function IncidentSummary({ incident, snapshot, headingLevel = 3 }: { inci
           )}
         </p>
       )}
-      {latest && <UpdateEntry update={latest} timeZone={snapshot.page.timeZone} />}
+      {latest && <UpdateEntry update={latest} timeZone={snapshot.page.timeZone} cancelledAt={incident.cancelledAt} />}
     </article>
   );
 }

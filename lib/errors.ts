@@ -24,7 +24,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string) => new AppError('not_found', `${what} ${id} does not exist`, 404);
+/** The id goes in the details, not the sentence: operators read these at 3 a.m. */
+export const notFound = (what: string, id: string) => new AppError('not_found', `That ${what} does not exist; it may have been deleted.`, 404, [{ [what.replace(/ /g, '_')]: id }]);
 
 // PostgreSQL: deadlock, serialization failure; a row deleted or a reference gone between a read
 // and the write. A write that lost such a race can simply be retried.

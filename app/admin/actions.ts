@@ -13,18 +13,24 @@ import { setComponentStatus } from '@/lib/components/manage-components';
 import { getDb } from '@/lib/db';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { deleteIncidentUpdate, editIncidentUpdate } from '@/lib/incidents/edit-update';
+import { deleteIncident, editIncident } from '@/lib/incidents/manage-incident';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
-import { createMaintenance } from '@/lib/maintenance/maintenance';
+import { cancelMaintenance, createMaintenance } from '@/lib/maintenance/maintenance';
+import { removeDemoContent } from '@/lib/seed/remove-demo';
 import type { ComponentStatus } from '@/lib/schemas/status';
 
-/** `component:<id>` fields with a status; empty means not affected. */
+/** `component:<id>` fields with a status; empty means not affected, `keep` affected and left as it is. */
 function componentStatuses(form: FormData): Record<string, ComponentStatus> {
   const statuses: Record<string, ComponentStatus> = {};
   for (const [name, value] of form) {
-    if (name.startsWith('component:') && typeof value === 'string' && value) statuses[name.slice('component:'.length)] = value as ComponentStatus;
+    if (name.startsWith('component:') && typeof value === 'string' && value && value !== KEEP) statuses[name.slice('component:'.length)] = value as ComponentStatus;
   }
   return statuses;
 }
+
+const KEEP = 'keep';
+const keptComponents = (form: FormData) =>
+  [...form].filter(([name, value]) => name.startsWith('component:') && value === KEEP).map(([name]) => name.slice('component:'.length));
 
 export async function setUpAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
@@ -99,6 +105,7 @@ export async function postUpdateAction(_state: FormState, form: FormData): Promi
         status: (formText(form, 'status') || undefined) as never,
         body: formText(form, 'body'),
         components: componentStatuses(form),
+        keepComponentIds: keptComponents(form),
         expectedVersion: Number(form.get('version')),
       },
       operatorActor(operator),
@@ -107,7 +114,71 @@ export async function postUpdateAction(_state: FormState, form: FormData): Promi
     return toFormState(error, form);
   }
   revalidatePath(`/admin/incidents/${incidentId}`);
-  return {};
+  return { notice: 'Posted. Visitors see the update now.' };
+}
+
+/** Title and impact, or a maintenance's window: only the fields the operator changed. */
+export async function editIncidentAction(_state: FormState, form: FormData): Promise<FormState> {
+  const incidentId = formText(form, 'incidentId');
+  try {
+    const operator = await requirePermission('communicate');
+    const timeZone = await pageTimeZone(getDb());
+    // Fields a form of this kind has not (impact on a maintenance, a window on an incident) are absent.
+    const present = (name: string) => (form.has(name) ? formText(form, name) : undefined);
+    const changed = changedFormFields(form, { name: present('name'), impact: present('impact'), scheduledFor: present('scheduledFor'), scheduledUntil: present('scheduledUntil') });
+    await editIncident(
+      getDb(),
+      incidentId,
+      {
+        name: changed.name,
+        impact: changed.impact as never,
+        scheduledFor: changed.scheduledFor === undefined ? undefined : formTime(form, 'scheduledFor', timeZone),
+        scheduledUntil: changed.scheduledUntil === undefined ? undefined : formTime(form, 'scheduledUntil', timeZone),
+        expectedVersion: Number(form.get('version')),
+      },
+      operatorActor(operator),
+    );
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  revalidatePath(`/admin/incidents/${incidentId}`);
+  return { notice: 'Saved. Visitors see the change now; no update was posted.' };
+}
+
+export async function cancelMaintenanceAction(_state: FormState, form: FormData): Promise<FormState> {
+  const incidentId = formText(form, 'incidentId');
+  try {
+    const operator = await requirePermission('communicate');
+    await cancelMaintenance(getDb(), incidentId, { body: formText(form, 'body'), expectedVersion: Number(form.get('version')) }, operatorActor(operator));
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  revalidatePath(`/admin/incidents/${incidentId}`);
+  return { notice: 'Cancelled. It has left the calendar; its page says it was cancelled.' };
+}
+
+export async function deleteIncidentAction(_state: FormState, form: FormData): Promise<FormState> {
+  try {
+    const operator = await requirePermission('communicate');
+    // The box must be ticked: deleting cannot be undone.
+    if (form.get('confirm') !== 'on') return { error: 'Tick the box to confirm: a deleted incident cannot be brought back.', values: formValues(form) };
+    await deleteIncident(getDb(), formText(form, 'incidentId'), operatorActor(operator), Number(form.get('version')));
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  redirect('/admin/incidents?deleted=1');
+}
+
+export async function removeDemoContentAction(_state: FormState, form: FormData): Promise<FormState> {
+  try {
+    const operator = await requirePermission('configure');
+    if (form.get('confirm') !== 'on') return { error: 'Tick the box to confirm: the demo content cannot be brought back.' };
+    await removeDemoContent(getDb(), operatorActor(operator));
+  } catch (error) {
+    return toFormState(error, form);
+  }
+  revalidatePath('/admin');
+  return { notice: 'The demo content is gone. Add your own components next.' };
 }
 
 /** The new key is in the returned state: the only time it is ever shown. */

@@ -4,8 +4,9 @@ import { usePathname } from 'next/navigation';
 /** The admin sections; the one being looked at is marked for sight and for screen readers. */
 export function AdminNav({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
-  // The dashboard only at /admin itself; other sections also for their sub-pages.
-  const current = links.find((link) => pathname === link.href || (link.href !== '/admin' && pathname.startsWith(`${link.href}/`)))?.href;
+  // An exact match first (New incident under Incidents); the dashboard only at /admin itself, other
+  // sections also for their sub-pages.
+  const current = (links.find((link) => pathname === link.href) ?? links.find((link) => link.href !== '/admin' && pathname.startsWith(`${link.href}/`)))?.href;
   return (
     <nav aria-label="Admin" className="-mx-2 flex flex-wrap gap-1 text-sm">
       {links.map((link) => (

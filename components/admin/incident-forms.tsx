@@ -1,14 +1,16 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { createIncidentAction, deleteUpdateAction, editUpdateAction, postUpdateAction } from '@/app/admin/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, SECONDARY_BUTTON, Select, ShownValues, TextArea, TextField } from './fields';
+import { BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextArea, TextField } from './fields';
 
 export interface ComponentChoice {
   id: string;
   name: string;
   /** Its status now, in words. */
   statusLabel: string;
+  /** Already affected by this incident (an update form): "No change" keeps it affected. */
+  affected?: boolean;
 }
 type Option = { value: string; label: string };
 
@@ -31,7 +33,7 @@ function ComponentStatuses({ components, statusOptions, values, emptyLabel, lege
               defaultValue={values?.[`component:${component.id}`] ?? ''}
               className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
             >
-              <option value="">{emptyLabel}</option>
+              {component.affected ? <option value="keep">No change ({component.statusLabel})</option> : <option value="">{emptyLabel}</option>}
               {statusOptions.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}
@@ -94,24 +96,57 @@ export function BackfillForm(props: { components: ComponentChoice[]; impactOptio
   );
 }
 
+/**
+ * A new update. It starts at the current status; choosing one that closes the incident (resolved,
+ * completed) preselects each affected component's way back (lib's statuses-after-close rule), which
+ * the operator can change: "No change" keeps a component as it is.
+ */
 export function UpdateForm(props: {
   incidentId: string;
   version: number;
   components: ComponentChoice[];
   statusOptions: Option[];
   componentStatusOptions: Option[];
-  defaultStatus: string;
+  currentStatus: string;
+  /** Statuses that close it. */
+  closingStatuses: string[];
+  /** Where each affected component goes when it closes and the operator changes nothing. */
+  backOnClose: Record<string, string>;
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(postUpdateAction, {});
   const values = state.values;
+  const [status, setStatus] = useState(values?.status ?? props.currentStatus);
+  const closing = props.closingStatuses.includes(status) && !props.closingStatuses.includes(props.currentStatus);
+  const defaults = Object.fromEntries(
+    props.components.map((component) => [`component:${component.id}`, closing && props.backOnClose[component.id] ? props.backOnClose[component.id] : component.affected ? 'keep' : '']),
+  );
   return (
     <form action={action} className="space-y-5">
       <input type="hidden" name="incidentId" value={props.incidentId} />
       <input type="hidden" name="version" value={props.version} />
       <FormError message={state.error} />
-      <Select name="status" label="New status" options={props.statusOptions} defaultValue={values?.status ?? props.defaultStatus} error={state.fieldErrors?.status} />
+      <Notice message={state.notice} />
+      <Select
+        name="status"
+        label="Status"
+        hint="Starts at the current status: change it only when the incident moves on."
+        options={props.statusOptions}
+        defaultValue={values?.status ?? props.currentStatus}
+        onChange={(event) => setStatus(event.target.value)}
+        error={state.fieldErrors?.status}
+      />
       <TextArea name="body" label="Message to visitors" hint="Markdown." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
-      <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} emptyLabel="No change" />
+      {closing && Object.keys(props.backOnClose).length > 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-300">Affected components go back to operational with this update unless you choose otherwise below.</p>
+      )}
+      <ComponentStatuses
+        // Re-keyed when the status moves in or out of closing, so the selects take the new defaults.
+        key={closing ? 'closing' : 'open'}
+        components={props.components}
+        statusOptions={props.componentStatusOptions}
+        values={values ?? defaults}
+        emptyLabel="Not affected"
+      />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Posting…' : 'Post update'}
       </button>

@@ -6,7 +6,7 @@ import {
   apiGroupUpdateSchema,
   apiIncidentCreateSchema,
   apiIncidentUpdateEditSchema,
-  apiIncidentUpdateSchema,
+  apiIncidentPatchSchema,
   apiPageUpdateSchema,
 } from '../schemas/admin-api.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
@@ -56,8 +56,20 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
     method: 'patch',
     path: '/pages/{page_id}/incidents/{incident_id}',
     scope: 'incidents',
-    summary: 'Post an update: a new status (unchanged when left out), a message, components changed with it',
-    body: apiIncidentUpdateSchema,
+    summary:
+      'Edit name, impact_override or a maintenance window (scheduled_for, scheduled_until) without posting an update; a status or a body posts one ' +
+      '(a status alone gets the standard message for it; resolving brings the affected components it does not name back to operational; "cancelled" calls a maintenance off). ' +
+      'Nothing to change, or components without a status or body, is a 422',
+    body: apiIncidentPatchSchema,
+    success: 200,
+    returns: 'Incident',
+    ifMatch: true,
+  },
+  {
+    method: 'delete',
+    path: '/pages/{page_id}/incidents/{incident_id}',
+    scope: 'incidents',
+    summary: 'Delete an incident or maintenance with its updates, and the status changes it made from the uptime history; answers with it as it was',
     success: 200,
     returns: 'Incident',
     ifMatch: true,

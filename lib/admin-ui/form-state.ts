@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { ZodError } from 'zod';
 import { asAppError } from '../errors.ts';
+import { formIssueSentence } from '../schemas/issue-messages.ts';
 
 /** What a form shows after a failed submit: one message, per-field messages, what was typed. */
 export interface FormState {
@@ -50,8 +51,9 @@ export function toFormState(error: unknown, form: FormData): FormState {
   if (!(form instanceof FormData)) notFound();
   if (error instanceof ZodError) {
     const fieldErrors: Record<string, string> = {};
-    for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
-    return { error: 'Please check the highlighted fields.', fieldErrors, values: formValues(form) };
+    for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= formIssueSentence(issue);
+    const sentences = Object.values(fieldErrors);
+    return { error: sentences.length === 1 ? sentences[0] : `${sentences.length} fields need a change: ${sentences.join(' ')}`, fieldErrors, values: formValues(form) };
   }
   const known = asAppError(error);
   if (known) return { error: known.message, values: formValues(form) };

@@ -10,7 +10,8 @@ export async function loadComponents(tx: Tx, ids: Iterable<string>) {
   const components = await tx.component.findMany({ where: { id: { in: sorted } }, orderBy: { id: 'asc' } });
   const missing = sorted.filter((id) => !components.some((component) => component.id === id));
   if (missing.length) {
-    throw new AppError('not_found', `unknown component ${missing.join(', ')}`, 404, missing.map((id) => ({ component: id })));
+    const what = missing.length === 1 ? 'A component it names does not exist' : `${missing.length} components it names do not exist`;
+    throw new AppError('not_found', `${what}; it may have been deleted. Reload and choose again.`, 404, missing.map((id) => ({ component: id })));
   }
   return components;
 }
@@ -18,10 +19,16 @@ export async function loadComponents(tx: Tx, ids: Iterable<string>) {
 /**
  * Inside a write's transaction: loads the affected components (those in `statuses`, and `alsoAffected`
  * which keep their status), sets each given one to its new status and records the change in the
- * history uptime is computed from. Returns the components as they were before, for the update's
- * old → new record.
+ * history uptime is computed from, under the incident that made it (if any). Returns the components
+ * as they were before, for the update's old → new record.
  */
-export async function applyComponentStatuses(tx: Tx, statuses: Record<string, ComponentStatus>, at: Date, alsoAffected: string[] = []) {
+export async function applyComponentStatuses(
+  tx: Tx,
+  statuses: Record<string, ComponentStatus>,
+  at: Date,
+  alsoAffected: string[] = [],
+  incidentId: string | null = null,
+) {
   const components = await loadComponents(tx, [...alsoAffected, ...Object.keys(statuses)]);
   for (const component of components) {
     const status = statuses[component.id];
@@ -29,7 +36,7 @@ export async function applyComponentStatuses(tx: Tx, statuses: Record<string, Co
     // Conditional on the row as it is when locked (not as read above): a concurrent write that
     // changed it meanwhile is seen, and the change lands in the history either way.
     const { count } = await tx.component.updateMany({ where: { id: component.id, NOT: { status } }, data: { status } });
-    if (count) await tx.componentStatusChange.create({ data: { id: newId(), componentId: component.id, status, at } });
+    if (count) await tx.componentStatusChange.create({ data: { id: newId(), componentId: component.id, status, at, incidentId } });
   }
   return components;
 }
@@ -40,7 +47,7 @@ export async function applyComponentStatuses(tx: Tx, statuses: Record<string, Co
  * component had then, so later uptime and the current status are left as they were. Returns the
  * components with their status during the window and after it, for the update's record.
  */
-export async function backfillComponentStatuses(tx: Tx, statuses: Record<string, ComponentStatus>, from: Date, until: Date) {
+export async function backfillComponentStatuses(tx: Tx, statuses: Record<string, ComponentStatus>, from: Date, until: Date, incidentId: string) {
   const components = await loadComponents(tx, Object.keys(statuses));
   const backfilled = [];
   for (const component of components) {
@@ -49,8 +56,8 @@ export async function backfillComponentStatuses(tx: Tx, statuses: Record<string,
     // A window of no length (opened as resolved, right now) leaves the history as it is.
     if (from < until) await tx.componentStatusChange.createMany({
       data: [
-        { id: newId(), componentId: component.id, status: statuses[component.id], at: from },
-        { id: newId(), componentId: component.id, status: after, at: until },
+        { id: newId(), componentId: component.id, status: statuses[component.id], at: from, incidentId },
+        { id: newId(), componentId: component.id, status: after, at: until, incidentId },
       ],
     });
     backfilled.push({ ...component, during: statuses[component.id], after });

@@ -46,7 +46,8 @@ export function renderMaintenanceCalendar(snapshot: Snapshot, now = new Date(sna
   const cutoff = new Date(now.getTime() - KEEP_PAST_DAYS * 86_400_000).toISOString();
   const names = new Map(snapshot.components.map((component) => [component.id, component.name]));
   const events = snapshot.maintenances
-    .filter((maintenance) => maintenance.scheduledFor && maintenance.scheduledUntil && maintenance.scheduledUntil >= cutoff)
+    // A cancelled window leaves the calendar: subscribed calendars drop events the feed no longer has.
+    .filter((maintenance) => maintenance.scheduledFor && maintenance.scheduledUntil && maintenance.scheduledUntil >= cutoff && !maintenance.cancelledAt)
     .map((maintenance) => {
       const latest = maintenance.updates[0];
       const affected = maintenance.componentIds.map((id) => names.get(id)).filter(Boolean);

@@ -9,6 +9,7 @@ import { log } from '../log.ts';
 import { processGlobal } from '../process-global.ts';
 import { findPage } from '../page/page-settings.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
+import { apiIssueSentence } from '../schemas/issue-messages.ts';
 import { jsonError } from './json-error.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { readRequestBody } from './request-body.ts';
@@ -71,8 +72,8 @@ export function requireScope(key: ApiKeyRecord, scope: ApiKeyScope) {
 export function errorResponse(error: unknown): Response {
   // First: a validation message can quote the input, which must never read as a database outage.
   if (error instanceof ZodError) {
-    const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    return jsonError(400, 'validation_failed', `Invalid request: ${details.map((detail) => `${detail.path || 'body'}: ${detail.message}`).join('; ')}`, {}, details);
+    const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: apiIssueSentence(issue) }));
+    return jsonError(400, 'validation_failed', `Invalid request: ${details.map((detail) => detail.message).join(' ')}`, {}, details);
   }
   const known = asAppError(error);
   if (known) {

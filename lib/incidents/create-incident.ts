@@ -21,23 +21,9 @@ export async function createIncident(db: Db, input: IncidentCreateInput, actor: 
   const startedAt = data.startedAt ?? now;
   const closed = isClosedIncidentStatus(data.status);
   const resolvedAt = closed ? (data.resolvedAt ?? now) : null;
+  const incidentId = newId();
   const incident = await visibleWrite(db, async (tx) => {
-    let update: ReturnType<typeof newUpdateData>;
-    let affected: string[];
-    if (resolvedAt) {
-      const backfilled = await backfillComponentStatuses(tx, data.components, startedAt, resolvedAt);
-      const unchanged = await loadComponents(tx, data.componentIds.filter((id) => !(id in data.components)));
-      const before = [...backfilled.map((component) => ({ ...component, status: component.during })), ...unchanged];
-      const after = Object.fromEntries(backfilled.map((component) => [component.id, component.after as ComponentStatus]));
-      update = newUpdateData({ ...data, at: resolvedAt, before, statuses: after });
-      affected = before.map((component) => component.id);
-    } else {
-      // Components named only in componentIds are affected but keep their status.
-      const components = await applyComponentStatuses(tx, data.components, startedAt, data.componentIds);
-      update = newUpdateData({ ...data, at: startedAt, before: components, statuses: data.components });
-      affected = components.map((component) => component.id);
-    }
-    const incidentId = newId();
+    // The incident first: the history rows its components' changes write refer to it.
     await tx.incident.create({
       data: {
         id: incidentId,
@@ -49,10 +35,25 @@ export async function createIncident(db: Db, input: IncidentCreateInput, actor: 
         identifiedAt: data.status === 'identified' ? startedAt : null,
         monitoringAt: data.status === 'monitoring' ? startedAt : null,
         resolvedAt,
-        components: { create: affected.map((componentId) => ({ componentId })) },
-        updates: { create: update },
       },
     });
+    let update: ReturnType<typeof newUpdateData>;
+    let affected: string[];
+    if (resolvedAt) {
+      const backfilled = await backfillComponentStatuses(tx, data.components, startedAt, resolvedAt, incidentId);
+      const unchanged = await loadComponents(tx, data.componentIds.filter((id) => !(id in data.components)));
+      const before = [...backfilled.map((component) => ({ ...component, status: component.during })), ...unchanged];
+      const after = Object.fromEntries(backfilled.map((component) => [component.id, component.after as ComponentStatus]));
+      update = newUpdateData({ ...data, at: resolvedAt, before, statuses: after });
+      affected = before.map((component) => component.id);
+    } else {
+      // Components named only in componentIds are affected but keep their status.
+      const components = await applyComponentStatuses(tx, data.components, startedAt, data.componentIds, incidentId);
+      update = newUpdateData({ ...data, at: startedAt, before: components, statuses: data.components });
+      affected = components.map((component) => component.id);
+    }
+    await tx.incidentComponent.createMany({ data: affected.map((componentId) => ({ incidentId, componentId })) });
+    await tx.incidentUpdate.create({ data: { ...update, incidentId } });
     await recordAudit(tx, actor, {
       action: 'incident.create',
       targetType: 'incident',

@@ -1,11 +1,12 @@
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
 import { applyComponentStatuses } from '../components/apply-statuses.ts';
-import type { Db } from '../db.ts';
+import type { Db, Tx } from '../db.ts';
 import { AppError } from '../errors.ts';
-import { bumpVersion, incidentAtVersion } from './incident-version.ts';
+import { bumpVersion, incidentAtVersion, type LockedIncident } from './incident-version.ts';
 import { visibleWrite } from '../read-path/changes.ts';
-import { incidentUpdateCreateSchema, type IncidentUpdateCreateInput } from '../schemas/incident.ts';
-import type { IncidentKind, IncidentStatus, MaintenanceStatus } from '../schemas/status.ts';
+import { incidentUpdateCreateSchema, type IncidentUpdateCreateInput, type IncidentUpdateCreateData } from '../schemas/incident.ts';
+import { UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus, type MaintenanceStatus } from '../schemas/status.ts';
+import { statusesAfterClose } from './statuses-after-close.ts';
 import { allowedNextStatuses } from './transitions.ts';
 import { newUpdateData } from './update-data.ts';
 
@@ -13,44 +14,68 @@ const CLOSED = new Set<string>(['resolved', 'postmortem', 'completed']);
 
 /**
  * Posts a new update on an incident or maintenance: moves its status along the lifecycle, records
- * the lifecycle times, and changes the affected components' statuses, all in one transaction.
+ * the lifecycle times, and changes the affected components' statuses, all in one transaction. An
+ * update that closes it (resolved, completed) also brings back the affected components it does not
+ * name or keep (statuses-after-close.ts). `cancel` closes a maintenance as called off.
  */
-export async function postIncidentUpdate(db: Db, incidentId: string, input: IncidentUpdateCreateInput, actor: Actor = SYSTEM_ACTOR) {
+export async function postIncidentUpdate(
+  db: Db,
+  incidentId: string,
+  input: IncidentUpdateCreateInput,
+  actor: Actor = SYSTEM_ACTOR,
+  options: { cancel?: boolean } = {},
+) {
   const data = incidentUpdateCreateSchema.parse(input);
+  return visibleWrite(db, async (tx) => writeIncidentUpdate(tx, await incidentAtVersion(tx, incidentId, data.expectedVersion), data, actor, options));
+}
+
+/** Inside a write's transaction, on the incident as just locked and checked: see postIncidentUpdate. */
+export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data: IncidentUpdateCreateData, actor: Actor, { cancel = false }: { cancel?: boolean } = {}) {
+  const incidentId = existing.id;
   const at = data.displayAt ?? new Date();
-  const incident = await visibleWrite(db, async (tx) => {
-    const existing = await incidentAtVersion(tx, incidentId, data.expectedVersion);
-    // Read in this transaction, so a note never brings back a status an operator just changed.
-    const status = data.status ?? (existing.status as IncidentStatus | MaintenanceStatus);
-    const allowed = allowedNextStatuses(existing.kind as IncidentKind, existing.status as IncidentStatus | MaintenanceStatus);
-    if (!allowed.includes(status)) {
-      throw new AppError('invalid_transition', `cannot move from ${existing.status} to ${status}`, 422, [{ allowed }]);
-    }
-    // Optimistic lock: the update only applies to the version just read.
-    await bumpVersion(tx, existing, {
-      status,
-      identifiedAt: status === 'identified' ? (existing.identifiedAt ?? at) : existing.identifiedAt,
-      monitoringAt: status === 'monitoring' ? (existing.monitoringAt ?? at) : existing.monitoringAt,
-      resolvedAt: CLOSED.has(status) ? (existing.resolvedAt ?? at) : null,
-    });
-    // After the incident row: writers on one incident queue there, before touching components.
-    const components = await applyComponentStatuses(tx, data.components, at);
-    const linked = await tx.incidentComponent.findMany({ where: { incidentId }, select: { componentId: true } });
-    const newlyAffected = components.filter((component) => !linked.some((link) => link.componentId === component.id));
-    if (newlyAffected.length) {
-      await tx.incidentComponent.createMany({ data: newlyAffected.map((component) => ({ incidentId, componentId: component.id })) });
-    }
-    await tx.incidentUpdate.create({
-      data: { ...newUpdateData({ ...data, status, at, before: components, statuses: data.components }), incidentId },
-    });
-    await recordAudit(tx, actor, {
-      action: 'incident.update',
-      targetType: 'incident',
-      targetId: incidentId,
-      summary: `Posted a ${status} update on "${existing.name}"`,
-      details: { from: existing.status, to: status, components: data.components },
-    });
-    return tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { updates: true } });
+  // Read in this transaction, so a note never brings back a status an operator just changed.
+  const status = data.status ?? (existing.status as IncidentStatus | MaintenanceStatus);
+  const allowed = allowedNextStatuses(existing.kind as IncidentKind, existing.status as IncidentStatus | MaintenanceStatus);
+  if (!allowed.includes(status)) {
+    const labels = allowed.map((next) => UPDATE_STATUS_LABELS[next]).join(', ');
+    throw new AppError(
+      'invalid_transition',
+      `The status cannot go from ${UPDATE_STATUS_LABELS[existing.status as IncidentStatus]} to ${UPDATE_STATUS_LABELS[status]}; it can go to: ${labels}.`,
+      422,
+      [{ allowed }],
+    );
+  }
+  if (cancel && (existing.kind !== 'maintenance' || CLOSED.has(existing.status))) {
+    throw new AppError('invalid_transition', 'Only a maintenance that has not ended can be cancelled.', 422);
+  }
+  const closing = CLOSED.has(status) && !CLOSED.has(existing.status);
+  // Optimistic lock: the update only applies to the version just read.
+  await bumpVersion(tx, existing, {
+    status,
+    identifiedAt: status === 'identified' ? (existing.identifiedAt ?? at) : existing.identifiedAt,
+    monitoringAt: status === 'monitoring' ? (existing.monitoringAt ?? at) : existing.monitoringAt,
+    resolvedAt: CLOSED.has(status) ? (existing.resolvedAt ?? at) : null,
+    ...(cancel && { cancelledAt: at }),
   });
-  return incident;
+  // The components the update names get their status; when it closes, the others come back.
+  const named = data.components;
+  const statuses = closing ? { ...(await statusesAfterClose(tx, existing, [...Object.keys(named), ...data.keepComponentIds])), ...named } : named;
+  // After the incident row: writers on one incident queue there, before touching components.
+  const components = await applyComponentStatuses(tx, statuses, at, data.keepComponentIds, incidentId);
+  const linked = await tx.incidentComponent.findMany({ where: { incidentId }, select: { componentId: true } });
+  const newlyAffected = components.filter((component) => !linked.some((link) => link.componentId === component.id));
+  if (newlyAffected.length) {
+    await tx.incidentComponent.createMany({ data: newlyAffected.map((component) => ({ incidentId, componentId: component.id })) });
+  }
+  await tx.incidentUpdate.create({
+    data: { ...newUpdateData({ ...data, status, at, before: components, statuses }), incidentId },
+  });
+  await recordAudit(tx, actor, {
+    action: cancel ? 'maintenance.cancel' : 'incident.update',
+    targetType: 'incident',
+    targetId: incidentId,
+    summary: cancel ? `Cancelled the maintenance "${existing.name}"` : `Posted an update on "${existing.name}": ${UPDATE_STATUS_LABELS[status]}`,
+    details: { from: existing.status, to: status, components: statuses },
+  });
+  return tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { updates: true } });
 }

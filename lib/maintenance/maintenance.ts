@@ -4,10 +4,10 @@ import type { Db } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { log } from '../log.ts';
+import { CANCELLED_MESSAGE, DEFAULT_MESSAGES } from '../incidents/default-messages.ts';
 import { postIncidentUpdate } from '../incidents/post-update.ts';
 import { visibleWrite } from '../read-path/changes.ts';
-import { maintenanceCreateSchema, type MaintenanceCreateInput } from '../schemas/incident.ts';
-import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus } from '../schemas/status.ts';
+import { maintenanceCancelSchema, maintenanceCreateSchema, type MaintenanceCancelInput, type MaintenanceCreateInput } from '../schemas/incident.ts';
 
 /** Announces a maintenance window; components change only when it starts. */
 export async function createMaintenance(db: Db, input: MaintenanceCreateInput, actor: Actor = SYSTEM_ACTOR) {
@@ -43,41 +43,23 @@ export async function createMaintenance(db: Db, input: MaintenanceCreateInput, a
 }
 
 /**
- * What a maintenance's components go back to when it ends. Only those still under maintenance move:
- * one another window in progress also holds stays under maintenance; one an open incident also
- * affects gets the status it had when this window started; the rest become operational.
+ * Calls a maintenance off (scheduled or in progress): it leaves the calendar and the upcoming list,
+ * its history says it was cancelled, and components it put under maintenance come back.
  */
-async function statusesAfterMaintenance(db: Db, maintenanceId: string, componentIds: string[]): Promise<Record<string, ComponentStatus>> {
-  const heldBy = (incident: object) =>
-    db.incidentComponent.findMany({ where: { componentId: { in: componentIds }, incidentId: { not: maintenanceId }, incident }, select: { componentId: true } });
-  const [components, otherWindows, openIncidents, atStart] = await Promise.all([
-    db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, status: true } }),
-    heldBy({ kind: 'maintenance', status: { in: [...ACTIVE_MAINTENANCE_STATUSES] } }),
-    heldBy({ kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }),
-    // The first in-progress update is the start; a later one would record "under maintenance" as before.
-    db.incidentUpdateComponent.findMany({
-      where: { componentId: { in: componentIds }, update: { incidentId: maintenanceId, status: 'in_progress' } },
-      orderBy: { update: { displayAt: 'asc' } },
-      select: { componentId: true, oldStatus: true },
-    }),
-  ]);
-  const holds = (links: { componentId: string }[], id: string) => links.some((link) => link.componentId === id);
-  const statuses: Record<string, ComponentStatus> = {};
-  for (const component of components) {
-    // Changed by an operator during the window (an outage, say): theirs to change back.
-    if (component.status !== 'under_maintenance' || holds(otherWindows, component.id)) continue;
-    const before = atStart.find((record) => record.componentId === component.id)?.oldStatus as ComponentStatus | undefined;
-    statuses[component.id] = holds(openIncidents, component.id) && before && before !== 'under_maintenance' ? before : 'operational';
-  }
-  return statuses;
+export async function cancelMaintenance(db: Db, maintenanceId: string, input: MaintenanceCancelInput, actor: Actor) {
+  const data = maintenanceCancelSchema.parse(input);
+  return postIncidentUpdate(
+    db,
+    maintenanceId,
+    { status: 'completed', body: data.body ?? CANCELLED_MESSAGE, expectedVersion: data.expectedVersion },
+    actor,
+    { cancel: true },
+  );
 }
-
-const STARTED = 'Scheduled maintenance is in progress. We will provide updates as necessary.';
-const COMPLETED = 'The scheduled maintenance has been completed.';
 
 /**
  * Starts and completes maintenance windows whose time has come (unless turned off for one):
- * components go under maintenance at the start and back at the end (see statusesAfterMaintenance). Run on a timer;
+ * components go under maintenance at the start and back at the end (see statuses-after-close.ts). Run on a timer;
  * safe to run from several instances (a stale write is refused and skipped). Returns what it did.
  */
 export async function runMaintenanceSchedule(db: Db, now = new Date()): Promise<string[]> {
@@ -96,12 +78,11 @@ export async function runMaintenanceSchedule(db: Db, now = new Date()): Promise<
     const ending = maintenance.scheduledAutoCompleted && maintenance.scheduledUntil !== null && maintenance.scheduledUntil <= now;
     const status = ending ? 'completed' : 'in_progress';
     try {
-      const components = ending
-        ? await statusesAfterMaintenance(db, maintenance.id, maintenance.components.map((link) => link.componentId))
-        : Object.fromEntries(maintenance.components.map((link) => [link.componentId, 'under_maintenance' as const]));
+      // Ending, the update names no component: closing brings them back.
+      const components = ending ? {} : Object.fromEntries(maintenance.components.map((link) => [link.componentId, 'under_maintenance' as const]));
       await postIncidentUpdate(db, maintenance.id, {
         status,
-        body: ending ? COMPLETED : STARTED,
+        body: DEFAULT_MESSAGES[status],
         components,
         expectedVersion: maintenance.version,
         displayAt: now,

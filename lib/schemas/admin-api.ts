@@ -13,7 +13,10 @@ import {
 } from './component.ts';
 import { impactOfComponents } from '../status/rollup.ts';
 import { componentStatusSchema, impactSchema, incidentStatusSchema, isClosedIncidentStatus, maintenanceStatusSchema } from './status.ts';
-import type { IncidentCreateInput, IncidentUpdateCreateInput, MaintenanceCreateInput } from './incident.ts';
+import type { IncidentCreateInput, MaintenanceCreateInput } from './incident.ts';
+import { AppError } from '../errors.ts';
+import { CANCELLED_MESSAGE, DEFAULT_MESSAGES } from '../incidents/default-messages.ts';
+import type { IncidentPatch } from '../incidents/patch-incident.ts';
 import { pageSettingsSchema, type PageSettingsInput } from './page.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')]);
@@ -49,12 +52,12 @@ export const apiIncidentCreateSchema = z
       })
       .superRefine((incident, context) => {
         // Checked here too (lib checks again) so the error names the field as the client sent it.
-        if (incident.resolved_at && !isClosedIncidentStatus(incident.status)) context.addIssue({ code: 'custom', path: ['resolved_at'], message: 'only a resolved incident has an end' });
-        else if (incident.resolved_at && !incident.started_at) context.addIssue({ code: 'custom', path: ['started_at'], message: 'required with resolved_at' });
+        if (incident.resolved_at && !isClosedIncidentStatus(incident.status)) context.addIssue({ code: 'custom', path: ['resolved_at'], message: 'can only be given for a resolved incident' });
+        else if (incident.resolved_at && !incident.started_at) context.addIssue({ code: 'custom', path: ['started_at'], message: 'is required with resolved_at' });
         else if (incident.resolved_at && incident.started_at && incident.resolved_at <= incident.started_at) context.addIssue({ code: 'custom', path: ['resolved_at'], message: 'must be after started_at' });
         if (incident.status !== 'scheduled') return;
         for (const field of ['scheduled_for', 'scheduled_until'] as const) {
-          if (!incident[field]) context.addIssue({ code: 'custom', path: [field], message: 'required for a scheduled maintenance' });
+          if (!incident[field]) context.addIssue({ code: 'custom', path: [field], message: 'is required for a scheduled maintenance' });
         }
       }),
   })
@@ -64,7 +67,7 @@ export const apiIncidentCreateSchema = z
           kind: 'maintenance',
           input: {
             name: incident.name,
-            body: incident.body,
+            body: incident.body.trim() || DEFAULT_MESSAGES.scheduled,
             scheduledFor: incident.scheduled_for!,
             scheduledUntil: incident.scheduled_until!,
             componentIds: [...incident.component_ids, ...Object.keys(incident.components)],
@@ -79,7 +82,8 @@ export const apiIncidentCreateSchema = z
             name: incident.name,
             status: incident.status,
             impact: incident.impact_override ?? impactOfComponents(Object.values(incident.components)),
-            body: incident.body,
+            // Statuspage's clients may open one with a name alone: it says what its status means.
+            body: incident.body.trim() || DEFAULT_MESSAGES[incident.status],
             components: incident.components,
             componentIds: incident.component_ids,
             deliverNotifications: incident.deliver_notifications,
@@ -89,24 +93,43 @@ export const apiIncidentCreateSchema = z
         },
   );
 
-/** PATCH an incident: a new update with this status (unchanged when left out) and message. */
-export const apiIncidentUpdateSchema = z.object({
+/**
+ * PATCH an incident, as Statuspage's Manage API: `name`, `impact_override` and a maintenance's window
+ * are edited; a status or a message posts an update (a status alone gets Statuspage's standard
+ * message for it). `cancelled` calls a maintenance off.
+ */
+export const apiIncidentPatchSchema = z.object({
   incident: z.object({
-    status: z.union([incidentStatusSchema, maintenanceStatusSchema]).optional(),
-    body: z.string().max(20_000).default(''),
+    name: z.string().trim().min(1).max(255).optional(),
+    impact_override: impactSchema.exclude(['maintenance']).optional(),
+    scheduled_for: timestamp,
+    scheduled_until: timestamp,
+    status: z.union([incidentStatusSchema, maintenanceStatusSchema, z.literal('cancelled')]).optional(),
+    body: z.string().max(20_000).optional(),
     components: componentStatuses.default({}),
     deliver_notifications: flag.default(true),
   }),
 });
 
-export function toIncidentUpdateInput(body: z.infer<typeof apiIncidentUpdateSchema>, expectedVersion?: number): IncidentUpdateCreateInput {
-  return {
-    status: body.incident.status,
-    body: body.incident.body,
-    components: body.incident.components,
-    deliverNotifications: body.incident.deliver_notifications,
-    expectedVersion,
-  };
+export function toIncidentPatch({ incident }: z.infer<typeof apiIncidentPatchSchema>, expectedVersion?: number): IncidentPatch {
+  const fields = { name: incident.name, impact: incident.impact_override, scheduledFor: incident.scheduled_for, scheduledUntil: incident.scheduled_until };
+  const edit = Object.values(fields).some((value) => value !== undefined) ? fields : undefined;
+  const message = incident.body?.trim();
+  const posting = incident.status !== undefined || message !== undefined || Object.keys(incident.components).length > 0;
+  if (posting && !message && !incident.status) {
+    throw new AppError('empty_update', 'An update needs a message: give incident.body (or a status, which has a standard message).', 422, [{ path: 'incident.body' }]);
+  }
+  const cancel = incident.status === 'cancelled';
+  const status = incident.status === 'cancelled' ? 'completed' : incident.status;
+  const update = posting
+    ? {
+        status,
+        body: message || (cancel ? CANCELLED_MESSAGE : DEFAULT_MESSAGES[status!]),
+        components: incident.components,
+        deliverNotifications: incident.deliver_notifications,
+      }
+    : undefined;
+  return { edit, update, cancel, expectedVersion };
 }
 
 /** Correcting a posted update's message or the time it shows. */

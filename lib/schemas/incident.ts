@@ -6,6 +6,10 @@ import { componentStatusSchema, impactSchema, incidentStatusSchema, isClosedInci
 const CLOCK_SKEW_MS = 60_000;
 const notInFuture = (date: Date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS;
 
+/** What visitors read: every incident and update says something. */
+const messageSchema = z.string().trim().min(1, 'is required: tell visitors what they see and what you are doing').max(20_000);
+const timeSchema = z.date({ error: 'must be a valid time' });
+
 /**
  * A new incident, as an operator or a script opens it. Opened as resolved (or postmortem), it is a
  * backfill of a past incident: `components` then holds their status during it, from startedAt until
@@ -16,21 +20,21 @@ export const incidentCreateSchema = z
   name: z.string().trim().min(1).max(255),
   status: incidentStatusSchema.default('investigating'),
   impact: impactSchema.exclude(['maintenance']).default('none'),
-  body: z.string().max(20_000).default(''),
+  body: messageSchema,
   /** The new status of each affected component. */
   components: z.record(idSchema, componentStatusSchema).default({}),
   /** Components affected without a change of status. */
   componentIds: z.array(idSchema).max(500).default([]),
   /** For backfilling a past incident; defaults to now. */
-  startedAt: z.date({ error: 'enter a valid time' }).refine(notInFuture, 'cannot be in the future').optional(),
+  startedAt: timeSchema.refine(notInFuture, 'cannot be in the future').optional(),
   /** When a backfilled incident ended; defaults to now. */
-  resolvedAt: z.date({ error: 'enter a valid time' }).refine(notInFuture, 'cannot be in the future').optional(),
+  resolvedAt: timeSchema.refine(notInFuture, 'cannot be in the future').optional(),
   deliverNotifications: z.boolean().default(true),
 })
   .superRefine((data, context) => {
     if (!data.resolvedAt) return;
-    if (!isClosedIncidentStatus(data.status)) context.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'only a resolved incident has an end' });
-    else if (!data.startedAt) context.addIssue({ code: 'custom', path: ['startedAt'], message: 'a past incident needs its start too' });
+    if (!isClosedIncidentStatus(data.status)) context.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'can only be given for a resolved incident' });
+    else if (!data.startedAt) context.addIssue({ code: 'custom', path: ['startedAt'], message: 'is needed for a past incident' });
     else if (data.resolvedAt <= data.startedAt) context.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'must be after the start' });
   });
 export type IncidentCreateInput = z.input<typeof incidentCreateSchema>;
@@ -39,8 +43,13 @@ export type IncidentCreateInput = z.input<typeof incidentCreateSchema>;
 export const incidentUpdateCreateSchema = z.object({
   /** Unchanged when left out (a note). */
   status: z.union([incidentStatusSchema, maintenanceStatusSchema]).optional(),
-  body: z.string().max(20_000).default(''),
+  body: messageSchema,
   components: z.record(idSchema, componentStatusSchema).default({}),
+  /**
+   * Affected components this update leaves as they are. Resolving an incident (or ending a
+   * maintenance) otherwise brings back those it does not name: see statuses-after-close.ts.
+   */
+  keepComponentIds: z.array(idSchema).max(500).default([]),
   /** The version the writer last saw; a newer one in the database means a stale write (409). */
   expectedVersion: z.number().int().positive().optional(),
   /** For backfilling; defaults to now. */
@@ -48,6 +57,7 @@ export const incidentUpdateCreateSchema = z.object({
   deliverNotifications: z.boolean().default(true),
 });
 export type IncidentUpdateCreateInput = z.input<typeof incidentUpdateCreateSchema>;
+export type IncidentUpdateCreateData = z.output<typeof incidentUpdateCreateSchema>;
 
 /** An operator's own incident template: what it fills into the new-incident form. */
 export const incidentTemplateSchema = z.object({
@@ -61,19 +71,23 @@ export type IncidentTemplateInput = z.input<typeof incidentTemplateSchema>;
 
 /** Correcting a posted update: its message and the time it is shown at. Only what is given changes. */
 export const incidentUpdateEditSchema = z.object({
-  body: z.string().max(20_000).optional(),
-  displayAt: z.date({ error: 'enter a valid time' }).refine(notInFuture, 'cannot be in the future').optional(),
+  body: messageSchema.optional(),
+  displayAt: timeSchema.refine(notInFuture, 'cannot be in the future').optional(),
   expectedVersion: z.number().int().positive().optional(),
 });
 export type IncidentUpdateEditInput = z.input<typeof incidentUpdateEditSchema>;
+
+/** A window that has already ended cannot be announced (nor moved there): it would never run. */
+const windowEndsAhead = (data: { scheduledUntil?: Date }) => !data.scheduledUntil || data.scheduledUntil.getTime() > Date.now();
+const WINDOW_IN_PAST = { message: 'is already past: a maintenance window must end in the future', path: ['scheduledUntil'] };
 
 /** A scheduled maintenance window, announced ahead. */
 export const maintenanceCreateSchema = z
   .object({
     name: z.string().trim().min(1).max(255),
-    body: z.string().max(20_000).default(''),
-    scheduledFor: z.date({ error: 'enter a valid start' }),
-    scheduledUntil: z.date({ error: 'enter a valid end' }),
+    body: messageSchema,
+    scheduledFor: timeSchema,
+    scheduledUntil: timeSchema,
     componentIds: z.array(idSchema).max(500).default([]),
     /** Starts on its own at scheduledFor (components go under maintenance). */
     autoInProgress: z.boolean().default(true),
@@ -81,5 +95,29 @@ export const maintenanceCreateSchema = z
     autoCompleted: z.boolean().default(true),
     deliverNotifications: z.boolean().default(true),
   })
-  .refine((data) => data.scheduledUntil > data.scheduledFor, { message: 'must be after the start', path: ['scheduledUntil'] });
+  .refine((data) => data.scheduledUntil > data.scheduledFor, { message: 'must be after the start', path: ['scheduledUntil'] })
+  .refine(windowEndsAhead, WINDOW_IN_PAST);
 export type MaintenanceCreateInput = z.input<typeof maintenanceCreateSchema>;
+
+/**
+ * Correcting an incident or maintenance itself, not posting an update: its title, its impact (an
+ * incident's), its window (a maintenance's). Only what is given changes.
+ */
+export const incidentEditSchema = z
+  .object({
+    name: z.string().trim().min(1).max(255).optional(),
+    impact: impactSchema.exclude(['maintenance']).optional(),
+    scheduledFor: timeSchema.optional(),
+    scheduledUntil: timeSchema.optional(),
+    expectedVersion: z.number().int().positive().optional(),
+  })
+  .refine(windowEndsAhead, WINDOW_IN_PAST);
+export type IncidentEditInput = z.input<typeof incidentEditSchema>;
+export type IncidentEditData = z.output<typeof incidentEditSchema>;
+
+/** Calling a maintenance off, with what visitors are told. */
+export const maintenanceCancelSchema = z.object({
+  body: messageSchema.optional(),
+  expectedVersion: z.number().int().positive().optional(),
+});
+export type MaintenanceCancelInput = z.input<typeof maintenanceCancelSchema>;

@@ -51,10 +51,12 @@ export const UPDATE_STATUS_LABELS: Record<IncidentStatus | MaintenanceStatus, st
   completed: 'Completed',
 };
 
+export const IMPACT_LABELS: Record<Impact, string> = { none: 'None', minor: 'Minor', major: 'Major', critical: 'Critical', maintenance: 'Maintenance' };
+
 /** For <select>s: each component status with its words. */
 export const COMPONENT_STATUS_OPTIONS = componentStatusSchema.options.map((status) => ({ value: status, label: COMPONENT_STATUS_LABELS[status] }));
 
 /** For <select>s: the impacts an operator picks for an incident (maintenance has its own). */
 export const INCIDENT_IMPACT_OPTIONS = impactSchema.options
   .filter((impact) => impact !== 'maintenance')
-  .map((impact) => ({ value: impact, label: impact === 'none' ? 'None' : impact[0].toUpperCase() + impact.slice(1) }));
+  .map((impact) => ({ value: impact, label: IMPACT_LABELS[impact] }));

@@ -45,7 +45,8 @@ export async function replaceAllWithPage(db: Db, spec: PageSpec) {
     return id;
   };
 
-  const groupRows = spec.groups.map((group, position) => ({ id: newId(), name: group.name, position, createdAt }));
+  // Every row is marked demo: the admin offers to remove them all in one step (lib/seed/remove-demo.ts).
+  const groupRows = spec.groups.map((group, position) => ({ id: newId(), name: group.name, position, createdAt, demo: true }));
   const componentRows = [
     ...spec.groups.flatMap((group, groupIndex) =>
       group.components.map((name, position) => ({ name, position, groupId: groupRows[groupIndex].id as string | null })),
@@ -54,21 +55,28 @@ export async function replaceAllWithPage(db: Db, spec: PageSpec) {
   ].map((component) => {
     const id = newId();
     ids.set(component.name, id);
-    return { ...component, id, description: spec.descriptions?.[component.name] ?? null, createdAt };
+    return { ...component, id, description: spec.descriptions?.[component.name] ?? null, createdAt, demo: true };
   });
   const statusNow = new Map<string, ComponentStatus>(componentRows.map((row) => [row.id, 'operational']));
-  const changes = componentRows.map((row) => ({ id: newId(), componentId: row.id, status: 'operational' as ComponentStatus, at: createdAt }));
+  const changes: { id: string; componentId: string; status: ComponentStatus; at: Date; incidentId?: string }[] = componentRows.map((row) => ({
+    id: newId(),
+    componentId: row.id,
+    status: 'operational',
+    at: createdAt,
+  }));
 
   const incidents: Parameters<Db['incident']['create']>[0]['data'][] = spec.incidents.map((incident) => {
     const last = incident.updates[incident.updates.length - 1];
     const monitoring = incident.updates.find((update) => update.status === 'monitoring');
+    const incidentId = newId();
     for (const [name, status] of Object.entries(incident.components)) {
-      changes.push({ id: newId(), componentId: idOf(name), status, at: incident.start });
-      if (incident.end) changes.push({ id: newId(), componentId: idOf(name), status: 'operational', at: incident.end });
+      changes.push({ id: newId(), componentId: idOf(name), status, at: incident.start, incidentId });
+      if (incident.end) changes.push({ id: newId(), componentId: idOf(name), status: 'operational', at: incident.end, incidentId });
       else statusNow.set(idOf(name), status);
     }
     return {
-      id: newId(),
+      id: incidentId,
+      demo: true,
       kind: 'incident',
       name: incident.name,
       status: last.status,
@@ -102,6 +110,7 @@ export async function replaceAllWithPage(db: Db, spec: PageSpec) {
   for (const maintenance of spec.maintenances) {
     incidents.push({
       id: newId(),
+      demo: true,
       kind: 'maintenance',
       name: maintenance.name,
       status: 'scheduled',
@@ -125,8 +134,9 @@ export async function replaceAllWithPage(db: Db, spec: PageSpec) {
       await tx.page.create({ data: { id: newId(), ...spec.page, supportUrl: spec.page.supportUrl ?? null } });
       await tx.componentGroup.createMany({ data: groupRows });
       await tx.component.createMany({ data: componentRows.map((row) => ({ ...row, status: statusNow.get(row.id)! })) });
-      await tx.componentStatusChange.createMany({ data: changes });
+      // Incidents before the history rows that refer to them.
       for (const incident of incidents) await tx.incident.create({ data: incident });
+      await tx.componentStatusChange.createMany({ data: changes });
     },
     { timeout: 60_000 },
   );

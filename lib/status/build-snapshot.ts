@@ -81,6 +81,7 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
     resolvedAt: isoOrNull(row.resolvedAt),
     scheduledFor: isoOrNull(row.scheduledFor),
     scheduledUntil: isoOrNull(row.scheduledUntil),
+    cancelledAt: isoOrNull(row.cancelledAt),
     componentIds: row.components.map((link) => link.componentId),
     postmortemHtml: row.postmortemBody ? cachedMarkdown(`pm:${row.id}:${row.updatedAt.getTime()}`, row.postmortemBody) : null,
     updates: row.updates.map((update) => ({

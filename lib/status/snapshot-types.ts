@@ -102,6 +102,8 @@ export interface SnapshotIncident {
   resolvedAt: string | null;
   scheduledFor: string | null;
   scheduledUntil: string | null;
+  /** A maintenance called off: shown as cancelled, and left out of the calendar. */
+  cancelledAt: string | null;
   componentIds: string[];
   /** Newest first. */
   updates: SnapshotUpdate[];

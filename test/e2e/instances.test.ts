@@ -40,7 +40,7 @@ beforeAll(async () => {
   // Due already: both instances find it when they start, at the same moment.
   const cdn = await db.component.findFirstOrThrow({ where: { name: 'CDN' } });
   maintenanceId = (
-    await createMaintenance(db, { name: 'CDN cache upgrade', scheduledFor: new Date(Date.now() - 60_000), scheduledUntil: new Date(Date.now() + 3_600_000), componentIds: [cdn.id] })
+    await createMaintenance(db, { body: 'A message.', name: 'CDN cache upgrade', scheduledFor: new Date(Date.now() - 60_000), scheduledUntil: new Date(Date.now() + 3_600_000), componentIds: [cdn.id] })
   ).id;
 
   const [proxyPort, ...ports] = await Promise.all([freePort(), freePort(), freePort()]);

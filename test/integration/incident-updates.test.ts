@@ -41,14 +41,14 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
 
   it('refuses a stale write with 409 and an invalid move with 422, changing nothing', async () => {
     const incident = await open();
-    await postIncidentUpdate(database.db, incident.id, { status: 'identified', expectedVersion: 1 });
+    await postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'identified', expectedVersion: 1 });
     const before = await database.db.incident.findUniqueOrThrow({ where: { id: incident.id }, include: { updates: true } });
 
-    const stale = postIncidentUpdate(database.db, incident.id, { status: 'resolved', expectedVersion: 1, components: { [componentId]: 'operational' } });
+    const stale = postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'resolved', expectedVersion: 1, components: { [componentId]: 'operational' } });
     await expect(stale).rejects.toMatchObject({ status: 409, code: 'conflict' });
-    const invalid = postIncidentUpdate(database.db, incident.id, { status: 'postmortem', components: { [componentId]: 'operational' } });
+    const invalid = postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'postmortem', components: { [componentId]: 'operational' } });
     await expect(invalid).rejects.toMatchObject({ status: 422, code: 'invalid_transition' });
-    const unknownComponent = postIncidentUpdate(database.db, incident.id, { status: 'resolved', components: { nosuchcompon: 'operational' } });
+    const unknownComponent = postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'resolved', components: { nosuchcompon: 'operational' } });
     await expect(unknownComponent).rejects.toBeInstanceOf(AppError);
 
     const after = await database.db.incident.findUniqueOrThrow({ where: { id: incident.id }, include: { updates: true } });
@@ -57,8 +57,8 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
   });
 
   it('records each write in the audit log, filterable by what and by who', async () => {
-    const incident = await createIncident(database.db, { name: 'Audited' }, { type: 'user', id: 'u1', name: 'Ada Lovelace' });
-    await postIncidentUpdate(database.db, incident.id, { status: 'resolved' }, { type: 'api_key', id: 'k1', name: 'API key "bot"' });
+    const incident = await createIncident(database.db, { body: 'A message.', name: 'Audited' }, { type: 'user', id: 'u1', name: 'Ada Lovelace' });
+    await postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'resolved' }, { type: 'api_key', id: 'k1', name: 'API key "bot"' });
     const byAda = await listAuditLog(database.db, { actor: 'ada' });
     expect(byAda.rows.map((row) => [row.action, row.targetId])).toEqual([['incident.create', incident.id]]);
     const incidents = await listAuditLog(database.db, { targetType: 'incident' });
@@ -68,7 +68,7 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
   });
 
   it('answers 404 for an incident that does not exist', async () => {
-    await expect(postIncidentUpdate(database.db, 'doesnotexist', { status: 'resolved' })).rejects.toMatchObject({ status: 404 });
+    await expect(postIncidentUpdate(database.db, 'doesnotexist', { body: 'A message.', status: 'resolved' })).rejects.toMatchObject({ status: 404 });
   });
 
   it('backfills a past incident: the outage goes into uptime history, today’s statuses stay', async () => {
@@ -99,10 +99,10 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
     expect(uptime.incidentsByDay[day]).toContain(incident.id);
     expect(uptime.days.at(-1)!.uptime).toBe(1);
 
-    await expect(createIncident(database.db, { name: 'Backwards', status: 'resolved', startedAt: resolvedAt, resolvedAt: startedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
-    await expect(createIncident(database.db, { name: 'No start', status: 'resolved', resolvedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['startedAt'] })] });
-    await expect(createIncident(database.db, { name: 'Open', status: 'investigating', resolvedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
-    await expect(createIncident(database.db, { name: 'Tomorrow', startedAt: new Date(Date.now() + 86_400_000) })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['startedAt'] })] });
+    await expect(createIncident(database.db, { body: 'A message.', name: 'Backwards', status: 'resolved', startedAt: resolvedAt, resolvedAt: startedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
+    await expect(createIncident(database.db, { body: 'A message.', name: 'No start', status: 'resolved', resolvedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['startedAt'] })] });
+    await expect(createIncident(database.db, { body: 'A message.', name: 'Open', status: 'investigating', resolvedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
+    await expect(createIncident(database.db, { body: 'A message.', name: 'Tomorrow', startedAt: new Date(Date.now() + 86_400_000) })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['startedAt'] })] });
   });
 
   it('edits and deletes a posted update, never the last one, each write audited and versioned', async () => {

@@ -48,7 +48,7 @@ describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
   it.runIf(provider === 'postgresql')('moves a window once when several instances run the schedule at the same moment', async () => {
     const start = new Date(Date.now() + 20 * HOUR);
     const end = new Date(start.getTime() + HOUR);
-    const maintenance = await createMaintenance(database.db, { name: 'Storage upgrade', scheduledFor: start, scheduledUntil: end, componentIds: [storage] });
+    const maintenance = await createMaintenance(database.db, { body: 'A message.', name: 'Storage upgrade', scheduledFor: start, scheduledUntil: end, componentIds: [storage] });
     // Each instance has its own client (its own connections), as separate processes would.
     const instances = [createDb(database.url), createDb(database.url), createDb(database.url)];
     for (const [moment, status] of [[start, 'in_progress'], [end, 'completed']] as const) {
@@ -62,7 +62,7 @@ describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
 
   it('stays put when automation is turned off for it', async () => {
     const start = new Date(Date.now() + 20 * HOUR);
-    const maintenance = await createMaintenance(database.db, {
+    const maintenance = await createMaintenance(database.db, { body: 'A message.',
       name: 'Manual storage work',
       scheduledFor: start,
       scheduledUntil: new Date(start.getTime() + HOUR),
@@ -78,8 +78,8 @@ describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
   it('refuses a window that ends before it starts, or names an unknown component, writing nothing', async () => {
     const before = await database.db.incident.count();
     const start = new Date(Date.now() + HOUR);
-    await expect(createMaintenance(database.db, { name: 'Backwards', scheduledFor: start, scheduledUntil: start })).rejects.toThrow(/after the start/);
-    await expect(createMaintenance(database.db, { name: 'Nowhere', scheduledFor: start, scheduledUntil: new Date(start.getTime() + HOUR), componentIds: ['nosuchcompon'] })).rejects.toMatchObject({ status: 404 });
+    await expect(createMaintenance(database.db, { body: 'A message.', name: 'Backwards', scheduledFor: start, scheduledUntil: start })).rejects.toThrow(/after the start/);
+    await expect(createMaintenance(database.db, { body: 'A message.', name: 'Nowhere', scheduledFor: start, scheduledUntil: new Date(start.getTime() + HOUR), componentIds: ['nosuchcompon'] })).rejects.toMatchObject({ status: 404 });
     expect(await database.db.incident.count()).toBe(before);
   });
 
@@ -89,11 +89,11 @@ describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
       (await database.db.component.findFirstOrThrow({ where: { name: 'Email notifications' } })).id,
     ];
     const start = new Date(Date.now() + 30 * HOUR);
-    const short = await createMaintenance(database.db, { name: 'Short', scheduledFor: start, scheduledUntil: new Date(start.getTime() + HOUR), componentIds: [database_, webhooks] });
-    const long = await createMaintenance(database.db, { name: 'Long', scheduledFor: start, scheduledUntil: new Date(start.getTime() + 3 * HOUR), componentIds: [database_] });
+    const short = await createMaintenance(database.db, { body: 'A message.', name: 'Short', scheduledFor: start, scheduledUntil: new Date(start.getTime() + HOUR), componentIds: [database_, webhooks] });
+    const long = await createMaintenance(database.db, { body: 'A message.', name: 'Long', scheduledFor: start, scheduledUntil: new Date(start.getTime() + 3 * HOUR), componentIds: [database_] });
     // An incident already degrading the email notifications when the windows start.
     const { createIncident } = await import('@/lib/incidents/create-incident');
-    await createIncident(database.db, { name: 'Slow emails', components: { [webhooks]: 'degraded_performance' } });
+    await createIncident(database.db, { body: 'A message.', name: 'Slow emails', components: { [webhooks]: 'degraded_performance' } });
     await runMaintenanceSchedule(database.db, start);
     expect([await statusOf(database_), await statusOf(webhooks)]).toEqual(['under_maintenance', 'under_maintenance']);
 

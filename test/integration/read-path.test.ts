@@ -142,7 +142,7 @@ describe.each(PROVIDERS)('read path on %s', (provider) => {
   it('refuses an incident naming an unknown component and writes nothing', async () => {
     const count = await database.db.incident.count();
     await expect(
-      createIncident(database.db, { name: 'x', components: { nosuchcomponent: 'major_outage' } }),
+      createIncident(database.db, { body: 'A message.', name: 'x', components: { nosuchcomponent: 'major_outage' } }),
     ).rejects.toMatchObject({ code: 'not_found', status: 404 });
     expect(await database.db.incident.count()).toBe(count);
   });

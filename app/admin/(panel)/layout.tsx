@@ -33,6 +33,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
         <AdminNav
           links={[
             { href: '/admin', label: 'Dashboard' },
+            { href: '/admin/incidents', label: 'Incidents' },
             // Roles that cannot post do not get links to forms they could not submit.
             ...(can(operator.role, 'communicate')
               ? [

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { ComponentStatusButtons } from '@/components/admin/component-status-buttons';
+import { DemoContentNotice } from '@/components/admin/demo-content-notice';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
 import { listTemplates } from '@/lib/incidents/templates';
+import { countDemoContent } from '@/lib/seed/remove-demo';
 import { UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { componentsInPageOrder, getFrontPage } from '@/lib/status/front-page';
@@ -16,11 +18,12 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function Dashboard() {
   const operator = await requireOperator();
   const editable = can(operator.role, 'communicate');
-  const [snapshot, templates] = await Promise.all([buildSnapshot(getDb()), listTemplates(getDb())]);
+  const [snapshot, templates, demo] = await Promise.all([buildSnapshot(getDb()), listTemplates(getDb()), countDemoContent(getDb())]);
   const { activeIncidents, activeMaintenances, upcomingMaintenances } = getFrontPage(snapshot);
   const components = componentsInPageOrder(snapshot);
   return (
     <>
+      {demo.any && can(operator.role, 'configure') && <DemoContentNotice components={demo.components} incidents={demo.incidents} />}
       <section aria-labelledby="overall" className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
         <div>
           <p className="text-sm text-slate-500 dark:text-slate-400">{snapshot.page.name} is now showing</p>

@@ -43,10 +43,10 @@ export default async function IncidentPage({ params }: Props) {
           </p>
           <h1 className="text-2xl font-bold">{incident.name}</h1>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-300">
-            <ImpactBadge impact={incident.impact} />
+            <ImpactBadge impact={incident.impact} cancelled={Boolean(incident.cancelledAt)} />
             {incident.kind === 'maintenance' && incident.scheduledFor ? (
               <span>
-                Scheduled <Timestamp value={incident.scheduledFor} timeZone={zone} />
+                {incident.cancelledAt ? 'Cancelled; was scheduled' : 'Scheduled'} <Timestamp value={incident.scheduledFor} timeZone={zone} />
                 {incident.scheduledUntil && (
                   <>
                     {' '}– <Timestamp value={incident.scheduledUntil} timeZone={zone} />
@@ -81,7 +81,7 @@ export default async function IncidentPage({ params }: Props) {
           </section>
         )}
 
-        <UpdateTimeline headingId="updates" updates={incident.updates} timeZone={zone} />
+        <UpdateTimeline headingId="updates" updates={incident.updates} timeZone={zone} cancelledAt={incident.cancelledAt} />
 
         {incident.postmortemHtml && (
           <section aria-labelledby="postmortem" className="space-y-2">

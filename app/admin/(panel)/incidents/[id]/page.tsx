@@ -1,17 +1,24 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { UpdateEditor, UpdateForm } from '@/components/admin/incident-forms';
+import { CancelMaintenanceForm, DeleteIncidentForm, EditIncidentForm } from '@/components/admin/incident-record-forms';
 import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
-import { UpdateTimeline } from '@/components/incident-parts';
+import { ImpactBadge, UpdateTimeline } from '@/components/incident-parts';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
-import { allowedNextStatuses, suggestedNextStatus } from '@/lib/incidents/transitions';
-import { COMPONENT_STATUS_LABELS, COMPONENT_STATUS_OPTIONS, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus } from '@/lib/schemas/status';
+import { CANCELLED_MESSAGE } from '@/lib/incidents/default-messages';
+import { statusesAfterClose } from '@/lib/incidents/statuses-after-close';
+import { allowedNextStatuses } from '@/lib/incidents/transitions';
+import { COMPONENT_STATUS_LABELS, COMPONENT_STATUS_OPTIONS, INCIDENT_IMPACT_OPTIONS, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus } from '@/lib/schemas/status';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
+import { updateStatusLabel } from '@/lib/status/incident-state';
 import { instantToWallClock } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Incident' };
+
+const CLOSING = ['resolved', 'completed'];
+const SECTION = 'space-y-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900';
 
 export default async function AdminIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -19,24 +26,30 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
   const db = getDb();
   const row = await db.incident.findUnique({ where: { id }, select: { version: true, kind: true, status: true } });
   if (!row) notFound();
-  const snapshot = await buildSnapshot(db);
+  const [snapshot, backOnClose] = await Promise.all([buildSnapshot(db), statusesAfterClose(db, { id, kind: row.kind })]);
   const incident = [...snapshot.incidents, ...snapshot.maintenances].find((candidate) => candidate.id === id)!;
+  const zone = snapshot.page.timeZone;
   const editable = can(operator.role, 'communicate');
-  const next = allowedNextStatuses(row.kind as IncidentKind, row.status as IncidentStatus);
-  // The operator can pick any allowed status; the next step of the lifecycle comes first.
-  const suggested = suggestedNextStatus(row.kind as IncidentKind, row.status as IncidentStatus);
+  const kind = row.kind as IncidentKind;
+  const next = allowedNextStatuses(kind, row.status as IncidentStatus);
+  const open = kind === 'maintenance' ? row.status !== 'completed' : !['resolved', 'postmortem'].includes(row.status);
+  const windowMovable = kind === 'maintenance' && row.status !== 'completed' && incident.scheduledFor && incident.scheduledUntil;
+  const latest = incident.updates[0];
   return (
     <>
-      <div>
-        <p className="text-sm text-slate-500 dark:text-slate-400">{UPDATE_STATUS_LABELS[incident.status]}</p>
+      <div className="space-y-1">
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
+          <ImpactBadge impact={incident.impact} cancelled={Boolean(incident.cancelledAt)} />
+          {latest ? updateStatusLabel(latest, incident.cancelledAt) : UPDATE_STATUS_LABELS[incident.status]}
+        </p>
         <h1 className="text-2xl font-bold">{incident.name}</h1>
         <a href={`/incidents/${incident.id}`} className="text-sm underline">
           View on the public page ↗
         </a>
       </div>
-      {!editable && next.length > 0 && <ReadOnlyNotice permission="communicate" />}
+      {!editable && <ReadOnlyNotice permission="communicate" />}
       {editable && next.length > 0 && (
-        <section aria-labelledby="post-update" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+        <section aria-labelledby="post-update" className={SECTION}>
           <h2 id="post-update" className="text-lg font-semibold">
             Post an update
           </h2>
@@ -46,17 +59,25 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
             version={row.version}
             components={[...snapshot.components]
               .sort((a, b) => Number(incident.componentIds.includes(b.id)) - Number(incident.componentIds.includes(a.id)))
-              .map((component) => ({ id: component.id, name: component.name, statusLabel: COMPONENT_STATUS_LABELS[component.status] }))}
+              .map((component) => ({
+                id: component.id,
+                name: component.name,
+                statusLabel: COMPONENT_STATUS_LABELS[component.status],
+                affected: incident.componentIds.includes(component.id),
+              }))}
             statusOptions={next.map((status) => ({ value: status, label: UPDATE_STATUS_LABELS[status] }))}
             componentStatusOptions={COMPONENT_STATUS_OPTIONS}
-            defaultStatus={suggested}
+            currentStatus={row.status}
+            closingStatuses={CLOSING}
+            backOnClose={backOnClose}
           />
         </section>
       )}
       <UpdateTimeline
         headingId="timeline"
         updates={incident.updates}
-        timeZone={snapshot.page.timeZone}
+        timeZone={zone}
+        cancelledAt={incident.cancelledAt}
         actions={
           editable
             ? (update) => (
@@ -64,14 +85,59 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
                   key={update.id}
                   incidentId={incident.id}
                   version={row.version}
-                  update={{ id: update.id, body: update.body, displayAt: instantToWallClock(update.displayAt, snapshot.page.timeZone) }}
-                  timeZone={snapshot.page.timeZone}
+                  update={{ id: update.id, body: update.body, displayAt: instantToWallClock(update.displayAt, zone) }}
+                  timeZone={zone}
                   deletable={incident.updates.length > 1}
                 />
               )
             : undefined
         }
       />
+      {editable && (
+        <section aria-labelledby="correct" className={SECTION}>
+          <h2 id="correct" className="text-lg font-semibold">
+            {kind === 'maintenance' ? 'Title and window' : 'Title and impact'}
+          </h2>
+          <EditIncidentForm
+            key={row.version}
+            incidentId={incident.id}
+            version={row.version}
+            kind={kind}
+            name={incident.name}
+            impact={incident.impact}
+            impactOptions={INCIDENT_IMPACT_OPTIONS}
+            window={
+              windowMovable
+                ? {
+                    scheduledFor: instantToWallClock(incident.scheduledFor!, zone),
+                    scheduledUntil: instantToWallClock(incident.scheduledUntil!, zone),
+                    started: row.status !== 'scheduled',
+                  }
+                : null
+            }
+            timeZone={zone}
+          />
+        </section>
+      )}
+      {editable && kind === 'maintenance' && open && (
+        <section aria-labelledby="cancel" className={SECTION}>
+          <h2 id="cancel" className="text-lg font-semibold">
+            Cancel the maintenance
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            It will not happen after all: it leaves the calendar and the upcoming list, its page says it was cancelled, and components under maintenance go back.
+          </p>
+          <CancelMaintenanceForm key={row.version} incidentId={incident.id} version={row.version} defaultMessage={CANCELLED_MESSAGE} />
+        </section>
+      )}
+      {editable && (
+        <section aria-labelledby="delete" className={SECTION}>
+          <h2 id="delete" className="text-lg font-semibold">
+            Delete
+          </h2>
+          <DeleteIncidentForm key={row.version} incidentId={incident.id} version={row.version} kind={kind} />
+        </section>
+      )}
     </>
   );
 }

@@ -1,8 +1,10 @@
-// GET, PATCH /api/v1/pages/{page_id}/incidents/{incident_id}: PATCH posts a new update.
+// GET, PATCH, DELETE /api/v1/pages/{page_id}/incidents/{incident_id}: PATCH edits the incident's
+// fields and posts an update when a status or message is given; DELETE removes it.
 import { expectedVersion, incidentResponse } from '@/lib/admin-api/responses';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
-import { postIncidentUpdate } from '@/lib/incidents/post-update';
-import { apiIncidentUpdateSchema, toIncidentUpdateInput } from '@/lib/schemas/admin-api';
+import { deleteIncident } from '@/lib/incidents/manage-incident';
+import { patchIncident } from '@/lib/incidents/patch-incident';
+import { apiIncidentPatchSchema, toIncidentPatch } from '@/lib/schemas/admin-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,9 +13,15 @@ type Params = { pageId: string; incidentId: string };
 export const GET = adminRoute<Params>('read', ({ db, params }) => incidentResponse(db, params.incidentId));
 
 export const PATCH = adminRoute<Params>('incidents', async ({ db, params, body, actor, request }) => {
-  const input = apiIncidentUpdateSchema.parse(body);
-  await postIncidentUpdate(db, params.incidentId, toIncidentUpdateInput(input, expectedVersion(request)), actor);
+  await patchIncident(db, params.incidentId, toIncidentPatch(apiIncidentPatchSchema.parse(body), expectedVersion(request)), actor);
   return incidentResponse(db, params.incidentId);
 });
 
-export const { HEAD, POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });
+/** Answers with the incident as it was, as Statuspage does. */
+export const DELETE = adminRoute<Params>('incidents', async ({ db, params, actor, request }) => {
+  const deleted = await incidentResponse(db, params.incidentId);
+  await deleteIncident(db, params.incidentId, actor, expectedVersion(request));
+  return deleted;
+});
+
+export const { HEAD, POST, PUT, OPTIONS } = otherMethods({ GET, PATCH, DELETE });

@@ -1,0 +1,35 @@
+// A fresh install shows a demo page; its operator removes the demo's components, groups, incidents
+// and maintenance in one step, keeping whatever they added themselves.
+import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import type { Db } from '../db.ts';
+import { restoreStatusesFromHistory } from '../incidents/manage-incident.ts';
+import { visibleWrite } from '../read-path/changes.ts';
+
+/** How much demo content is left: the dashboard offers its removal while any is. */
+export async function countDemoContent(db: Db) {
+  const [components, incidents] = await Promise.all([db.component.count({ where: { demo: true } }), db.incident.count({ where: { demo: true } })]);
+  return { components, incidents, any: components + incidents > 0 };
+}
+
+export async function removeDemoContent(db: Db, actor: Actor) {
+  return visibleWrite(db, async (tx) => {
+    // Components of the operator's own that a demo incident touched get their history's status back.
+    const touched = await tx.componentStatusChange.findMany({
+      where: { incident: { demo: true }, component: { demo: false } },
+      distinct: ['componentId'],
+      select: { componentId: true },
+    });
+    // Incidents first: their status changes go with them (cascade), then the demo's own components.
+    const incidents = await tx.incident.deleteMany({ where: { demo: true } });
+    const components = await tx.component.deleteMany({ where: { demo: true } });
+    const groups = await tx.componentGroup.deleteMany({ where: { demo: true } });
+    await restoreStatusesFromHistory(tx, touched.map((row) => row.componentId));
+    await recordAudit(tx, actor, {
+      action: 'demo.remove',
+      targetType: 'page',
+      targetId: null,
+      summary: `Removed the demo content: ${components.count} components, ${groups.count} groups, ${incidents.count} incidents and maintenances`,
+    });
+    return { components: components.count, groups: groups.count, incidents: incidents.count };
+  });
+}
