@@ -31,11 +31,18 @@ async function resolveDemoIncident(page: Page) {
   // The demo page opens with an incident of its own; close it so the new one is the only one.
   await page.goto(`${server.url}/admin`);
   await page.getByRole('link', { name: 'Elevated 502 Bad Gateway errors on the Public API' }).click();
-  await page.getByLabel('New status').selectOption('resolved');
-  // Its components are listed first, with their status now; bring them back.
-  expect(await page.getByLabel('Public API', { exact: true }).inputValue()).toBe('');
-  await page.getByLabel('Public API', { exact: true }).selectOption('operational');
-  await page.getByLabel('Webhooks', { exact: true }).selectOption('operational');
+  // The form starts at the current status: a note never moves the incident on by itself.
+  const status = page.getByLabel('Status', { exact: true });
+  expect(await status.inputValue()).toBe('identified');
+  expect(await page.getByLabel('Public API', { exact: true }).inputValue()).toBe('keep');
+  // Choosing resolved preselects the way back for its components (listed first).
+  await status.selectOption('resolved');
+  await expect.poll(() => page.getByLabel('Public API', { exact: true }).inputValue()).toBe('operational');
+  expect(await page.getByLabel('Webhooks', { exact: true }).inputValue()).toBe('operational');
+  // Without a message it is refused, naming the field; the focus and what was typed stay.
+  await page.getByRole('button', { name: 'Post update' }).click();
+  await expect.poll(() => page.locator('#body-error').textContent()).toMatch(/^The message is required/);
+  await page.getByLabel('Message to visitors').fill('Error rates are back to normal.');
   await page.getByRole('button', { name: 'Post update' }).click();
   await expect.poll(() => page.locator('h2#timeline + ol > li').count()).toBe(4);
 }
@@ -92,12 +99,12 @@ describe('an operator', () => {
     expect(await publicText(incidentPath)).toContain('try another browser or device');
 
     // Identified, then resolved with the Website operational again.
-    await page.getByLabel('New status').selectOption('identified');
+    await page.getByLabel('Status', { exact: true }).selectOption('identified');
     await page.getByLabel('Message to visitors').fill('A bad deploy of our gateway. We are rolling it back.');
     await page.getByRole('button', { name: 'Post update' }).click();
     await expect.poll(() => publicText(incidentPath), { timeout: 5_000 }).toContain('A bad deploy of our gateway.');
     await expect.poll(() => page.locator('h2#timeline + ol > li').count()).toBe(2);
-    await page.getByLabel('New status').selectOption('resolved');
+    await page.getByLabel('Status', { exact: true }).selectOption('resolved');
     await page.getByLabel('Message to visitors').fill('The rollback is complete; everything works again.');
     await page.getByLabel('Website', { exact: true }).selectOption('operational');
     await page.getByRole('button', { name: 'Post update' }).click();

@@ -129,7 +129,7 @@ describe('an owner correcting the record', () => {
     await page.getByLabel('Resolved (Etc/UTC)').fill(`${day}T01:00`);
     await page.getByLabel('Object storage', { exact: true }).selectOption('major_outage');
     await page.getByRole('button', { name: 'Add to the history' }).click();
-    await expect.poll(() => page.getByText('must be after the start').count()).toBe(1);
+    await expect.poll(() => page.locator('#resolvedAt-error').textContent()).toBe('The end must be after the start.');
     // What was entered is still there to fix.
     expect(await page.getByLabel('Object storage', { exact: true }).inputValue()).toBe('major_outage');
     expect(await page.getByLabel('Title').inputValue()).toBe('Object storage outage overnight');
@@ -158,7 +158,7 @@ describe('an owner correcting the record', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved. Visitors see the corrected update.' }).count()).toBe(1);
     await expect.poll(async () => (await publicIncident()).incident_updates[0].body).toBe('Uploads failed for six hours after a disk filled up.');
-    await page.getByLabel('New status').selectOption('postmortem');
+    await page.getByLabel('Status', { exact: true }).selectOption('postmortem');
     await page.getByLabel('Message to visitors').fill('Postmortem: the disk alert was muted.');
     await page.getByRole('button', { name: 'Post update' }).click();
     await expect.poll(() => page.locator('h2#timeline + ol > li').count()).toBe(2);

@@ -52,6 +52,7 @@ export function describeAdminApi(provider: Provider) {
       { method: 'GET', route: '/pages/{page_id}/incidents/active_maintenance', wrongKey: keys.components },
       { method: 'GET', route: '/pages/{page_id}/incidents/{incident_id}', wrongKey: keys.components },
       { method: 'PATCH', route: '/pages/{page_id}/incidents/{incident_id}', body: json({ incident: {} }), wrongKey: keys.components },
+      { method: 'DELETE', route: '/pages/{page_id}/incidents/{incident_id}', wrongKey: keys.read },
       { method: 'PATCH', route: '/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}', body: json({ incident_update: { body: 'z' } }), wrongKey: keys.components },
       { method: 'PUT', route: '/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}', body: json({ incident_update: { body: 'z' } }), wrongKey: keys.read },
       { method: 'DELETE', route: '/pages/{page_id}/incidents/{incident_id}/incident_updates/{update_id}', wrongKey: keys.read },

@@ -1,0 +1,3 @@
+import { describeIncidentRecord } from './incident-record.shared';
+
+describeIncidentRecord('postgresql');
