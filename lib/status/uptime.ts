@@ -1,5 +1,5 @@
 import type { ComponentStatus } from '../schemas/status.ts';
-import { addDays, dayKey, startOfDay } from '../time.ts';
+import { addDays, dayKey, formatShortDay, startOfDay } from '../time.ts';
 import { compareComponentStatus } from './rollup.ts';
 
 /**
@@ -111,6 +111,25 @@ export function formatUptime(uptime: number | null): string {
   return `${(Math.floor(uptime * 10000) / 100).toFixed(2)}%`;
 }
 
+/**
+ * The first day with data among the last `count` days when the component is younger than they are,
+ * so its figure covers fewer days than the window; null when data covers the whole window, or no day.
+ */
+export function trackedSince(days: UptimeDay[], count = days.length): string | null {
+  const window = days.slice(-count);
+  const first = window.findIndex((day) => day.uptime !== null);
+  return first > 0 ? window[first].date : null;
+}
+
+/**
+ * The line under a component's bar: "99.95% uptime", "99.95% uptime since Nov 30" for a component
+ * newer than the bar, "No uptime data yet" before its first day.
+ */
+export function uptimeCaption(uptime: { percent: number | null; days: UptimeDay[] }): string {
+  if (uptime.percent === null) return 'No uptime data yet';
+  const since = trackedSince(uptime.days);
+  return `${formatUptime(uptime.percent)} uptime${since ? ` since ${formatShortDay(since)}` : ''}`;
+}
 
 /** A stretch of days drawn as one element: quiet days merge, any day with trouble stands alone. */
 export interface UptimeRun {

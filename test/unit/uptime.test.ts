@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeUptime, formatUptime, groupUptimeRuns } from '@/lib/status/uptime';
+import { computeUptime, formatUptime, groupUptimeRuns, trackedSince, uptimeCaption } from '@/lib/status/uptime';
 import { lastDays, startOfDay } from '@/lib/time';
 
 const HOUR = 3_600_000;
@@ -100,6 +100,7 @@ describe('computeUptime', () => {
     expect(result.uptime).toBe(today);
     expect(result.lastDays).toEqual({ 7: today, 30: today, 90: today });
     expect(formatUptime(result.uptime)).toBe('99.94%');
+    expect(uptimeCaption({ percent: result.uptime, days: result.days })).toBe('99.94% uptime since Mar 10');
   });
 
   it('counts a first day whole: up before the component existed, its own history after', () => {
@@ -148,6 +149,8 @@ describe('computeUptime', () => {
     // 1 hour down over 24 + 24 + 12 hours: not over 90 days, and today weighs its 12 hours, not a whole day.
     expect(result.uptime).toBeCloseTo(1 - 1 / 60, 12);
     expect(result.lastDays[7]).toBe(result.uptime);
+    expect(trackedSince(result.days)).toBe('2026-03-01');
+    expect(trackedSince(result.days, 3)).toBeNull(); // the last 3 days all have data
   });
 
   it('has no data for a day not begun yet, nor anywhere without a first day', () => {
@@ -158,6 +161,7 @@ describe('computeUptime', () => {
     expect(none.uptime).toBeNull();
     const future = computeUptime({ timeZone: 'Etc/UTC', now, days, startDate: '2026-03-10', changes: [{ status: 'operational', at: at('2026-03-01T00:00:00Z') }] });
     expect(future.uptime).toBeNull();
+    expect(uptimeCaption({ percent: future.uptime, days: future.days })).toBe('No uptime data yet');
   });
 
   it('cuts days at the page time zone midnight, DST included', () => {
@@ -210,6 +214,15 @@ describe('formatUptime', () => {
     expect(formatUptime(0.99999)).toBe('99.99%');
     expect(formatUptime(1)).toBe('100%');
     expect(formatUptime(null)).toBe('No data');
+  });
+});
+
+describe('uptimeCaption', () => {
+  it('says the figure, and since when for a component newer than the bar', () => {
+    const day = (date: string, uptime: number | null) => ({ date, uptime, worst: uptime === null ? null : ('operational' as const) });
+    expect(uptimeCaption({ percent: 0.9995, days: [day('2026-03-01', 1), day('2026-03-02', 0.999)] })).toBe('99.95% uptime');
+    expect(uptimeCaption({ percent: 1, days: [day('2026-03-01', null), day('2026-03-02', 1)] })).toBe('100% uptime since Mar 2');
+    expect(uptimeCaption({ percent: null, days: [day('2026-03-01', null), day('2026-03-02', null)] })).toBe('No uptime data yet');
   });
 });
 
