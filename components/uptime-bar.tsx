@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { SnapshotComponent } from '@/lib/status/snapshot-types';
-import { formatUptime, groupUptimeRuns, type UptimeRun } from '@/lib/status/uptime';
+import { formatUptime, groupUptimeRuns, uptimeCaption, type UptimeRun } from '@/lib/status/uptime';
 import { COMPONENT_STATUS_LABELS } from '@/lib/schemas/status';
 import { formatDay } from '@/lib/time';
 import { STATUS_CELL_CLASS } from './status-label';
@@ -13,7 +13,7 @@ export function UptimeBar({
   component: SnapshotComponent;
   incidentNames: Map<string, string>;
 }) {
-  const { days, incidentsByDay, percent } = component.uptime;
+  const { days, incidentsByDay } = component.uptime;
   const runs = groupUptimeRuns(days, incidentsByDay);
   return (
     <div className="mt-2">
@@ -31,7 +31,7 @@ export function UptimeBar({
       </ol>
       <p className="mt-1 flex justify-between text-xs text-slate-500 dark:text-slate-400">
         <span>{days.length} days ago</span>
-        <span>{formatUptime(percent)} uptime</span>
+        <span>{uptimeCaption(component.uptime)}</span>
         <span>Today</span>
       </p>
     </div>

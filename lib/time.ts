@@ -138,6 +138,11 @@ export function formatDay(day: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${day}T00:00:00Z`));
 }
 
+/** "Nov 24" for a YYYY-MM-DD day of the last few months (the year goes without saying). */
+export function formatShortDay(day: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
+}
+
 /** "November 2026" for a YYYY-MM month. */
 export function formatMonth(month: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(

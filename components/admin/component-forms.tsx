@@ -80,7 +80,7 @@ export function ComponentForm({ component, groups }: { component?: EditableCompo
           options={COMPONENT_STATUS_OPTIONS}
           error={state.fieldErrors?.status}
         />
-        <TextField id={`${prefix}-startDate`} name="startDate" label="In service since" type="date" hint="Optional. Uptime is not counted before this day." defaultValue={initial('startDate')} error={state.fieldErrors?.startDate} />
+        <TextField id={`${prefix}-startDate`} name="startDate" label="In service since" type="date" hint="Optional. Uptime is counted from this day, even one before you added the component; earlier days show no data." defaultValue={initial('startDate')} error={state.fieldErrors?.startDate} />
       </div>
       <fieldset className="space-y-1 text-sm">
         <legend className="font-medium">On the public page</legend>

@@ -4,8 +4,9 @@ import { withoutInvalidXml } from '../feeds/xml.ts';
 import { createArtifact, type Artifact } from '../read-path/artifact.ts';
 import type { ComponentStatus, Indicator } from '../schemas/status.ts';
 import { findComponentOrGroup } from '../status/find-component.ts';
-import type { Snapshot } from '../status/snapshot-types.ts';
-import { formatUptime, UPTIME_WINDOWS, type UptimeWindow } from '../status/uptime.ts';
+import type { Snapshot, SnapshotComponent } from '../status/snapshot-types.ts';
+import { formatUptime, trackedSince, UPTIME_WINDOWS, type UptimeWindow } from '../status/uptime.ts';
+import { formatShortDay } from '../time.ts';
 
 export const BADGE_STYLES = ['flat', 'flat-square', 'plastic', 'for-the-badge', 'social'] as const;
 
@@ -70,22 +71,29 @@ export function badgeContent(snapshot: Snapshot, subject: BadgeSubject, query: B
   const found = findComponentOrGroup(snapshot, subject.ref);
   if (!found) return { label: query.label ?? 'status', message: 'unknown', color: COLORS.none, status: 404 };
   if (subject.kind === 'status') return { label: query.label ?? found.name, ...COMPONENT_BADGE[found.status], status: 200 };
-  const uptime = 'uptime' in found ? found.uptime.lastDays[query.days] : groupUptime(snapshot, found.componentIds, query.days);
+  const members = 'uptime' in found ? [found] : snapshot.components.filter((component) => found.componentIds.includes(component.id));
+  const { uptime, since } = windowUptime(members, query.days);
+  // Younger than the window: the figure says since when, and "(30d)" would not be true.
   return {
-    label: query.label ?? `uptime (${query.days}d)`,
-    message: uptime === null ? 'no data' : formatUptime(uptime),
+    label: query.label ?? (since ? 'uptime' : `uptime (${query.days}d)`),
+    message: uptime === null ? 'no data yet' : `${formatUptime(uptime)}${since ? ` since ${formatShortDay(since)}` : ''}`,
     color: uptimeColor(uptime),
     status: 200,
   };
 }
 
-/** A group's uptime: the mean of its components' (groups have no status history of their own). */
-function groupUptime(snapshot: Snapshot, componentIds: string[], days: UptimeWindow): number | null {
-  const values = snapshot.components
-    .filter((component) => componentIds.includes(component.id))
-    .map((component) => component.uptime.lastDays[days])
-    .filter((value): value is number => value !== null);
-  return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
+/**
+ * Uptime over the window: a component's own, a group's the mean of its components' (groups have no
+ * status history of their own). `since` is the first day with data when that is within the window.
+ */
+function windowUptime(components: SnapshotComponent[], days: UptimeWindow): { uptime: number | null; since: string | null } {
+  const measured = components.filter((component) => component.uptime.lastDays[days] !== null);
+  if (!measured.length) return { uptime: null, since: null };
+  const uptime = measured.reduce((sum, component) => sum + component.uptime.lastDays[days]!, 0) / measured.length;
+  const starts = measured.map((component) => trackedSince(component.uptime.days, days));
+  // One member with data over the whole window covers the group's window.
+  const since = starts.includes(null) ? null : starts.sort()[0];
+  return { uptime, since };
 }
 
 /** A badge reporting bad query parameters. */

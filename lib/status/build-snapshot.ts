@@ -113,8 +113,8 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
       timeZone,
       // Whole minutes: during an outage today's uptime would otherwise change on every rebuild.
       now: new Date(Math.floor(now.getTime() / 60_000) * 60_000),
-      // The start date is a calendar day (stored as midnight UTC): it begins at midnight in the page's zone.
-      notBefore: row.startDate ? startOfDay(iso(row.startDate).slice(0, 10), timeZone) : null,
+      // A calendar day (stored as midnight UTC), read as that day in the page's zone.
+      startDate: row.startDate ? iso(row.startDate).slice(0, 10) : null,
     });
     return {
       id: row.id,

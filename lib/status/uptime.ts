@@ -1,5 +1,5 @@
 import type { ComponentStatus } from '../schemas/status.ts';
-import { addDays, startOfDay } from '../time.ts';
+import { addDays, dayKey, formatShortDay, startOfDay } from '../time.ts';
 import { compareComponentStatus } from './rollup.ts';
 
 /**
@@ -22,7 +22,7 @@ export interface StatusChange {
 export interface UptimeDay {
   /** YYYY-MM-DD in the page's time zone. */
   date: string;
-  /** 0..1, or null when the component did not exist yet (no history that day). */
+  /** 0..1, or null when the component did not exist yet (before its first day) or the day is to come. */
   uptime: number | null;
   /** The worst status seen that day, or null with no history. */
   worst: ComponentStatus | null;
@@ -30,9 +30,9 @@ export interface UptimeDay {
 
 export interface UptimeResult {
   days: UptimeDay[];
-  /** Over the whole window, or null with no history in it. */
+  /** Over the days of the window with data, or null when none has any. */
   uptime: number | null;
-  /** Over the last 7, 30 and 90 days (badges offer these), each null with no history in it. */
+  /** Over the days with data among the last 7, 30 and 90 (badges offer these), each null without any. */
   lastDays: Record<UptimeWindow, number | null>;
 }
 
@@ -40,28 +40,34 @@ export const UPTIME_WINDOWS = [7, 30, 90] as const;
 export type UptimeWindow = (typeof UPTIME_WINDOWS)[number];
 
 /**
- * Uptime per calendar day from a component's status history. `changes` are sorted by time; each
- * status holds from its `at` until the next change. Time before the first change (or before
- * `notBefore`, the component's start date) and after `now` is not counted.
+ * Uptime per calendar day from a component's status history, read the way Atlassian Statuspage reads
+ * it. `changes` are sorted by time; each status holds from its `at` until the next change, and before
+ * the first change the component counts as operational (it was not down before it existed).
+ *
+ * A day has data from the component's first day on: its `startDate` (YYYY-MM-DD in the page's zone)
+ * when one is set, else the day of its first change. Earlier days are null ("no data"). A day with
+ * data is measured over the whole calendar day in the page's zone, today only up to `now`, so a
+ * short outage on a component created minutes ago weighs what it weighs on any other day.
  */
 export function computeUptime(input: {
   changes: StatusChange[];
   days: string[];
   timeZone: string;
   now: Date;
-  notBefore?: Date | null;
+  startDate?: string | null;
 }): UptimeResult {
   const { changes, timeZone, now } = input;
   const nowMs = now.getTime();
-  const floorMs = Math.max(changes[0]?.at.getTime() ?? Infinity, input.notBefore?.getTime() ?? -Infinity);
+  const firstDay = input.startDate ?? (changes.length ? dayKey(changes[0].at, timeZone) : null);
   let cursor = 0; // index of the first change after the current position
   const countedByDay: number[] = [];
   const downByDay: number[] = [];
 
   const days = input.days.map((date): UptimeDay => {
-    const dayStart = Math.max(startOfDay(date, timeZone).getTime(), floorMs);
+    const dayStart = startOfDay(date, timeZone).getTime();
     const dayEnd = Math.min(startOfDay(addDays(date, 1), timeZone).getTime(), nowMs);
-    if (dayEnd <= dayStart) {
+    // YYYY-MM-DD strings sort as the days do.
+    if (firstDay === null || date < firstDay || dayEnd <= dayStart) {
       countedByDay.push(0);
       downByDay.push(0);
       return { date, uptime: null, worst: null };
@@ -87,7 +93,8 @@ export function computeUptime(input: {
     return { date, uptime: 1 - down / counted, worst };
   });
 
-  // Time-weighted: today and a component's first day count only for the hours they covered.
+  // Time-weighted over the days with data, as Statuspage counts minutes: downtime ÷ time counted,
+  // so an outage weighs its length whatever day it fell on, and today weighs only its passed hours.
   const overLast = (count: number) => {
     const counted = countedByDay.slice(-count).reduce((sum, ms) => sum + ms, 0);
     const down = downByDay.slice(-count).reduce((sum, ms) => sum + ms, 0);
@@ -102,6 +109,26 @@ export function formatUptime(uptime: number | null): string {
   if (uptime === null) return 'No data';
   if (uptime >= 1) return '100%';
   return `${(Math.floor(uptime * 10000) / 100).toFixed(2)}%`;
+}
+
+/**
+ * The first day with data among the last `count` days when the component is younger than they are,
+ * so its figure covers fewer days than the window; null when data covers the whole window, or no day.
+ */
+export function trackedSince(days: UptimeDay[], count = days.length): string | null {
+  const window = days.slice(-count);
+  const first = window.findIndex((day) => day.uptime !== null);
+  return first > 0 ? window[first].date : null;
+}
+
+/**
+ * The line under a component's bar: "99.95% uptime", "99.95% uptime since Nov 30" for a component
+ * newer than the bar, "No uptime data yet" before its first day.
+ */
+export function uptimeCaption(uptime: { percent: number | null; days: UptimeDay[] }): string {
+  if (uptime.percent === null) return 'No uptime data yet';
+  const since = trackedSince(uptime.days);
+  return `${formatUptime(uptime.percent)} uptime${since ? ` since ${formatShortDay(since)}` : ''}`;
 }
 
 /** A stretch of days drawn as one element: quiet days merge, any day with trouble stands alone. */

@@ -4,6 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
+import { createComponent, setComponentStatus } from '@/lib/components/manage-components';
+import { createDb } from '@/lib/db';
+import { formatUptime } from '@/lib/status/uptime';
+import { dayKey, formatShortDay, startOfDay } from '@/lib/time';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { launchChromium } from '../helpers/browser';
 
@@ -91,4 +96,42 @@ describe('a visitor', () => {
     expect((await fetch(`${BASE}/incidents/doesnotexist`)).status).toBe(404);
     expect((await fetch(`${BASE}/readyz`)).status).toBe(200);
   });
+});
+
+describe('a component added minutes ago', () => {
+  it('shows its uptime over today so far and since when, on the page and in its badge', async () => {
+    // Written by another process, as the command line would: the server hears of it and rebuilds.
+    const db = createDb(`file:${path.join(dir, 'gatewatch.db')}`);
+    const written = Date.now();
+    const created = new Date(written - 160_000);
+    try {
+      const search = await createComponent(db, { name: 'Search' }, SYSTEM_ACTOR, created);
+      // 28 seconds down, over a minute before now: whole in the server's minute-rounded count.
+      await setComponentStatus(db, { componentId: search.id, status: 'major_outage' }, SYSTEM_ACTOR, new Date(written - 150_000));
+      await setComponentStatus(db, { componentId: search.id, status: 'operational' }, SYSTEM_ACTOR, new Date(written - 122_000));
+    } finally {
+      await db.$disconnect();
+    }
+    const timeZone = (await (await fetch(`${BASE}/api/v2/summary.json`)).json()).page.time_zone;
+    const firstDay = dayKey(created, timeZone);
+    // Counted from the midnight of its first day (not from when it was added) to the server's minute.
+    const figureAt = (time: number) => formatUptime(1 - 28_000 / (Math.floor(time / 60_000) * 60_000 - startOfDay(firstDay, timeZone).getTime()));
+
+    const page = await browser.newPage();
+    const bar = page.getByRole('list', { name: 'Search: uptime over the last 90 days' });
+    await expect.poll(async () => (await page.goto(`${BASE}/`), bar.count()), { timeout: 10_000 }).toBe(1);
+    const caption = (await bar.locator('xpath=following-sibling::p[1]/span[2]').textContent())!;
+    const percent = (text: string) => Number(/^(\d+(?:\.\d+)?)%/.exec(text)?.[1]);
+    // Built between the write and now: the figure lies between what those two minutes give.
+    expect(percent(caption), caption).toBeGreaterThanOrEqual(percent(figureAt(written)));
+    expect(percent(caption), caption).toBeLessThanOrEqual(percent(figureAt(Date.now())));
+    expect(caption).toMatch(new RegExp(`^\\d+\\.\\d\\d% uptime since ${formatShortDay(firstDay)}$`));
+    // Days before it was added are drawn as no data.
+    expect(await bar.locator('li.c-nd').count()).toBeGreaterThan(0);
+    await page.close();
+
+    const badge = await (await fetch(`${BASE}/badge/search/uptime.json?days=30`)).json();
+    expect(badge.label).toBe('uptime');
+    expect(badge.message).toBe(caption.replace(' uptime', ''));
+  }, 60_000);
 });

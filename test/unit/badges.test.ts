@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_STYLES, badgeContent, badgeQuerySchema, renderBadge } from '@/lib/badges/badge';
 import { resolvePublicRoute } from '@/lib/read-path/public-routes';
+import type { ComponentStatus } from '@/lib/schemas/status';
+import { computeUptime } from '@/lib/status/uptime';
+import { lastDays } from '@/lib/time';
 import { fixtureComponent, fixtureSnapshot } from '../helpers/snapshot';
 
 const query = (input: Record<string, string> = {}) => badgeQuerySchema.parse(input);
@@ -48,7 +51,28 @@ describe('badge text and colour', () => {
     const snapshot = fixtureSnapshot({ components: [fixtureComponent('API', 'operational', [0.9995, 0.985, null])] });
     expect(badgeContent(snapshot, { kind: 'uptime', ref: 'api' }, query({ days: '7' }))).toMatchObject({ label: 'uptime (7d)', message: '99.95%', color: 'brightgreen' });
     expect(badgeContent(snapshot, { kind: 'uptime', ref: 'api' }, query({ days: '30' }))).toMatchObject({ message: '98.50%', color: 'yellow' });
-    expect(badgeContent(snapshot, { kind: 'uptime', ref: 'api' }, query())).toMatchObject({ label: 'uptime (90d)', message: 'no data', color: 'lightgrey' });
+    expect(badgeContent(snapshot, { kind: 'uptime', ref: 'api' }, query())).toMatchObject({ label: 'uptime (90d)', message: 'no data yet', color: 'lightgrey' });
+  });
+
+  it('says since when for a component newer than the window, and a group with an older member does not', () => {
+    const now = new Date('2026-03-10T14:02:00Z');
+    const uptimeOf = (created: string, changes: { status: ComponentStatus; at: Date }[] = []) => {
+      const result = computeUptime({ timeZone: 'Etc/UTC', now, days: lastDays(now, 'Etc/UTC', 90), changes: [{ status: 'operational', at: new Date(created) }, ...changes] });
+      return { percent: result.uptime, lastDays: result.lastDays, days: result.days, incidentsByDay: {} };
+    };
+    const fresh = { ...fixtureComponent('Search', 'operational', undefined, 'g1'), uptime: uptimeOf('2026-03-10T14:00:00Z', [
+      { status: 'major_outage', at: new Date('2026-03-10T14:01:00Z') },
+      { status: 'operational', at: new Date('2026-03-10T14:01:28Z') },
+    ]) };
+    const older = { ...fixtureComponent('Web', 'operational', undefined, 'g1'), uptime: uptimeOf('2026-03-05T09:00:00Z') };
+    const snapshot = fixtureSnapshot({ components: [fresh, older] });
+    expect(badgeContent(snapshot, { kind: 'uptime', ref: 'search' }, query({ days: '7' }))).toMatchObject({ label: 'uptime', message: '99.94% since Mar 10', color: 'brightgreen' });
+    expect(badgeContent(snapshot, { kind: 'uptime', ref: 'search' }, query({ days: '7', label: 'Search' }))).toMatchObject({ label: 'Search', message: '99.94% since Mar 10' });
+    // Both members are newer than 30 days: the group counts from the older one's first day.
+    expect(badgeContent(snapshot, { kind: 'uptime', ref: 'g1' }, query({ days: '30' }))).toMatchObject({ label: 'uptime', message: '99.97% since Mar 5' });
+    // Over 7 days, a member tracked since Mar 1 covers the whole window.
+    const fiveDays = { ...snapshot, components: [fresh, { ...older, uptime: uptimeOf('2026-03-01T09:00:00Z') }] };
+    expect(badgeContent(fiveDays, { kind: 'uptime', ref: 'g1' }, query({ days: '7' }))).toMatchObject({ label: 'uptime (7d)', message: '99.97%' });
   });
 
   it('says "unknown" in grey with a 404 for a component that does not exist', () => {

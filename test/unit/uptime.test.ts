@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeUptime, formatUptime, groupUptimeRuns } from '@/lib/status/uptime';
+import { computeUptime, formatUptime, groupUptimeRuns, trackedSince, uptimeCaption } from '@/lib/status/uptime';
 import { lastDays, startOfDay } from '@/lib/time';
 
 const HOUR = 3_600_000;
@@ -64,12 +64,12 @@ describe('computeUptime', () => {
     expect(result.days[1].uptime).toBe(1);
   });
 
-  it('has no data before the first change or the start date, and counts a day only up to now', () => {
+  it('has no data before the start date, and counts a day only up to now', () => {
     const result = computeUptime({
       timeZone: 'Etc/UTC',
       now: at('2026-03-03T12:00:00Z'),
       days,
-      notBefore: at('2026-03-02T00:00:00Z'),
+      startDate: '2026-03-02',
       changes: [
         { status: 'operational', at: at('2026-01-01T00:00:00Z') },
         { status: 'major_outage', at: at('2026-03-03T06:00:00Z') },
@@ -79,6 +79,89 @@ describe('computeUptime', () => {
     expect(result.days[1].uptime).toBe(1);
     expect(result.days[2].uptime).toBe(0.5); // 6h of 12h counted so far
     expect(result.uptime).toBeCloseTo(1 - 6 / 36, 10);
+  });
+
+  it('measures a component created minutes ago over today so far: a 28 s outage is ~99.94%, not 72.83%', () => {
+    const now = at('2026-03-10T14:02:00Z');
+    const result = computeUptime({
+      timeZone: 'Etc/UTC',
+      now,
+      days: lastDays(now, 'Etc/UTC', 90),
+      changes: [
+        { status: 'operational', at: at('2026-03-10T14:00:17Z') }, // created 103 s before now
+        { status: 'major_outage', at: at('2026-03-10T14:01:00Z') },
+        { status: 'operational', at: at('2026-03-10T14:01:28Z') },
+      ],
+    });
+    // Today from its midnight until now (14h 2m); the hours before it existed count as up.
+    const today = 1 - 28 / (14 * 3600 + 120);
+    expect(result.days.at(-1)).toEqual({ date: '2026-03-10', uptime: today, worst: 'major_outage' });
+    expect(result.days.slice(0, -1).every((day) => day.uptime === null && day.worst === null)).toBe(true);
+    expect(result.uptime).toBe(today);
+    expect(result.lastDays).toEqual({ 7: today, 30: today, 90: today });
+    expect(formatUptime(result.uptime)).toBe('99.94%');
+    expect(uptimeCaption({ percent: result.uptime, days: result.days })).toBe('99.94% uptime since Mar 10');
+  });
+
+  it('counts a first day whole: up before the component existed, its own history after', () => {
+    const result = computeUptime({
+      timeZone: 'Etc/UTC',
+      now,
+      days,
+      changes: [
+        { status: 'major_outage', at: at('2026-03-01T18:00:00Z') }, // created down at 18:00
+        { status: 'operational', at: at('2026-03-02T06:00:00Z') },
+      ],
+    });
+    expect(result.days[0]).toEqual({ date: '2026-03-01', uptime: 0.75, worst: 'major_outage' });
+    expect(result.days[1]).toEqual({ date: '2026-03-02', uptime: 0.75, worst: 'major_outage' });
+  });
+
+  it('has no data before a start date, and counts the days from it on even before the first change', () => {
+    const result = computeUptime({
+      timeZone: 'Etc/UTC',
+      now,
+      days,
+      startDate: '2026-03-02', // in service since then, added to the page a day later
+      changes: [
+        { status: 'operational', at: at('2026-03-03T12:00:00Z') },
+        { status: 'major_outage', at: at('2026-03-03T18:00:00Z') },
+      ],
+    });
+    expect(result.days.map((day) => day.uptime)).toEqual([null, 1, 0.75]);
+    expect(result.days[1].worst).toBe('operational');
+    expect(result.uptime).toBe(1 - 6 / 48);
+  });
+
+  it('gives the 90-day figure over the days with data only, weighted by time counted', () => {
+    const now = at('2026-03-03T12:00:00Z');
+    const result = computeUptime({
+      timeZone: 'Etc/UTC',
+      now,
+      days: lastDays(now, 'Etc/UTC', 90),
+      changes: [
+        { status: 'operational', at: at('2026-03-01T18:00:00Z') },
+        { status: 'major_outage', at: at('2026-03-02T10:00:00Z') },
+        { status: 'operational', at: at('2026-03-02T11:00:00Z') },
+      ],
+    });
+    expect(result.days.filter((day) => day.uptime !== null).map((day) => day.date)).toEqual(['2026-03-01', '2026-03-02', '2026-03-03']);
+    // 1 hour down over 24 + 24 + 12 hours: not over 90 days, and today weighs its 12 hours, not a whole day.
+    expect(result.uptime).toBeCloseTo(1 - 1 / 60, 12);
+    expect(result.lastDays[7]).toBe(result.uptime);
+    expect(trackedSince(result.days)).toBe('2026-03-01');
+    expect(trackedSince(result.days, 3)).toBeNull(); // the last 3 days all have data
+  });
+
+  it('has no data for a day not begun yet, nor anywhere without a first day', () => {
+    const midnight = computeUptime({ timeZone: 'Etc/UTC', now: at('2026-03-03T00:00:00Z'), days, changes: [{ status: 'operational', at: at('2026-02-01T00:00:00Z') }] });
+    expect(midnight.days.map((day) => day.uptime)).toEqual([1, 1, null]);
+    const none = computeUptime({ timeZone: 'Etc/UTC', now, days, changes: [] });
+    expect(none.days.every((day) => day.uptime === null)).toBe(true);
+    expect(none.uptime).toBeNull();
+    const future = computeUptime({ timeZone: 'Etc/UTC', now, days, startDate: '2026-03-10', changes: [{ status: 'operational', at: at('2026-03-01T00:00:00Z') }] });
+    expect(future.uptime).toBeNull();
+    expect(uptimeCaption({ percent: future.uptime, days: future.days })).toBe('No uptime data yet');
   });
 
   it('cuts days at the page time zone midnight, DST included', () => {
@@ -131,6 +214,15 @@ describe('formatUptime', () => {
     expect(formatUptime(0.99999)).toBe('99.99%');
     expect(formatUptime(1)).toBe('100%');
     expect(formatUptime(null)).toBe('No data');
+  });
+});
+
+describe('uptimeCaption', () => {
+  it('says the figure, and since when for a component newer than the bar', () => {
+    const day = (date: string, uptime: number | null) => ({ date, uptime, worst: uptime === null ? null : ('operational' as const) });
+    expect(uptimeCaption({ percent: 0.9995, days: [day('2026-03-01', 1), day('2026-03-02', 0.999)] })).toBe('99.95% uptime');
+    expect(uptimeCaption({ percent: 1, days: [day('2026-03-01', null), day('2026-03-02', 1)] })).toBe('100% uptime since Mar 2');
+    expect(uptimeCaption({ percent: null, days: [day('2026-03-01', null), day('2026-03-02', null)] })).toBe('No uptime data yet');
   });
 });
 
