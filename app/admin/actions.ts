@@ -177,8 +177,8 @@ export async function removeDemoContentAction(_state: FormState, form: FormData)
   } catch (error) {
     return toFormState(error, form);
   }
-  revalidatePath('/admin');
-  return { notice: 'The demo content is gone. Add your own components next.' };
+  // The notice offering removal is gone with the content: the dashboard says it is done.
+  redirect('/admin?demo=removed');
 }
 
 /** The new key is in the returned state: the only time it is ever shown. */

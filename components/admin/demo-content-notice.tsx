@@ -2,12 +2,11 @@
 import { useActionState } from 'react';
 import { removeDemoContentAction } from '@/app/admin/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { FormError, Notice } from './fields';
+import { FormError } from './fields';
 
 /** On a fresh install: the demo's sample content goes in one step, once the operator is ready. */
 export function DemoContentNotice({ components, incidents }: { components: number; incidents: number }) {
   const [state, action, pending] = useActionState<FormState, FormData>(removeDemoContentAction, {});
-  if (state.notice) return <Notice message={state.notice} />;
   return (
     <section aria-labelledby="demo-content" className="space-y-3 rounded-lg border border-sky-300 bg-sky-50 p-5 dark:border-sky-800 dark:bg-sky-950">
       <h2 id="demo-content" className="text-lg font-semibold">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ComponentStatusButtons } from '@/components/admin/component-status-buttons';
 import { DemoContentNotice } from '@/components/admin/demo-content-notice';
+import { Notice } from '@/components/admin/fields';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
@@ -15,7 +16,7 @@ import { formatDateTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function Dashboard() {
+export default async function Dashboard({ searchParams }: { searchParams: Promise<{ demo?: string }> }) {
   const operator = await requireOperator();
   const editable = can(operator.role, 'communicate');
   const [snapshot, templates, demo] = await Promise.all([buildSnapshot(getDb()), listTemplates(getDb()), countDemoContent(getDb())]);
@@ -24,6 +25,7 @@ export default async function Dashboard() {
   return (
     <>
       {demo.any && can(operator.role, 'configure') && <DemoContentNotice components={demo.components} incidents={demo.incidents} />}
+      {(await searchParams).demo === 'removed' && <Notice message="The demo content is gone. Add your own components next, under Components." />}
       <section aria-labelledby="overall" className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
         <div>
           <p className="text-sm text-slate-500 dark:text-slate-400">{snapshot.page.name} is now showing</p>

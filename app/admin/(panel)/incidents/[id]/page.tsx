@@ -98,8 +98,8 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
           <h2 id="correct" className="text-lg font-semibold">
             {kind === 'maintenance' ? 'Title and window' : 'Title and impact'}
           </h2>
+          {/* Not keyed on the version: its "Saved" stays in view, and its fields already show the result. */}
           <EditIncidentForm
-            key={row.version}
             incidentId={incident.id}
             version={row.version}
             kind={kind}
