@@ -21,7 +21,7 @@ function ComponentStatuses({ components, statusOptions, values, emptyLabel, lege
       <legend className="text-sm font-medium">{legend}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {components.map((component) => (
-          <label key={component.id} className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
+          <label key={component.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-800">
             <span>
               {component.name} <span className="text-xs text-slate-500 dark:text-slate-400">({component.statusLabel})</span>
             </span>
@@ -31,7 +31,7 @@ function ComponentStatuses({ components, statusOptions, values, emptyLabel, lege
               name={`component:${component.id}`}
               aria-label={component.name}
               defaultValue={values?.[`component:${component.id}`] ?? ''}
-              className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+              className="max-w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
             >
               {component.affected ? <option value="keep">No change ({component.statusLabel})</option> : <option value="">{emptyLabel}</option>}
               {statusOptions.map((option) => (
