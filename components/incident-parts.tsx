@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Snapshot, SnapshotIncident, SnapshotUpdate } from '@/lib/status/snapshot-types';
 import { UPDATE_STATUS_LABELS, type Impact } from '@/lib/schemas/status';
 import { formatDateTime } from '@/lib/time';
+import { UpdateBody } from './update-body';
 
 const IMPACT_STYLE: Record<Impact, { label: string; className: string }> = {
   none: { label: 'No impact', className: 'border-slate-300 text-slate-600 dark:text-slate-300' },
@@ -35,7 +36,7 @@ export function UpdateEntry({ update, timeZone }: { update: SnapshotUpdate; time
           <Timestamp value={update.displayAt} timeZone={timeZone} />
         </span>
       </p>
-      {update.body && <div className="prose-update text-sm" dangerouslySetInnerHTML={{ __html: update.bodyHtml }} />}
+      {update.body && <UpdateBody html={update.bodyHtml} />}
     </div>
   );
 }

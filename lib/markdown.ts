@@ -10,6 +10,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
     'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
   ],
   allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'], th: ['align'], td: ['align'] },
+  // The language marked notes on a fenced code block: harmless, and not worth a removal notice.
+  allowedClasses: { code: ['language-*'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   // Headings inside an update must not compete with the page's own outline.
   transformTags: {
@@ -21,7 +23,15 @@ const SANITIZE: sanitizeHtml.IOptions = {
 
 /** Markdown from an operator → HTML that is safe to show a visitor. */
 export function renderMarkdown(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown) as string, SANITIZE);
+  return wrapTables(sanitizeHtml(marked.parse(markdown) as string, SANITIZE));
+}
+
+/**
+ * Each table in a box that scrolls sideways, so a wide one never widens a phone's page. Safe on
+ * sanitized HTML: tables keep no attributes, and a "<table>" in text or an attribute is escaped.
+ */
+function wrapTables(html: string): string {
+  return html.replaceAll('<table>', '<div class="table-scroll"><table>').replaceAll('</table>', '</table></div>');
 }
 
 /** Markdown → plain text, for calendars and meta descriptions (the caller escapes it for its format). */

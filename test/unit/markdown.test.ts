@@ -25,3 +25,34 @@ describe('renderMarkdown', () => {
     expect(markdownToText('Q&A "session" in <5 min & it\'s &#x263A;')).toBe('Q&A "session" in <5 min & it\'s ☺');
   });
 });
+
+describe('renderMarkdown: the shapes an update is written in', () => {
+  const html = renderMarkdown(
+    ['## Impact', '', '- EU customers', '  - checkout', '1. first', '', '| Region | Errors |', '|:--|--:|', '| EU | 12% |', '', '```sh', 'curl -I https://api.example', '```', '', '> quoted', '', '---', '', 'Run `retry`.'].join('\n'),
+  );
+
+  it('keeps headings, nested lists, tables with their alignment, code blocks, quotes and rules', () => {
+    expect(html).toContain('<h3>Impact</h3>');
+    expect(html).toMatch(/<ul>\n<li>EU customers<ul>\n<li>checkout<\/li>/);
+    expect(html).toContain('<ol>\n<li>first</li>');
+    expect(html).toContain('<th align="left">Region</th>');
+    expect(html).toContain('<td align="right">12%</td>');
+    expect(html).toContain('<pre><code class="language-sh">curl -I https://api.example\n</code></pre>');
+    expect(html).toContain('<blockquote>\n<p>quoted</p>\n</blockquote>');
+    expect(html).toContain('<hr />');
+    expect(html).toContain('<code>retry</code>');
+  });
+
+  it('puts each table in a box that scrolls on its own, also one written as HTML', () => {
+    expect(html).toMatch(/<div class="table-scroll"><table>\n<thead>[\s\S]*<\/table><\/div>/);
+    expect(renderMarkdown('<table><tr><td>a</td></tr></table>')).toBe('<div class="table-scroll"><table><tr><td>a</td></tr></table></div>');
+    // Text that only looks like a table stays text.
+    expect(renderMarkdown('`<table>` and &lt;/table&gt;')).toBe('<p><code>&lt;table&gt;</code> and &lt;/table&gt;</p>\n');
+  });
+
+  it('lets no class through but the language of a code block', () => {
+    const html = renderMarkdown('<code class="language-js evil">x</code> <p class="language-js">y</p>');
+    expect(html).toContain('<code class="language-js">x</code>');
+    expect(html).toContain('<p>y</p>');
+  });
+});
