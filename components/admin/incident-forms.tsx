@@ -2,7 +2,8 @@
 import { useActionState } from 'react';
 import { createIncidentAction, deleteUpdateAction, editUpdateAction, postUpdateAction } from '@/app/admin/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, SECONDARY_BUTTON, Select, ShownValues, TextArea, TextField } from './fields';
+import { BUTTON, FormError, SECONDARY_BUTTON, Select, ShownValues, TextField } from './fields';
+import { MessageField } from './message-field';
 
 export interface ComponentChoice {
   id: string;
@@ -62,7 +63,7 @@ export function NewIncidentForm(props: {
         <Select name="status" label="Status" options={props.statusOptions} defaultValue={values?.status ?? props.initial.status} error={state.fieldErrors?.status} />
         <Select name="impact" label="Impact" options={props.impactOptions} defaultValue={values?.impact ?? props.initial.impact} error={state.fieldErrors?.impact} />
       </div>
-      <TextArea name="body" label="Message to visitors" hint="Markdown. Say what visitors see and what they can do." defaultValue={values?.body ?? props.initial.body} error={state.fieldErrors?.body} />
+      <MessageField name="body" label="Message to visitors" hint="Markdown. Say what visitors see and what they can do." defaultValue={values?.body ?? props.initial.body} error={state.fieldErrors?.body} />
       <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} emptyLabel="Not affected" />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Publishing…' : 'Publish incident'}
@@ -85,7 +86,7 @@ export function BackfillForm(props: { components: ComponentChoice[]; impactOptio
         <TextField name="startedAt" label={`Started (${props.timeZone})`} type="datetime-local" required max={props.now} defaultValue={values?.startedAt} error={state.fieldErrors?.startedAt} />
         <TextField name="resolvedAt" label={`Resolved (${props.timeZone})`} type="datetime-local" required max={props.now} defaultValue={values?.resolvedAt} error={state.fieldErrors?.resolvedAt} />
       </div>
-      <TextArea name="body" label="What happened" hint="Markdown. Shown as the incident's resolved update." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
+      <MessageField name="body" label="What happened" hint="Markdown. Shown as the incident's resolved update." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
       <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} emptyLabel="Not affected" legend="Status of the affected components during it" />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Saving…' : 'Add to the history'}
@@ -110,7 +111,7 @@ export function UpdateForm(props: {
       <input type="hidden" name="version" value={props.version} />
       <FormError message={state.error} />
       <Select name="status" label="New status" options={props.statusOptions} defaultValue={values?.status ?? props.defaultStatus} error={state.fieldErrors?.status} />
-      <TextArea name="body" label="Message to visitors" hint="Markdown." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
+      <MessageField name="body" label="Message to visitors" hint="Markdown." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
       <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} emptyLabel="No change" />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Posting…' : 'Post update'}
@@ -140,7 +141,7 @@ export function UpdateEditor(props: { incidentId: string; version: number; updat
           <ShownValues values={{ displayAt: props.update.displayAt }} />
           <FormError message={edit.error} />
           {edit.notice && <p role="status">{edit.notice}</p>}
-          <TextArea id={`${id}-body`} name="body" label="Message" rows={4} hint="Markdown." defaultValue={edit.values?.body ?? props.update.body} error={edit.fieldErrors?.body} />
+          <MessageField id={`${id}-body`} name="body" label="Message" rows={4} hint="Markdown." defaultValue={edit.values?.body ?? props.update.body} error={edit.fieldErrors?.body} />
           <TextField
             id={`${id}-displayAt`}
             name="displayAt"

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { idSchema } from './component.ts';
 import { componentStatusSchema, impactSchema, incidentStatusSchema, isClosedIncidentStatus, maintenanceStatusSchema } from './status.ts';
 
+/** A message to visitors, in markdown (lib/markdown.ts renders it). */
+export const messageBodySchema = z.string({ error: 'must be text' }).max(20_000, 'must be at most 20,000 characters');
+
 /** Clocks differ a little between an operator's browser, a script's host and the server. */
 const CLOCK_SKEW_MS = 60_000;
 const notInFuture = (date: Date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS;
@@ -16,7 +19,7 @@ export const incidentCreateSchema = z
   name: z.string().trim().min(1).max(255),
   status: incidentStatusSchema.default('investigating'),
   impact: impactSchema.exclude(['maintenance']).default('none'),
-  body: z.string().max(20_000).default(''),
+  body: messageBodySchema.default(''),
   /** The new status of each affected component. */
   components: z.record(idSchema, componentStatusSchema).default({}),
   /** Components affected without a change of status. */
@@ -39,7 +42,7 @@ export type IncidentCreateInput = z.input<typeof incidentCreateSchema>;
 export const incidentUpdateCreateSchema = z.object({
   /** Unchanged when left out (a note). */
   status: z.union([incidentStatusSchema, maintenanceStatusSchema]).optional(),
-  body: z.string().max(20_000).default(''),
+  body: messageBodySchema.default(''),
   components: z.record(idSchema, componentStatusSchema).default({}),
   /** The version the writer last saw; a newer one in the database means a stale write (409). */
   expectedVersion: z.number().int().positive().optional(),
@@ -55,13 +58,13 @@ export const incidentTemplateSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(255),
   status: z.enum(['investigating', 'identified', 'monitoring']).default('investigating'),
   impact: impactSchema.exclude(['maintenance']).default('minor'),
-  body: z.string().max(20_000).default(''),
+  body: messageBodySchema.default(''),
 });
 export type IncidentTemplateInput = z.input<typeof incidentTemplateSchema>;
 
 /** Correcting a posted update: its message and the time it is shown at. Only what is given changes. */
 export const incidentUpdateEditSchema = z.object({
-  body: z.string().max(20_000).optional(),
+  body: messageBodySchema.optional(),
   displayAt: z.date({ error: 'enter a valid time' }).refine(notInFuture, 'cannot be in the future').optional(),
   expectedVersion: z.number().int().positive().optional(),
 });
@@ -71,7 +74,7 @@ export type IncidentUpdateEditInput = z.input<typeof incidentUpdateEditSchema>;
 export const maintenanceCreateSchema = z
   .object({
     name: z.string().trim().min(1).max(255),
-    body: z.string().max(20_000).default(''),
+    body: messageBodySchema.default(''),
     scheduledFor: z.date({ error: 'enter a valid start' }),
     scheduledUntil: z.date({ error: 'enter a valid end' }),
     componentIds: z.array(idSchema).max(500).default([]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToText, renderMarkdown } from '@/lib/markdown';
+import { markdownToText, previewMessage, removalNotice, renderMarkdown, renderMarkdownChecked } from '@/lib/markdown';
 
 describe('renderMarkdown', () => {
   it('renders markdown', () => {
@@ -54,5 +54,40 @@ describe('renderMarkdown: the shapes an update is written in', () => {
     const html = renderMarkdown('<code class="language-js evil">x</code> <p class="language-js">y</p>');
     expect(html).toContain('<code class="language-js">x</code>');
     expect(html).toContain('<p>y</p>');
+  });
+});
+
+describe('renderMarkdownChecked: what sanitizing removed, in words', () => {
+  const removed = (markdown: string) => renderMarkdownChecked(markdown).removed;
+
+  it('reports nothing for plain markdown, links, tables and code', () => {
+    expect(removed('# Title\n\n**bold** [link](https://example.com) <mailto:a@example.com>\n\n| a |\n|---|\n| 1 |\n\n```js\nx()\n```\n\n3. three')).toEqual([]);
+    expect(removed('<b>bold</b> <a href="https://ok.example" title="t">ok</a> <table><tr><th align="left">x</th></tr></table>')).toEqual([]);
+  });
+
+  it('names each removed element, attribute and link, counted, in the order met', () => {
+    expect(
+      removed(
+        '<script>alert(1)</script><iframe src="https://x"></iframe><a href="https://ok.example" onclick="x()" style="color:red">ok</a> <a href="javascript:alert(1)" onclick="y()">no</a>\n\n<script>two()</script>',
+      ),
+    ).toEqual(['2 <script> elements', 'an <iframe> element', '2 onclick attributes', 'a style attribute', 'a javascript: link']);
+    expect(removed('<img src=x onerror=alert(1)> <style>p{}</style> <div onclick="x"><p>kept</p></div>')).toEqual(['an <img> element', 'a <style> element', 'a <div> element']);
+    // Schemes as the browser would read them: any case, entities decoded.
+    expect(removed('<a href="JaVaScRiPt:x">a</a> <a href="&#106;avascript:x">b</a> <a href="data:text/html,x">c</a> <a href="">d</a>')).toEqual(['2 javascript: links', 'a data: link', 'an empty link']);
+    // What markdown itself makes but visitors are not shown: images, task-list boxes.
+    expect(removed('![logo](https://example.com/logo.png)\n\n- [ ] one\n- [x] two')).toEqual(['an <img> element', '2 <input> elements']);
+  });
+
+  it('keeps the HTML exactly as renderMarkdown gives it', () => {
+    const markdown = '# A\n\n<script>x</script><a href="javascript:x" onclick="y">z</a> <em>ok</em>';
+    expect(renderMarkdownChecked(markdown).html).toBe(renderMarkdown(markdown));
+    expect(renderMarkdown(markdown)).toBe('<h3>A</h3>\n<a rel="nofollow noopener noreferrer">z</a> <em>ok</em>');
+  });
+
+  it('says it in one sentence, and nothing when nothing was removed', () => {
+    expect(removalNotice(['a <script> element', 'an onclick attribute'])).toBe('Removed before publishing: a <script> element and an onclick attribute.');
+    expect(removalNotice([])).toBeNull();
+    expect(previewMessage('hi <script>x</script>')).toEqual({ html: '<p>hi </p>\n', notice: 'Removed before publishing: a <script> element.' });
+    expect(previewMessage('**hi**')).toEqual({ html: '<p><strong>hi</strong></p>\n', notice: null });
   });
 });

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { UpdateEditor, UpdateForm } from '@/components/admin/incident-forms';
 import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
+import { RemovalNotice } from '@/components/admin/removal-notice';
 import { UpdateTimeline } from '@/components/incident-parts';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
+import { previewMessage } from '@/lib/markdown';
 import { getDb } from '@/lib/db';
 import { allowedNextStatuses, suggestedNextStatus } from '@/lib/incidents/transitions';
 import { COMPONENT_STATUS_LABELS, COMPONENT_STATUS_OPTIONS, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus } from '@/lib/schemas/status';
@@ -57,20 +59,21 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
         headingId="timeline"
         updates={incident.updates}
         timeZone={snapshot.page.timeZone}
-        actions={
-          editable
-            ? (update) => (
-                <UpdateEditor
-                  key={update.id}
-                  incidentId={incident.id}
-                  version={row.version}
-                  update={{ id: update.id, body: update.body, displayAt: instantToWallClock(update.displayAt, snapshot.page.timeZone) }}
-                  timeZone={snapshot.page.timeZone}
-                  deletable={incident.updates.length > 1}
-                />
-              )
-            : undefined
-        }
+        actions={(update) => (
+          <>
+            <RemovalNotice text={previewMessage(update.body).notice} className="mt-2" />
+            {editable && (
+              <UpdateEditor
+                key={update.id}
+                incidentId={incident.id}
+                version={row.version}
+                update={{ id: update.id, body: update.body, displayAt: instantToWallClock(update.displayAt, snapshot.page.timeZone) }}
+                timeZone={snapshot.page.timeZone}
+                deletable={incident.updates.length > 1}
+              />
+            )}
+          </>
+        )}
       />
     </>
   );
