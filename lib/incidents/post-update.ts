@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import { bumpVersion, incidentAtVersion } from './incident-version.ts';
 import { visibleWrite } from '../read-path/changes.ts';
 import { incidentUpdateCreateSchema, type IncidentUpdateCreateInput } from '../schemas/incident.ts';
-import type { IncidentKind, IncidentStatus, MaintenanceStatus } from '../schemas/status.ts';
+import { statusChangeInWords, type IncidentKind, type IncidentStatus, type MaintenanceStatus } from '../schemas/status.ts';
 import { allowedNextStatuses } from './transitions.ts';
 import { newUpdateData } from './update-data.ts';
 
@@ -47,7 +47,7 @@ export async function postIncidentUpdate(db: Db, incidentId: string, input: Inci
       action: 'incident.update',
       targetType: 'incident',
       targetId: incidentId,
-      summary: `Posted a ${status} update on "${existing.name}"`,
+      summary: `Posted an update on "${existing.name}": ${statusChangeInWords(existing.status, status)}`,
       details: { from: existing.status, to: status, components: data.components },
     });
     return tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { updates: true } });

@@ -10,6 +10,11 @@ export function findPage(db: Db | Tx) {
   return db.page.findFirst({ orderBy: { createdAt: 'asc' } });
 }
 
+/** The page's time zone, in which the public pages and the admin show times; UTC before any is set. */
+export async function pageTimeZone(db: Db | Tx): Promise<string> {
+  return (await findPage(db))?.timeZone ?? 'Etc/UTC';
+}
+
 /** What the page shows before anyone saved settings (the snapshot's own defaults). */
 const UNSET: PageSettings & { id: string } = { ...DEFAULT_PAGE, supportUrl: null, logoUrl: null, accentColor: null };
 
