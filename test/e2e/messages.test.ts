@@ -1,6 +1,6 @@
 // Writing to visitors in real Chromium: an operator previews a message with a heading, a list, a
 // table, code and a <script>, is told what sanitizing removes, publishes it, and visitors get it
-// styled and without the script.
+// styled and without the script. The audit log says what happened in words, at the page's local time.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { logIn as logInAt, useAdminServer } from '../helpers/admin-server';
@@ -125,3 +125,53 @@ describe('a message to visitors', () => {
     await page.close();
   });
 });
+
+describe('the audit log and API keys', () => {
+  it('say what happened in words, at the page’s local time with its zone named', async () => {
+    const page = await fixture.browser.newPage();
+    await logIn(page);
+    // Tokyo: 9 hours ahead of UTC all year, so the local time is plain arithmetic.
+    await page.goto(`${fixture.server.url}/admin/settings`);
+    await page.getByLabel('Time zone').selectOption('Asia/Tokyo');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved');
+
+    // An update on the incident the demo opens, through the form.
+    await page.goto(`${fixture.server.url}/admin`);
+    await page.getByRole('link', { name: 'Elevated 502 Bad Gateway errors on the Public API' }).click();
+    await page.getByLabel('New status').selectOption('monitoring');
+    await page.getByLabel('Message to visitors').fill('A fix is out; we are watching.');
+    await page.getByRole('button', { name: 'Post update' }).click();
+    await expect.poll(() => page.locator('h2#timeline + ol > li').count()).toBe(4);
+
+    await page.goto(`${fixture.server.url}/admin/audit?kind=incident`);
+    expect(await page.getByRole('columnheader').first().textContent()).toBe('When (Asia/Tokyo)');
+    const row = page.locator('tbody tr').first();
+    expect(await row.textContent()).toContain('Posted an update on "Elevated 502 Bad Gateway errors on the Public API": Identified → Monitoring');
+    expect(await row.textContent()).not.toMatch(/Posted a |identified update|[a-z0-9]{12}/);
+    await expectLocalTime(row.locator('time'));
+
+    await page.goto(`${fixture.server.url}/admin/api-keys`);
+    await page.getByLabel('Name').fill('deploy-bot');
+    await page.getByRole('checkbox', { name: /^incidents/ }).check();
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByTestId('new-api-key').waitFor();
+    await page.reload();
+    expect(await page.getByText('Times in Asia/Tokyo.').count()).toBe(1);
+    const key = page.getByRole('listitem').filter({ hasText: 'deploy-bot' });
+    expect(await key.textContent()).toContain('last used never');
+    await expectLocalTime(key.locator('time'));
+    await page.close();
+  }, 60_000);
+});
+
+/** The element shows its `datetime` as the wall-clock time in Tokyo (UTC+9), named. */
+async function expectLocalTime(time: ReturnType<Page['locator']>) {
+  const instant = new Date((await time.getAttribute('datetime'))!);
+  const local = new Date(instant.getTime() + 9 * 3_600_000);
+  const clock = `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
+  const shown = (await time.textContent())!;
+  expect(shown).toContain(clock);
+  expect(shown).toMatch(/GMT\+9$/);
+  expect(shown).toContain(String(local.getUTCDate()));
+}
