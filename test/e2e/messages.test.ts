@@ -124,6 +124,19 @@ describe('a message to visitors', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Preview' }).getByRole('status').textContent()).toBe('The message must be at most 20,000 characters.');
     await page.close();
   });
+
+  it('links the 502 template to the page’s support address', async () => {
+    const page = await fixture.browser.newPage();
+    await logIn(page);
+    await page.goto(`${fixture.server.url}/admin/incidents/new?template=502-bad-gateway`);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const link = page.getByRole('region', { name: 'Preview' }).getByRole('link', { name: 'contact our support' });
+    await expect.poll(() => link.count()).toBe(1);
+    // The demo page's support address.
+    expect(await link.getAttribute('href')).toBe('mailto:support@example.com');
+    expect(await page.getByRole('region', { name: 'Preview' }).getByRole('status').textContent()).toBe('');
+    await page.close();
+  });
 });
 
 describe('the audit log and API keys', () => {
