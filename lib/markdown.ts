@@ -65,7 +65,7 @@ export function renderMarkdownChecked(markdown: string): { html: string; removed
     }
   }
   return {
-    html: wrapTables(sanitized),
+    html: scrollableBoxes(sanitized),
     removed: [...removed].map(([thing, { count, plural }]) => counted(count, thing, plural)),
   };
 }
@@ -87,11 +87,16 @@ export function previewMessage(markdown: string): MessagePreview {
 }
 
 /**
- * Each table in a box that scrolls sideways, so a wide one never widens a phone's page. Safe on
- * sanitized HTML: tables keep no attributes, and a "<table>" in text or an attribute is escaped.
+ * Each table in a box that scrolls sideways, so a wide one never widens a phone's page; that box and
+ * each code block (which scrolls too) can take keyboard focus, so they can be scrolled without a
+ * mouse. Safe on sanitized HTML: tables and code blocks keep no attributes, and a "<table>" in text or
+ * in an attribute is escaped.
  */
-function wrapTables(html: string): string {
-  return html.replaceAll('<table>', '<div class="table-scroll"><table>').replaceAll('</table>', '</table></div>');
+function scrollableBoxes(html: string): string {
+  return html
+    .replaceAll('<table>', '<div class="table-scroll" tabindex="0"><table>')
+    .replaceAll('</table>', '</table></div>')
+    .replaceAll('<pre>', '<pre tabindex="0">');
 }
 
 /** Markdown → plain text, for calendars and meta descriptions (the caller escapes it for its format). */

@@ -58,8 +58,11 @@ export function MessageField(props: ComponentProps<typeof TextArea>) {
         </button>
       )}
       {open && (
-        <section id={panelId} aria-label="Preview" aria-busy={pending} className="mt-2 space-y-3 rounded-md border border-dashed border-slate-300 p-4 dark:border-slate-700">
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Preview: as visitors will see it</p>
+        // A heading of its own: the message's headings (h3 and below) then follow one, as on the public page.
+        <section id={panelId} aria-labelledby={`${panelId}-heading`} aria-busy={pending} className="mt-2 space-y-3 rounded-md border border-dashed border-slate-300 p-4 dark:border-slate-700">
+          <h2 id={`${panelId}-heading`} className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+            Preview: as visitors will see it
+          </h2>
           <div role="status">{preview && <RemovalNotice text={'error' in preview ? preview.error : preview.notice} />}</div>
           {preview && 'html' in preview ? (
             // Its links open in a new tab: following one here would leave the form and its text.

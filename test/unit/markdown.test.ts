@@ -37,15 +37,17 @@ describe('renderMarkdown: the shapes an update is written in', () => {
     expect(html).toContain('<ol>\n<li>first</li>');
     expect(html).toContain('<th align="left">Region</th>');
     expect(html).toContain('<td align="right">12%</td>');
-    expect(html).toContain('<pre><code class="language-sh">curl -I https://api.example\n</code></pre>');
+    expect(html).toContain('<pre tabindex="0"><code class="language-sh">curl -I https://api.example\n</code></pre>');
     expect(html).toContain('<blockquote>\n<p>quoted</p>\n</blockquote>');
     expect(html).toContain('<hr />');
     expect(html).toContain('<code>retry</code>');
   });
 
-  it('puts each table in a box that scrolls on its own, also one written as HTML', () => {
-    expect(html).toMatch(/<div class="table-scroll"><table>\n<thead>[\s\S]*<\/table><\/div>/);
-    expect(renderMarkdown('<table><tr><td>a</td></tr></table>')).toBe('<div class="table-scroll"><table><tr><td>a</td></tr></table></div>');
+  it('puts each table in a box that scrolls on its own, also one written as HTML; both it and code take keyboard focus', () => {
+    expect(html).toMatch(/<div class="table-scroll" tabindex="0"><table>\n<thead>[\s\S]*<\/table><\/div>/);
+    expect(renderMarkdown('<table><tr><td>a</td></tr></table>')).toBe('<div class="table-scroll" tabindex="0"><table><tr><td>a</td></tr></table></div>');
+    // An operator's own tabindex is not kept.
+    expect(renderMarkdown('<pre tabindex="-1">x</pre>')).toBe('<pre tabindex="0">x</pre>');
     // Text that only looks like a table stays text.
     expect(renderMarkdown('`<table>` and &lt;/table&gt;')).toBe('<p><code>&lt;table&gt;</code> and &lt;/table&gt;</p>\n');
   });
