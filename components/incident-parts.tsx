@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Snapshot, SnapshotIncident, SnapshotUpdate } from '@/lib/status/snapshot-types';
 import type { Impact } from '@/lib/schemas/status';
-import { updateStatusLabel } from '@/lib/status/incident-state';
+import { timelineStatusLabel } from '@/lib/status/incident-state';
 import { formatDateTime } from '@/lib/time';
+import { UpdateBody } from './update-body';
 
 const IMPACT_STYLE: Record<Impact, { label: string; className: string }> = {
   none: { label: 'No impact', className: 'border-slate-300 text-slate-600 dark:text-slate-300' },
@@ -33,13 +34,13 @@ export function UpdateEntry({ update, timeZone, cancelledAt }: { update: Snapsho
   return (
     <div className="space-y-1">
       <p className="text-sm">
-        <strong className="font-semibold">{updateStatusLabel(update, cancelledAt)}</strong>
+        <strong className="font-semibold">{timelineStatusLabel(update, cancelledAt)}</strong>
         <span className="text-slate-500 dark:text-slate-400">
           {' · '}
           <Timestamp value={update.displayAt} timeZone={timeZone} />
         </span>
       </p>
-      {update.body && <div className="prose-update text-sm" dangerouslySetInnerHTML={{ __html: update.bodyHtml }} />}
+      {update.body && <UpdateBody html={update.bodyHtml} />}
     </div>
   );
 }

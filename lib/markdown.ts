@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { counted, listInWords } from './words.ts';
 
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
@@ -10,6 +11,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
     'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
   ],
   allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'], th: ['align'], td: ['align'] },
+  // The language marked notes on a fenced code block: harmless, and not worth a removal notice.
+  allowedClasses: { code: ['language-*'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   // Headings inside an update must not compete with the page's own outline.
   transformTags: {
@@ -21,7 +24,79 @@ const SANITIZE: sanitizeHtml.IOptions = {
 
 /** Markdown from an operator → HTML that is safe to show a visitor. */
 export function renderMarkdown(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown) as string, SANITIZE);
+  return renderMarkdownChecked(markdown).html;
+}
+
+/**
+ * renderMarkdown, plus what sanitizing removed from the operator's text, in words ("a <script>
+ * element", "an onclick attribute", "a javascript: link"), in the order first met.
+ *
+ * sanitize-html decides; this only watches it: `onOpenTag` sees every tag with its attributes as
+ * written, `exclusiveFilter` sees each tag that was kept, with the attributes it kept (the same
+ * object, from which sanitize-html deleted the others).
+ */
+export function renderMarkdownChecked(markdown: string): { html: string; removed: string[] } {
+  const written = new Map<Record<string, string>, { tag: string; attributes: Record<string, string> }>();
+  const kept = new Set<Record<string, string>>();
+  const sanitized = sanitizeHtml(marked.parse(markdown) as string, {
+    ...SANITIZE,
+    onOpenTag: (tag, attributes) => written.set(attributes, { tag, attributes: { ...attributes } }),
+    exclusiveFilter: (frame) => {
+      kept.add(frame.attribs);
+      return false;
+    },
+  });
+  const removed = new Map<string, { count: number; plural?: string }>();
+  const note = (thing: string, plural?: string) => {
+    const entry = removed.get(thing);
+    if (entry) entry.count++;
+    else removed.set(thing, { count: 1, plural });
+  };
+  for (const [attributes, { tag, attributes: asWritten }] of written) {
+    if (!kept.has(attributes)) {
+      note(`<${tag}> element`);
+      continue;
+    }
+    for (const [name, value] of Object.entries(asWritten)) {
+      if (name in attributes) continue;
+      const scheme = name === 'href' ? /^\s*([a-z][a-z0-9+.-]*):/i.exec(value)?.[1] : undefined;
+      if (scheme) note(`${scheme.toLowerCase()}: link`);
+      else note(name === 'href' ? 'empty link' : `${name} attribute`);
+    }
+  }
+  return {
+    html: scrollableBoxes(sanitized),
+    removed: [...removed].map(([thing, { count, plural }]) => counted(count, thing, plural)),
+  };
+}
+
+/** What the operator is told when sanitizing removed something; null when nothing was. */
+export function removalNotice(removed: string[]): string | null {
+  return removed.length ? `Removed before publishing: ${listInWords(removed)}.` : null;
+}
+
+/** A message to visitors as they will see it, and the removal notice for its writer. */
+export interface MessagePreview {
+  html: string;
+  notice: string | null;
+}
+
+export function previewMessage(markdown: string): MessagePreview {
+  const { html, removed } = renderMarkdownChecked(markdown);
+  return { html, notice: removalNotice(removed) };
+}
+
+/**
+ * Each table in a box that scrolls sideways, so a wide one never widens a phone's page; that box and
+ * each code block (which scrolls too) can take keyboard focus, so they can be scrolled without a
+ * mouse. Safe on sanitized HTML: tables and code blocks keep no attributes, and a "<table>" in text or
+ * in an attribute is escaped.
+ */
+function scrollableBoxes(html: string): string {
+  return html
+    .replaceAll('<table>', '<div class="table-scroll" tabindex="0"><table>')
+    .replaceAll('</table>', '</table></div>')
+    .replaceAll('<pre>', '<pre tabindex="0">');
 }
 
 /** Markdown → plain text, for calendars and meta descriptions (the caller escapes it for its format). */

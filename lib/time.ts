@@ -116,12 +116,12 @@ export function lastDays(now: Date, timeZone: string, count: number): string[] {
   return Array.from({ length: count }, (_, index) => addDays(today, index - count + 1));
 }
 
-/** "Nov 24, 2026, 22:50 UTC" in the page's zone. */
-export function formatDateTime(date: Date | string, timeZone: string): string {
+/** "Nov 24, 2026, 22:50 UTC" in the page's zone; with `seconds`, "Nov 24, 2026, 22:50:07 UTC". */
+export function formatDateTime(date: Date | string, timeZone: string, { seconds = false } = {}): string {
   return new Intl.DateTimeFormat('en-US', {
     timeZone,
     dateStyle: 'medium',
-    timeStyle: 'short',
+    timeStyle: seconds ? 'medium' : 'short',
     hourCycle: 'h23',
   }).format(new Date(date)) + ` ${zoneAbbreviation(new Date(date), timeZone)}`;
 }

@@ -2,7 +2,8 @@
 import { useActionState, useState } from 'react';
 import { createIncidentAction, deleteUpdateAction, editUpdateAction, postUpdateAction } from '@/app/admin/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextArea, TextField } from './fields';
+import { BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextField } from './fields';
+import { MessageField } from './message-field';
 
 export interface ComponentChoice {
   id: string;
@@ -64,7 +65,7 @@ export function NewIncidentForm(props: {
         <Select name="status" label="Status" options={props.statusOptions} defaultValue={values?.status ?? props.initial.status} error={state.fieldErrors?.status} />
         <Select name="impact" label="Impact" options={props.impactOptions} defaultValue={values?.impact ?? props.initial.impact} error={state.fieldErrors?.impact} />
       </div>
-      <TextArea name="body" label="Message to visitors" hint="Markdown. Say what visitors see and what they can do." defaultValue={values?.body ?? props.initial.body} error={state.fieldErrors?.body} />
+      <MessageField name="body" label="Message to visitors" hint="Markdown. Say what visitors see and what they can do." defaultValue={values?.body ?? props.initial.body} error={state.fieldErrors?.body} />
       <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} emptyLabel="Not affected" />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Publishing…' : 'Publish incident'}
@@ -87,7 +88,7 @@ export function BackfillForm(props: { components: ComponentChoice[]; impactOptio
         <TextField name="startedAt" label={`Started (${props.timeZone})`} type="datetime-local" required max={props.now} defaultValue={values?.startedAt} error={state.fieldErrors?.startedAt} />
         <TextField name="resolvedAt" label={`Resolved (${props.timeZone})`} type="datetime-local" required max={props.now} defaultValue={values?.resolvedAt} error={state.fieldErrors?.resolvedAt} />
       </div>
-      <TextArea name="body" label="What happened" hint="Markdown. Shown as the incident's resolved update." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
+      <MessageField name="body" label="What happened" hint="Markdown. Shown as the incident's resolved update." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
       <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} emptyLabel="Not affected" legend="Status of the affected components during it" />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Saving…' : 'Add to the history'}
@@ -135,7 +136,7 @@ export function UpdateForm(props: {
         onChange={(event) => setStatus(event.target.value)}
         error={state.fieldErrors?.status}
       />
-      <TextArea name="body" label="Message to visitors" hint="Markdown." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
+      <MessageField name="body" label="Message to visitors" hint="Markdown." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
       {closing && Object.keys(props.backOnClose).length > 0 && (
         <p className="text-sm text-slate-600 dark:text-slate-300">Affected components go back to operational with this update unless you choose otherwise below.</p>
       )}
@@ -175,7 +176,7 @@ export function UpdateEditor(props: { incidentId: string; version: number; updat
           <ShownValues values={{ displayAt: props.update.displayAt }} />
           <FormError message={edit.error} />
           {edit.notice && <p role="status">{edit.notice}</p>}
-          <TextArea id={`${id}-body`} name="body" label="Message" rows={4} hint="Markdown." defaultValue={edit.values?.body ?? props.update.body} error={edit.fieldErrors?.body} />
+          <MessageField id={`${id}-body`} name="body" label="Message" rows={4} hint="Markdown." defaultValue={edit.values?.body ?? props.update.body} error={edit.fieldErrors?.body} />
           <TextField
             id={`${id}-displayAt`}
             name="displayAt"

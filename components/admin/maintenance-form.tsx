@@ -2,7 +2,8 @@
 import { useActionState } from 'react';
 import { scheduleMaintenanceAction } from '@/app/admin/actions';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, TextArea, TextField } from './fields';
+import { BUTTON, FormError, TextField } from './fields';
+import { MessageField } from './message-field';
 
 export function MaintenanceForm({ components, timeZone }: { components: { id: string; name: string }[]; timeZone: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(scheduleMaintenanceAction, {});
@@ -15,7 +16,7 @@ export function MaintenanceForm({ components, timeZone }: { components: { id: st
         <TextField name="scheduledFor" label={`Starts (${timeZone})`} type="datetime-local" required defaultValue={values?.scheduledFor} error={state.fieldErrors?.scheduledFor} />
         <TextField name="scheduledUntil" label={`Ends (${timeZone})`} type="datetime-local" required defaultValue={values?.scheduledUntil} error={state.fieldErrors?.scheduledUntil} />
       </div>
-      <TextArea name="body" label="Message to visitors" rows={4} hint="Markdown. What changes for them during the window." defaultValue={values?.body} error={state.fieldErrors?.body} />
+      <MessageField name="body" label="Message to visitors" rows={4} hint="Markdown. What changes for them during the window." defaultValue={values?.body} error={state.fieldErrors?.body} />
       <fieldset>
         <legend className="text-sm font-medium">Affected components</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-3">

@@ -3,7 +3,8 @@ import { useActionState } from 'react';
 import { deleteTemplateAction, saveTemplateAction } from '@/app/admin/(panel)/templates/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
 import type { IncidentTemplate } from '@/lib/incidents/templates';
-import { BUTTON, FormError, Notice, Select, SECONDARY_BUTTON, TextArea, TextField } from './fields';
+import { BUTTON, FormError, Notice, Select, SECONDARY_BUTTON, TextField } from './fields';
+import { MessageField } from './message-field';
 
 type Option = { value: string; label: string };
 
@@ -28,7 +29,7 @@ export function TemplateForm({ id, start, statusOptions, impactOptions }: { id?:
           <Select id={`${prefix}-status`} name="status" label="Status" options={statusOptions} defaultValue={values?.status ?? start?.status ?? 'investigating'} error={state.fieldErrors?.status} />
           <Select id={`${prefix}-impact`} name="impact" label="Impact" options={impactOptions} defaultValue={values?.impact ?? start?.impact ?? 'minor'} error={state.fieldErrors?.impact} />
         </div>
-        <TextArea id={`${prefix}-body`} name="body" label="Message to visitors" rows={6} hint="Markdown." defaultValue={values?.body ?? start?.body} error={state.fieldErrors?.body} />
+        <MessageField id={`${prefix}-body`} name="body" label="Message to visitors" rows={6} hint="Markdown." defaultValue={values?.body ?? start?.body} error={state.fieldErrors?.body} />
         <button type="submit" className={BUTTON} disabled={pending}>
           {id ? 'Save template' : 'Add template'}
         </button>

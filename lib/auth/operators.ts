@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { processGlobal } from '../process-global.ts';
 import { DISABLED_MESSAGE, getAuth } from './auth.ts';
+import { withArticle } from '../words.ts';
 import { can, ROLE_LABELS, roleOf, ROLES, type Role } from './roles.ts';
 
 export interface Operator {
@@ -53,7 +54,7 @@ async function createOperator(db: Db, input: z.input<typeof operatorCreateSchema
     await db.$transaction(async (tx) => {
       await tx.user.create({ data: { id, name: data.name, email: data.email, role: data.role, emailVerified: false, banned: false } });
       await tx.account.create({ data: { id: newId(), accountId: id, providerId: 'credential', userId: id, password: hash } });
-      await recordAudit(tx, actor, { action: 'operator.create', targetType: 'operator', targetId: id, summary: `Added ${data.name} <${data.email}> as ${data.role}` });
+      await recordAudit(tx, actor, { action: 'operator.create', targetType: 'operator', targetId: id, summary: `Added ${data.name} <${data.email}> as ${withArticle(ROLE_LABELS[data.role].toLowerCase())}` });
     });
   } catch (error) {
     if (isUniqueClash(error)) throw new AppError('conflict', 'An operator with this email already exists', 409);

@@ -6,6 +6,7 @@ import { notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { visibleWrite } from '../read-path/changes.ts';
 import {
+  componentFieldsInWords,
   componentCreateSchema,
   componentStatusUpdateSchema,
   componentEditSchema,
@@ -17,6 +18,7 @@ import {
   type GroupCreateInput,
   type GroupEditInput,
 } from '../schemas/component.ts';
+import { componentStatusLabel } from '../schemas/status.ts';
 import { byPageOrder } from '../status/page-order.ts';
 import { applyComponentStatuses, loadComponents } from './apply-statuses.ts';
 
@@ -122,8 +124,8 @@ export async function editComponent(db: Db, id: string, input: ComponentEditInpu
         targetId: id,
         summary:
           changed.length === 1 && changes.status
-            ? `Set "${after.name}" from ${before.status} to ${after.status}`
-            : `Edited component "${after.name}": ${changed.join(', ')}`,
+            ? `Set "${after.name}" from ${componentStatusLabel(before.status)} to ${componentStatusLabel(after.status)}`
+            : `Edited component "${after.name}": ${componentFieldsInWords(changed)}`,
         details: changes,
       });
     }
@@ -213,7 +215,7 @@ export async function editGroup(db: Db, id: string, input: GroupEditInput, actor
         action: 'component_group.update',
         targetType: 'component_group',
         targetId: id,
-        summary: `Edited group "${after.name}": ${Object.keys(changes).join(', ')}`,
+        summary: `Edited group "${after.name}": ${componentFieldsInWords(Object.keys(changes))}`,
         details: changes,
       });
     }

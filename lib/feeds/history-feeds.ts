@@ -1,5 +1,5 @@
 import { createArtifact, type Artifact } from '../read-path/artifact.ts';
-import { updateStatusLabel } from '../status/incident-state.ts';
+import { timelineStatusLabel } from '../status/incident-state.ts';
 import type { Snapshot, SnapshotIncident } from '../status/snapshot-types.ts';
 import { formatDateTime } from '../time.ts';
 import { xmlText } from './xml.ts';
@@ -43,7 +43,7 @@ function entryHtml(incident: SnapshotIncident, timeZone: string): string {
   return incident.updates
     .map(
       (update) =>
-        `<div><p><small>${formatDateTime(update.displayAt, timeZone)}</small><br><strong>${updateStatusLabel(update, incident.cancelledAt)}</strong></p>${update.bodyHtml}</div>`,
+        `<div><p><small>${formatDateTime(update.displayAt, timeZone)}</small><br><strong>${timelineStatusLabel(update, incident.cancelledAt)}</strong></p>${update.bodyHtml}</div>`,
     )
     .join('\n');
 }

@@ -5,7 +5,7 @@ import { newId } from '../ids.ts';
 import { visibleWrite } from '../read-path/changes.ts';
 import { newUpdateData } from './update-data.ts';
 import { incidentCreateSchema, type IncidentCreateInput } from '../schemas/incident.ts';
-import { isClosedIncidentStatus, type ComponentStatus } from '../schemas/status.ts';
+import { IMPACT_WORDS, isClosedIncidentStatus, updateStatusLabel, type ComponentStatus } from '../schemas/status.ts';
 
 /**
  * Opens an incident with its first update, setting the affected components' statuses in the same
@@ -58,7 +58,7 @@ export async function createIncident(db: Db, input: IncidentCreateInput, actor: 
       action: 'incident.create',
       targetType: 'incident',
       targetId: incidentId,
-      summary: closed ? `Backfilled "${data.name}" (${data.status}, impact ${data.impact})` : `Opened "${data.name}" (${data.status}, impact ${data.impact})`,
+      summary: `${closed ? 'Backfilled' : 'Opened'} "${data.name}" (${updateStatusLabel(data.status)}, ${IMPACT_WORDS[data.impact]})`,
       details: { components: data.components, ...(closed && { startedAt, resolvedAt }) },
     });
     return tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { updates: true } });

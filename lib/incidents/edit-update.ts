@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors.ts';
 import { visibleWrite } from '../read-path/changes.ts';
 import { bumpVersion, incidentAtVersion } from './incident-version.ts';
 import { incidentUpdateEditSchema, type IncidentUpdateEditInput } from '../schemas/incident.ts';
+import { updateStatusLabel } from '../schemas/status.ts';
 
 /** The update of that incident, after the incident's version is checked and bumped (409 if stale). */
 async function lockUpdate(tx: Tx, incidentId: string, updateId: string, expectedVersion?: number) {
@@ -25,7 +26,7 @@ export async function editIncidentUpdate(db: Db, incidentId: string, updateId: s
       action: 'incident_update.update',
       targetType: 'incident',
       targetId: incidentId,
-      summary: `Edited the ${update.status} update of "${incident.name}"`,
+      summary: `Edited the ${updateStatusLabel(update.status)} update on "${incident.name}"`,
       details: {
         updateId,
         ...(data.body !== undefined && data.body !== update.body && { body: { from: update.body, to: data.body } }),
@@ -49,7 +50,7 @@ export async function deleteIncidentUpdate(db: Db, incidentId: string, updateId:
       action: 'incident_update.delete',
       targetType: 'incident',
       targetId: incidentId,
-      summary: `Deleted the ${update.status} update of "${incident.name}"`,
+      summary: `Deleted the ${updateStatusLabel(update.status)} update on "${incident.name}"`,
       details: { updateId, status: update.status, body: update.body, displayAt: update.displayAt },
     });
   });

@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import { bumpVersion, incidentAtVersion, type LockedIncident } from './incident-version.ts';
 import { visibleWrite } from '../read-path/changes.ts';
 import { incidentUpdateCreateSchema, type IncidentUpdateCreateInput, type IncidentUpdateCreateData } from '../schemas/incident.ts';
-import { UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus, type MaintenanceStatus } from '../schemas/status.ts';
+import { statusChangeInWords, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus, type MaintenanceStatus } from '../schemas/status.ts';
 import { statusesAfterClose } from './statuses-after-close.ts';
 import { allowedNextStatuses } from './transitions.ts';
 import { newUpdateData } from './update-data.ts';
@@ -74,7 +74,7 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
     action: cancel ? 'maintenance.cancel' : 'incident.update',
     targetType: 'incident',
     targetId: incidentId,
-    summary: cancel ? `Cancelled the maintenance "${existing.name}"` : `Posted an update on "${existing.name}": ${UPDATE_STATUS_LABELS[status]}`,
+    summary: cancel ? `Cancelled the maintenance "${existing.name}"` : `Posted an update on "${existing.name}": ${statusChangeInWords(existing.status, status)}`,
     details: { from: existing.status, to: status, components: statuses },
   });
   return tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { updates: true } });

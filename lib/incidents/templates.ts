@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Db } from '../db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { findPage } from '../page/page-settings.ts';
 import { incidentTemplateSchema, type IncidentTemplateInput } from '../schemas/incident.ts';
 import type { Impact, IncidentStatus } from '../schemas/status.ts';
 
@@ -20,7 +21,11 @@ export interface IncidentTemplate {
   builtIn: boolean;
 }
 
-const BUILT_IN: Omit<IncidentTemplate, 'builtIn'>[] = [
+/**
+ * The built-in templates; the 502 one links visitors to the page's support address (page settings),
+ * or, with none set, leaves that step out rather than point to a support nobody can find.
+ */
+const builtInTemplates = (supportUrl: string | null): Omit<IncidentTemplate, 'builtIn'>[] => [
   {
     id: '502-bad-gateway',
     title: '502 Bad Gateway',
@@ -35,7 +40,7 @@ const BUILT_IN: Omit<IncidentTemplate, 'builtIn'>[] = [
       '- Refresh the page after a few seconds; many requests already go through.',
       '- If it keeps failing, wait a few minutes and try again.',
       '- Clear your browser cache, or try another browser or device.',
-      '- If you still cannot get through, contact our support.',
+      ...(supportUrl ? [`- If you still cannot get through, [contact our support](${markdownDestination(supportUrl)}).`] : []),
       '',
       'We are investigating and will post an update here as soon as we know more.',
     ].join('\n'),
@@ -58,11 +63,16 @@ const BUILT_IN: Omit<IncidentTemplate, 'builtIn'>[] = [
   },
 ];
 
+/** An address as a markdown link destination: in <>, so parentheses and spaces cannot end it early. */
+const markdownDestination = (url: string) => `<${url.replace(/[<>\s]/g, encodeURIComponent)}>`;
+
+const BUILT_IN_IDS = new Set(builtInTemplates(null).map((template) => template.id));
+
 /** The built-in templates, then the operators' own by title. */
 export async function listTemplates(db: Db): Promise<IncidentTemplate[]> {
-  const saved = await db.incidentTemplate.findMany({ orderBy: [{ title: 'asc' }, { createdAt: 'asc' }] });
+  const [saved, page] = await Promise.all([db.incidentTemplate.findMany({ orderBy: [{ title: 'asc' }, { createdAt: 'asc' }] }), findPage(db)]);
   return [
-    ...BUILT_IN.map((template) => ({ ...template, builtIn: true })),
+    ...builtInTemplates(page?.supportUrl ?? null).map((template) => ({ ...template, builtIn: true })),
     ...saved.map((row) => ({ ...row, status: row.status as IncidentStatus, impact: row.impact as IncidentTemplate['impact'], builtIn: false })),
   ];
 }
@@ -75,7 +85,7 @@ export async function findTemplate(db: Db, id: string | null | undefined): Promi
 /** Adds a template, or (with `id`) changes one of the operators' own; built-in ones cannot change. */
 export async function saveTemplate(db: Db, id: string | undefined, input: IncidentTemplateInput, actor: Actor) {
   const data = incidentTemplateSchema.parse(input);
-  if (id && BUILT_IN.some((template) => template.id === id)) throw new AppError('built_in', 'Built-in templates cannot be changed; copy one to make your own.', 422);
+  if (id && BUILT_IN_IDS.has(id)) throw new AppError('built_in', 'Built-in templates cannot be changed; copy one to make your own.', 422);
   return db.$transaction(async (tx) => {
     const existing = id ? await tx.incidentTemplate.findUnique({ where: { id } }) : null;
     if (id && !existing) throw notFound('template', id);

@@ -6,8 +6,10 @@ import { newId } from '../ids.ts';
 import { log } from '../log.ts';
 import { CANCELLED_MESSAGE, DEFAULT_MESSAGES } from '../incidents/default-messages.ts';
 import { postIncidentUpdate } from '../incidents/post-update.ts';
+import { pageTimeZone } from '../page/page-settings.ts';
 import { visibleWrite } from '../read-path/changes.ts';
 import { maintenanceCancelSchema, maintenanceCreateSchema, type MaintenanceCancelInput, type MaintenanceCreateInput } from '../schemas/incident.ts';
+import { formatDateTime } from '../time.ts';
 
 /** Announces a maintenance window; components change only when it starts. */
 export async function createMaintenance(db: Db, input: MaintenanceCreateInput, actor: Actor = SYSTEM_ACTOR) {
@@ -32,11 +34,13 @@ export async function createMaintenance(db: Db, input: MaintenanceCreateInput, a
         updates: { create: { id: newId(), status: 'scheduled', body: data.body, displayAt: now, deliverNotifications: data.deliverNotifications } },
       },
     });
+    // The window in the page's zone, named, as the admin shows times.
+    const timeZone = await pageTimeZone(tx);
     await recordAudit(tx, actor, {
       action: 'maintenance.create',
       targetType: 'incident',
       targetId: id,
-      summary: `Scheduled "${data.name}" from ${data.scheduledFor.toISOString()} to ${data.scheduledUntil.toISOString()}`,
+      summary: `Scheduled "${data.name}" from ${formatDateTime(data.scheduledFor, timeZone)} to ${formatDateTime(data.scheduledUntil, timeZone)}`,
     });
   });
   return db.incident.findUniqueOrThrow({ where: { id }, include: { updates: true } });

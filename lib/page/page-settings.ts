@@ -3,10 +3,16 @@ import type { Db, Tx } from '../db.ts';
 import { visibleWrite } from '../read-path/changes.ts';
 import { PAGE_SETTING_LABELS, pageSettingsUpdateSchema, type PageSettings, type PageSettingsInput } from '../schemas/page.ts';
 import { DEFAULT_PAGE } from '../status/build-snapshot.ts';
+import { listInWords } from '../words.ts';
 
 /** The page's row; the first one, as everywhere else (Gatewatch serves one page). */
 export function findPage(db: Db | Tx) {
   return db.page.findFirst({ orderBy: { createdAt: 'asc' } });
+}
+
+/** The page's time zone, in which the public pages and the admin show times; UTC before any is set. */
+export async function pageTimeZone(db: Db | Tx): Promise<string> {
+  return (await findPage(db))?.timeZone ?? 'Etc/UTC';
 }
 
 /** What the page shows before anyone saved settings (the snapshot's own defaults). */
@@ -38,9 +44,4 @@ export async function updatePageSettings(db: Db, input: PageSettingsInput, actor
     return saved;
   });
   return page;
-}
-
-/** ['name', 'URL', 'logo'] → "name, URL and logo". */
-function listInWords(items: string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listInWords } from '../words.ts';
 import { componentStatusSchema } from './status.ts';
 
 export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
@@ -52,6 +53,21 @@ export const componentEditSchema = z.object({
   position: position.optional(),
 });
 export type ComponentEditInput = z.input<typeof componentEditSchema>;
+
+/** Component and group fields in words, for the audit log. */
+export const COMPONENT_FIELD_LABELS: Record<string, string> = {
+  name: 'name',
+  description: 'description',
+  status: 'status',
+  groupId: 'group',
+  showcase: 'uptime bar shown',
+  onlyShowIfDegraded: 'shown only while not operational',
+  startDate: 'in-service date',
+  position: 'position',
+  components: 'members',
+};
+/** "name, group and position": what an edit changed, for the audit log. */
+export const componentFieldsInWords = (fields: string[]) => listInWords(fields.map((field) => COMPONENT_FIELD_LABELS[field] ?? field));
 
 export const groupCreateSchema = z.object({
   name,

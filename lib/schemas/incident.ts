@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { idSchema } from './component.ts';
 import { componentStatusSchema, impactSchema, incidentStatusSchema, isClosedIncidentStatus, maintenanceStatusSchema } from './status.ts';
 
+/** A message to visitors, in markdown (lib/markdown.ts renders it). */
+export const messageBodySchema = z.string({ error: 'must be text' }).max(20_000, 'must be at most 20,000 characters');
+
 /** Clocks differ a little between an operator's browser, a script's host and the server. */
 const CLOCK_SKEW_MS = 60_000;
 const notInFuture = (date: Date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS;
 
 /** What visitors read: every incident and update says something. */
-const messageSchema = z.string().trim().min(1, 'is required: tell visitors what they see and what you are doing').max(20_000);
+const messageSchema = messageBodySchema.trim().min(1, 'is required: tell visitors what they see and what you are doing');
 const timeSchema = z.date({ error: 'must be a valid time' });
 
 /**
@@ -65,7 +68,7 @@ export const incidentTemplateSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(255),
   status: z.enum(['investigating', 'identified', 'monitoring']).default('investigating'),
   impact: impactSchema.exclude(['maintenance']).default('minor'),
-  body: z.string().max(20_000).default(''),
+  body: messageBodySchema.default(''),
 });
 export type IncidentTemplateInput = z.input<typeof incidentTemplateSchema>;
 

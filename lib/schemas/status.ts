@@ -53,6 +53,22 @@ export const UPDATE_STATUS_LABELS: Record<IncidentStatus | MaintenanceStatus, st
 
 export const IMPACT_LABELS: Record<Impact, string> = { none: 'None', minor: 'Minor', major: 'Major', critical: 'Critical', maintenance: 'Maintenance' };
 
+/** A status as the audit log and messages say it; one not in the list (an old row) as stored. */
+export const updateStatusLabel = (status: string) => UPDATE_STATUS_LABELS[status as IncidentStatus] ?? status;
+export const componentStatusLabel = (status: string) => COMPONENT_STATUS_LABELS[status as ComponentStatus] ?? status;
+
+/** "Investigating → Identified", or "Identified" when it stays. */
+export const statusChangeInWords = (from: string, to: string) => (from === to ? updateStatusLabel(to) : `${updateStatusLabel(from)} → ${updateStatusLabel(to)}`);
+
+/** An incident's impact in a sentence: "no impact", "major impact". */
+export const IMPACT_WORDS: Record<Impact, string> = {
+  none: 'no impact',
+  minor: 'minor impact',
+  major: 'major impact',
+  critical: 'critical impact',
+  maintenance: 'maintenance',
+};
+
 /** For <select>s: each component status with its words. */
 export const COMPONENT_STATUS_OPTIONS = componentStatusSchema.options.map((status) => ({ value: status, label: COMPONENT_STATUS_LABELS[status] }));
 

@@ -7,6 +7,6 @@ export const isActiveMaintenance = (maintenance: HasStatus) => ACTIVE_MAINTENANC
 export const isUpcomingMaintenance = (maintenance: HasStatus) => maintenance.status === 'scheduled';
 
 /** An update's status in words; the update that called a maintenance off reads "Cancelled", not "Completed". */
-export function updateStatusLabel(update: { status: IncidentStatus | MaintenanceStatus; displayAt: string }, cancelledAt?: string | null) {
+export function timelineStatusLabel(update: { status: IncidentStatus | MaintenanceStatus; displayAt: string }, cancelledAt?: string | null) {
   return cancelledAt && update.status === 'completed' && update.displayAt === cancelledAt ? 'Cancelled' : UPDATE_STATUS_LABELS[update.status];
 }

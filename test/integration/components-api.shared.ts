@@ -141,7 +141,7 @@ export function describeComponentsApi(provider: Provider) {
       expect((await layout()).slice(0, 2)).toEqual(['Website & API: Website, Public API', 'Infrastructure: Database, Customer dashboard, Object storage, CDN']);
       await expectCompactPositions();
       const audit = await database.db.auditLog.findFirstOrThrow({ where: { targetId: id }, orderBy: { at: 'desc' } });
-      expect(audit.summary).toBe('Edited component "Customer dashboard": name, description, groupId, showcase, position');
+      expect(audit.summary).toBe('Edited component "Customer dashboard": name, description, group, uptime bar shown and position');
 
       // Back to the top level, first, as a form sends it: "" clears the group and the description.
       const form = new URLSearchParams({ 'component[group_id]': '', 'component[description]': '', 'component[position]': '0', 'component[showcase]': 'true' });

@@ -48,7 +48,7 @@ export function describeOperators(provider: Provider) {
       expect(await ops.currentOperator(headers)).toMatchObject({ name: 'Ada', role: 'owner' });
       expect(await ops.currentOperator(new Headers())).toBeNull();
       const audit = await getDb().auditLog.findFirstOrThrow({ where: { action: 'operator.create' } });
-      expect(audit.summary).toContain('ada@example.com');
+      expect(audit.summary).toBe('Added Ada <ada@example.com> as an owner');
     });
 
     it('lets owners and admins add operators, and only owners make owners', async () => {

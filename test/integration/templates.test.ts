@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
 import { deleteTemplate, findTemplate, listTemplates, saveTemplate } from '@/lib/incidents/templates';
+import { renderMarkdown } from '@/lib/markdown';
+import { updatePageSettings } from '@/lib/page/page-settings';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases';
 
 describe.each(PROVIDERS)('incident templates on %s', (provider) => {
@@ -13,7 +15,7 @@ describe.each(PROVIDERS)('incident templates on %s', (provider) => {
   it('offers the built-in ones first, then the operators’ own, which they add, edit and delete', async () => {
     const builtIn = await listTemplates(database.db);
     expect(builtIn.map((template) => template.title)).toEqual(['502 Bad Gateway', 'Slow responses', 'Service unavailable']);
-    expect(builtIn[0].body).toMatch(/refresh.*wait a few minutes.*cache.*another browser or device.*support/is);
+    expect(builtIn[0].body).toMatch(/refresh.*wait a few minutes.*cache.*another browser or device/is);
 
     const login = await saveTemplate(database.db, undefined, { title: 'Login trouble', name: 'Some people cannot log in', impact: 'major', body: 'We are on it.' }, SYSTEM_ACTOR);
     const search = await saveTemplate(database.db, undefined, { title: 'Search down', name: 'Search is unavailable', status: 'identified' }, SYSTEM_ACTOR);
@@ -32,6 +34,23 @@ describe.each(PROVIDERS)('incident templates on %s', (provider) => {
     expect(await findTemplate(database.db, search.id)).toBeUndefined();
     const audit = await database.db.auditLog.findMany({ where: { targetType: 'incident_template' }, orderBy: { at: 'asc' } });
     expect(audit.map((row) => row.action)).toEqual(['incident_template.create', 'incident_template.create', 'incident_template.update', 'incident_template.delete']);
+  });
+
+  it('links the 502 template to the page’s support address, and leaves that step out without one', async () => {
+    const step = (body: string) => body.split('\n').find((line) => line.includes('cannot get through'));
+    const template502 = async () => (await findTemplate(database.db, '502-bad-gateway'))!;
+    // No support address yet: no step that sends visitors to a support nobody can find.
+    expect(step((await template502()).body)).toBeUndefined();
+    expect((await template502()).body).toContain('We are investigating and will post an update here');
+
+    await updatePageSettings(database.db, { supportUrl: 'https://help.example.com/contact (502)' });
+    const linked = (await template502()).body;
+    expect(step(linked)).toBe('- If you still cannot get through, [contact our support](<https://help.example.com/contact%20(502)>).');
+    expect(renderMarkdown(linked)).toContain('<a href="https://help.example.com/contact%20(502)" rel="nofollow noopener noreferrer">contact our support</a>');
+
+    await updatePageSettings(database.db, { supportUrl: 'mailto:help@example.com' });
+    expect(renderMarkdown((await template502()).body)).toContain('<a href="mailto:help@example.com" rel="nofollow noopener noreferrer">contact our support</a>');
+    await updatePageSettings(database.db, { supportUrl: '' });
   });
 
   it('refuses bad input and changes to built-in ones, writing nothing', async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ImpactBadge, Timestamp, UpdateTimeline } from '@/components/incident-parts';
 import { PageShell } from '@/components/page-shell';
+import { UpdateBody } from '@/components/update-body';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { getReadPath } from '@/lib/read-path/instance';
 import { findIncident, incidentDuration } from '@/lib/status/incident-page';
@@ -88,7 +89,7 @@ export default async function IncidentPage({ params }: Props) {
             <h2 id="postmortem" className="text-lg font-semibold">
               Postmortem
             </h2>
-            <div className="prose-update text-sm" dangerouslySetInnerHTML={{ __html: incident.postmortemHtml }} />
+            <UpdateBody html={incident.postmortemHtml} />
           </section>
         )}
       </article>

@@ -1,19 +1,21 @@
 import type { Metadata } from 'next';
 import { ApiKeyForm, RevokeApiKeyForm } from '@/components/admin/api-key-form';
 import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
+import { pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { listApiKeys } from '@/lib/api-keys/api-keys';
 import { can } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
+import { formatDateTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'API keys' };
 
-const when = (date: Date | null) => (date ? date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : 'never');
 
 export default async function ApiKeysPage() {
   const operator = await requireOperator();
   const manage = can(operator.role, 'configure');
-  const keys = await listApiKeys(getDb());
+  const [keys, timeZone] = await Promise.all([listApiKeys(getDb()), pageTimeZone(getDb())]);
+  const when = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{formatDateTime(date, timeZone)}</time> : 'never');
   return (
     <>
       <h1 className="text-2xl font-bold">API keys</h1>
@@ -29,6 +31,7 @@ export default async function ApiKeysPage() {
       )}
       <section aria-labelledby="keys" className="space-y-3">
         <h2 id="keys" className="text-lg font-semibold">Keys</h2>
+        {keys.length > 0 && <p className="text-sm text-slate-600 dark:text-slate-400">Times in {timeZone}.</p>}
         {keys.length === 0 ? (
           <p className="text-sm text-slate-500 dark:text-slate-400">No keys yet.</p>
         ) : (

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { SECONDARY_BUTTON } from '@/components/admin/fields';
+import { pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { listAuditLog } from '@/lib/audit/audit-log';
 import { getDb } from '@/lib/db';
+import { formatDateTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -25,7 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const search = { kind: first(raw.kind), actor: first(raw.actor)?.slice(0, 100), page: Math.min(Number(first(raw.page)) || 1, 100_000) };
   const kind = KINDS.some((option) => option.value === search.kind) ? search.kind : '';
-  const log = await listAuditLog(getDb(), { targetType: kind || undefined, actor: search.actor || undefined, page: search.page });
+  const [log, timeZone] = await Promise.all([listAuditLog(getDb(), { targetType: kind || undefined, actor: search.actor || undefined, page: search.page }), pageTimeZone(getDb())]);
   const pageLink = (page: number) => `/admin/audit?${new URLSearchParams({ ...(kind && { kind }), ...(search.actor && { actor: search.actor }), page: String(page) })}`;
   return (
     <>
@@ -53,7 +55,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-slate-200 dark:border-slate-800">
-              <th className="px-3 py-2">When (UTC)</th>
+              <th className="px-3 py-2">When ({timeZone})</th>
               <th className="px-3 py-2">Who</th>
               <th className="px-3 py-2">What</th>
             </tr>
@@ -61,7 +63,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody>
             {log.rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-100 align-top dark:border-slate-800">
-                <td className="px-3 py-2 whitespace-nowrap">{row.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <time dateTime={row.at.toISOString()}>{formatDateTime(row.at, timeZone, { seconds: true })}</time>
+                </td>
                 <td className="px-3 py-2">{row.actorName}</td>
                 <td className="px-3 py-2">
                   {row.summary} <code className="text-xs text-slate-500">{row.action}</code>

@@ -3,16 +3,18 @@ import { notFound } from 'next/navigation';
 import { UpdateEditor, UpdateForm } from '@/components/admin/incident-forms';
 import { CancelMaintenanceForm, DeleteIncidentForm, EditIncidentForm } from '@/components/admin/incident-record-forms';
 import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
+import { RemovalNotice } from '@/components/admin/removal-notice';
 import { ImpactBadge, UpdateTimeline } from '@/components/incident-parts';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
+import { previewMessage } from '@/lib/markdown';
 import { getDb } from '@/lib/db';
 import { CANCELLED_MESSAGE } from '@/lib/incidents/default-messages';
 import { statusesAfterClose } from '@/lib/incidents/statuses-after-close';
 import { allowedNextStatuses } from '@/lib/incidents/transitions';
 import { COMPONENT_STATUS_LABELS, COMPONENT_STATUS_OPTIONS, INCIDENT_IMPACT_OPTIONS, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus } from '@/lib/schemas/status';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
-import { updateStatusLabel } from '@/lib/status/incident-state';
+import { timelineStatusLabel } from '@/lib/status/incident-state';
 import { instantToWallClock } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Incident' };
@@ -40,7 +42,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
       <div className="space-y-1">
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
           <ImpactBadge impact={incident.impact} cancelled={Boolean(incident.cancelledAt)} />
-          {latest ? updateStatusLabel(latest, incident.cancelledAt) : UPDATE_STATUS_LABELS[incident.status]}
+          {latest ? timelineStatusLabel(latest, incident.cancelledAt) : UPDATE_STATUS_LABELS[incident.status]}
         </p>
         <h1 className="text-2xl font-bold">{incident.name}</h1>
         <a href={`/incidents/${incident.id}`} className="text-sm underline">
@@ -78,20 +80,21 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
         updates={incident.updates}
         timeZone={zone}
         cancelledAt={incident.cancelledAt}
-        actions={
-          editable
-            ? (update) => (
-                <UpdateEditor
-                  key={update.id}
-                  incidentId={incident.id}
-                  version={row.version}
-                  update={{ id: update.id, body: update.body, displayAt: instantToWallClock(update.displayAt, zone) }}
-                  timeZone={zone}
-                  deletable={incident.updates.length > 1}
-                />
-              )
-            : undefined
-        }
+        actions={(update) => (
+          <>
+            <RemovalNotice text={previewMessage(update.body).notice} className="mt-2" />
+            {editable && (
+              <UpdateEditor
+                key={update.id}
+                incidentId={incident.id}
+                version={row.version}
+                update={{ id: update.id, body: update.body, displayAt: instantToWallClock(update.displayAt, zone) }}
+                timeZone={zone}
+                deletable={incident.updates.length > 1}
+              />
+            )}
+          </>
+        )}
       />
       {editable && (
         <section aria-labelledby="correct" className={SECTION}>
