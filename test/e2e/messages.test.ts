@@ -152,7 +152,7 @@ describe('the audit log and API keys', () => {
     // An update on the incident the demo opens, through the form.
     await page.goto(`${fixture.server.url}/admin`);
     await page.getByRole('link', { name: 'Elevated 502 Bad Gateway errors on the Public API' }).click();
-    await page.getByLabel('New status').selectOption('monitoring');
+    await page.getByLabel('Status', { exact: true }).selectOption('monitoring');
     await page.getByLabel('Message to visitors').fill('A fix is out; we are watching.');
     await page.getByRole('button', { name: 'Post update' }).click();
     await expect.poll(() => page.locator('h2#timeline + ol > li').count()).toBe(4);
