@@ -155,7 +155,7 @@ export function DeleteForm({ kind, id, name, consequence }: { kind: 'component' 
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="name" value={name} />
         <TextField name="confirm" label={`Type "${name}" to confirm`} autoComplete="off" required error={state.fieldErrors?.confirm} />
-        <button type="submit" disabled={pending} className="inline-flex items-center rounded-md bg-major px-4 py-2 text-sm font-semibold text-white hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60">
+        <button type="submit" disabled={pending} className="inline-flex items-center rounded-md bg-major px-4 py-2 text-sm font-semibold text-on-status hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60">
           Delete {kind}
         </button>
       </form>

@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${snapshot.page.name} Status`, robots: { index: false } };
 }
 
-const DOT: Record<string, string> = { none: 'bg-ok', minor: 'bg-degraded', major: 'bg-partial', critical: 'bg-major', maintenance: 'bg-maintenance' };
+const DOT: Record<string, string> = { none: 'bg-ok-fill', minor: 'bg-degraded-fill', major: 'bg-partial-fill', critical: 'bg-major-fill', maintenance: 'bg-maintenance-fill' };
 
 export default async function EmbedFrame() {
   const { snapshot } = await getReadPath().get();
