@@ -12,14 +12,9 @@ import {
 } from '@/app/admin/(panel)/components/actions';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { COMPONENT_STATUS_OPTIONS } from '@/lib/schemas/status';
-import { BUTTON, FormError, Notice, Select, SECONDARY_BUTTON, ShownValues, TextField } from './fields';
+import { BUTTON, FormError, FormOutcome, Select, SECONDARY_BUTTON, ShownValues, TextField } from './fields';
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
-
-/** A form's outcome: what went wrong, or that it worked. */
-function Outcome({ state }: { state: FormState }) {
-  return state.error ? <FormError message={state.error} /> : <Notice message={state.notice} />;
-}
 
 export interface EditableComponent {
   id: string;
@@ -42,7 +37,7 @@ export function ComponentForm({ component, groups }: { component?: EditableCompo
   const prefix = component ? 'edit' : 'new';
   return (
     <form action={action} className="space-y-4" key={state.notice}>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
       {component && (
         <>
           <input type="hidden" name="id" value={component.id} />
@@ -113,7 +108,7 @@ export function GroupForm({
   const prefix = group ? 'edit-group' : 'new-group';
   return (
     <form action={action} className="space-y-4" key={state.notice}>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
       {group && (
         <>
           <input type="hidden" name="id" value={group.id} />
@@ -176,11 +171,7 @@ export function MoveButtons({ kind, id, name, first, last }: { kind: 'component'
       <button type="submit" name="step" value="down" disabled={last || pending} aria-label={`Move ${name} down`} className={`${SECONDARY_BUTTON} px-2 disabled:opacity-40`}>
         ↓
       </button>
-      {state.error && (
-        <span role="alert" className="text-xs text-major">
-          {state.error}
-        </span>
-      )}
+      <FormError message={state.error} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { createIncidentAction, deleteUpdateAction, editUpdateAction, postUpdateAction } from '@/app/admin/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, SECONDARY_BUTTON, Select, ShownValues, TextArea, TextField } from './fields';
+import { BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextArea, TextField } from './fields';
 
 export interface ComponentChoice {
   id: string;
@@ -139,7 +139,7 @@ export function UpdateEditor(props: { incidentId: string; version: number; updat
           {hidden}
           <ShownValues values={{ displayAt: props.update.displayAt }} />
           <FormError message={edit.error} />
-          {edit.notice && <p role="status">{edit.notice}</p>}
+          <Notice message={edit.notice} />
           <TextArea id={`${id}-body`} name="body" label="Message" rows={4} hint="Markdown." defaultValue={edit.values?.body ?? props.update.body} error={edit.fieldErrors?.body} />
           <TextField
             id={`${id}-displayAt`}
