@@ -1,6 +1,7 @@
 // Every page Next.js renders (the admin, the API reference, error pages) runs only the scripts Next
 // itself puts in, marked with a fresh nonce: a script an operator's text might smuggle in never runs.
-// Public pages are served from memory with their own policy, which allows no script at all.
+// Public pages are served from memory with their own policy, which allows no script but a page's own
+// inline ones, by their hash (lib/read-path/fast-path.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { isPublicPage } from './lib/read-path/public-paths.ts';
 

@@ -2,6 +2,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { accentForDarkMode, parseHexColor } from '@/lib/page/accent-color';
 import type { Snapshot } from '@/lib/status/snapshot-types';
 import { Timestamp } from './incident-parts';
+import { MAIN_ID, SkipLink } from './skip-link';
 
 /** The accent as CSS variables for the `.accent` rule (globals.css); none without an accent. */
 function accentVariables(accentColor: string | null): CSSProperties | undefined {
@@ -15,6 +16,7 @@ export function PageShell({ snapshot, children }: { snapshot: Snapshot; children
   const accent = accentVariables(snapshot.page.accentColor);
   return (
     <div className="flex min-h-screen flex-col" style={accent}>
+      <SkipLink />
       {accent && <div aria-hidden="true" className="accent-bar h-1 shrink-0" />}
       <div className="mx-auto flex w-full max-w-3xl flex-1 flex-col px-4 py-6 sm:px-6 sm:py-10">
         <header className="mb-8 flex flex-wrap items-center justify-between gap-3">
@@ -33,7 +35,7 @@ export function PageShell({ snapshot, children }: { snapshot: Snapshot; children
             )}
           </nav>
         </header>
-        <main className="flex-1 space-y-8">{children}</main>
+        <main id={MAIN_ID} tabIndex={-1} className="flex-1 space-y-8">{children}</main>
         <footer className="mt-12 flex flex-wrap justify-between gap-2 border-t border-slate-200 pt-4 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
           <p>
             Last updated <Timestamp value={snapshot.updatedAt} timeZone={snapshot.page.timeZone} />

@@ -14,7 +14,7 @@ export function StatusBanner({ snapshot, freshness }: { snapshot: Snapshot; fres
   const style = BANNER[snapshot.status.indicator];
   return (
     <section aria-labelledby="overall-status" className="space-y-3">
-      <div className={`flex items-center gap-3 rounded-lg px-5 py-4 text-white shadow-sm ${style.className}`}>
+      <div className={`flex items-center gap-3 rounded-lg px-5 py-4 text-on-status shadow-sm ${style.className}`}>
         <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-white/25 text-lg font-bold">
           {style.icon}
         </span>

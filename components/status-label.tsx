@@ -14,7 +14,7 @@ export function ComponentStatusLabel({ status }: { status: ComponentStatus }) {
   return (
     <span className={`inline-flex items-center gap-1.5 text-sm font-medium ${style.className}`}>
       <span aria-hidden="true" className="inline-flex size-4 items-center justify-center rounded-full bg-current text-[0.65rem] font-bold">
-        <span className="text-white dark:text-slate-950">{style.icon}</span>
+        <span className="text-on-status">{style.icon}</span>
       </span>
       {COMPONENT_STATUS_LABELS[status]}
     </span>

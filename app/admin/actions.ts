@@ -17,7 +17,7 @@ import { deleteIncident, editIncident } from '@/lib/incidents/manage-incident';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import { cancelMaintenance, createMaintenance } from '@/lib/maintenance/maintenance';
 import { removeDemoContent } from '@/lib/seed/remove-demo';
-import type { ComponentStatus } from '@/lib/schemas/status';
+import { COMPONENT_STATUS_LABELS, type ComponentStatus } from '@/lib/schemas/status';
 
 /** `component:<id>` fields with a status; empty means not affected, `keep` affected and left as it is. */
 function componentStatuses(form: FormData): Record<string, ComponentStatus> {
@@ -58,14 +58,15 @@ export async function logOutAction() {
 }
 
 export async function setComponentStatusAction(_state: FormState, form: FormData): Promise<FormState> {
+  let component: { name: string; status: string };
   try {
     const operator = await requirePermission('communicate');
-    await setComponentStatus(getDb(), { componentId: String(form.get('componentId')), status: String(form.get('status')) as ComponentStatus }, operatorActor(operator));
+    component = await setComponentStatus(getDb(), { componentId: String(form.get('componentId')), status: String(form.get('status')) as ComponentStatus }, operatorActor(operator));
   } catch (error) {
     return toFormState(error, form);
   }
   revalidatePath('/admin');
-  return {};
+  return { notice: `${component.name} is now shown as ${COMPONENT_STATUS_LABELS[component.status as ComponentStatus].toLowerCase()}.` };
 }
 
 export async function createIncidentAction(_state: FormState, form: FormData): Promise<FormState> {

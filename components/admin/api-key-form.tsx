@@ -16,14 +16,12 @@ export function ApiKeyForm() {
   const [state, action, pending] = useActionState<FormState & { key?: string }, FormData>(createApiKeyAction, {});
   return (
     <form action={action} className="space-y-4">
-      {state.key && (
-        <div role="status" className="space-y-1 rounded-md border border-ok/50 bg-ok/10 px-3 py-2 text-sm">
-          <p className="font-semibold">Copy the new key now: it will not be shown again.</p>
-          <code className="block break-all select-all" data-testid="new-api-key">
-            {state.key}
-          </code>
-        </div>
-      )}
+      <Notice message={state.key}>
+        <p className="font-semibold">Copy the new key now: it will not be shown again.</p>
+        <code className="mt-1 block break-all select-all" data-testid="new-api-key">
+          {state.key}
+        </code>
+      </Notice>
       <FormError message={state.error} />
       <TextField name="name" label="Name" placeholder="deploy-bot" required maxLength={100} defaultValue={state.values?.name} error={state.fieldErrors?.name} />
       <fieldset>

@@ -12,14 +12,9 @@ import {
 } from '@/app/admin/(panel)/components/actions';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { COMPONENT_STATUS_OPTIONS } from '@/lib/schemas/status';
-import { BUTTON, FormError, Notice, Select, SECONDARY_BUTTON, ShownValues, TextField } from './fields';
+import { BUTTON, FormError, FormOutcome, Select, SECONDARY_BUTTON, ShownValues, TextField } from './fields';
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
-
-/** A form's outcome: what went wrong, or that it worked. */
-function Outcome({ state }: { state: FormState }) {
-  return state.error ? <FormError message={state.error} /> : <Notice message={state.notice} />;
-}
 
 export interface EditableComponent {
   id: string;
@@ -42,7 +37,7 @@ export function ComponentForm({ component, groups }: { component?: EditableCompo
   const prefix = component ? 'edit' : 'new';
   return (
     <form action={action} className="space-y-4" key={state.notice}>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
       {component && (
         <>
           <input type="hidden" name="id" value={component.id} />
@@ -113,7 +108,7 @@ export function GroupForm({
   const prefix = group ? 'edit-group' : 'new-group';
   return (
     <form action={action} className="space-y-4" key={state.notice}>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
       {group && (
         <>
           <input type="hidden" name="id" value={group.id} />
@@ -155,7 +150,7 @@ export function DeleteForm({ kind, id, name, consequence }: { kind: 'component' 
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="name" value={name} />
         <TextField name="confirm" label={`Type "${name}" to confirm`} autoComplete="off" required error={state.fieldErrors?.confirm} />
-        <button type="submit" disabled={pending} className="inline-flex items-center rounded-md bg-major px-4 py-2 text-sm font-semibold text-white hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60">
+        <button type="submit" disabled={pending} className="inline-flex items-center rounded-md bg-major px-4 py-2 text-sm font-semibold text-on-status hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60">
           Delete {kind}
         </button>
       </form>
@@ -176,11 +171,7 @@ export function MoveButtons({ kind, id, name, first, last }: { kind: 'component'
       <button type="submit" name="step" value="down" disabled={last || pending} aria-label={`Move ${name} down`} className={`${SECONDARY_BUTTON} px-2 disabled:opacity-40`}>
         ↓
       </button>
-      {state.error && (
-        <span role="alert" className="text-xs text-major">
-          {state.error}
-        </span>
-      )}
+      <FormError message={state.error} />
     </form>
   );
 }

@@ -1,5 +1,7 @@
 // Form pieces shared by the admin forms: labelled, with their error tied to them for screen readers.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { FormState } from '@/lib/admin-ui/form-state';
+import { FormMessage } from './form-message';
 
 export const CONTROL =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900';
@@ -55,13 +57,17 @@ export function Select({ name, id = name, label, error, hint, options, ...props 
   );
 }
 
-/** Success, said in words. */
-export function Notice({ message }: { message?: string }) {
-  if (!message) return null;
+const MESSAGE_BOX = 'rounded-md border px-3 py-2 text-sm';
+
+/**
+ * Success, said in words; `children` show more than the words (`message` still says when it is
+ * new). Like FormError, it takes the focus when it arrives.
+ */
+export function Notice({ message, children }: { message?: string; children?: ReactNode }) {
   return (
-    <p role="status" className="rounded-md border border-ok/50 bg-ok/10 px-3 py-2 text-sm">
-      {message}
-    </p>
+    <FormMessage message={message} role="status" className={`${MESSAGE_BOX} border-ok/50 bg-ok/10`}>
+      {children}
+    </FormMessage>
   );
 }
 
@@ -70,13 +76,14 @@ export function ShownValues({ values }: { values: Record<string, string> }) {
   return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={`shown:${name}`} value={value} />);
 }
 
+/** What stopped a submit, said in words; it takes the focus when it arrives. */
 export function FormError({ message }: { message?: string }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="rounded-md border border-major/40 bg-major/10 px-3 py-2 text-sm">
-      {message}
-    </p>
-  );
+  return <FormMessage message={message} role="alert" className={`${MESSAGE_BOX} border-major/40 bg-major/10`} />;
+}
+
+/** A form's outcome: what went wrong, or that it worked. */
+export function FormOutcome({ state }: { state: FormState }) {
+  return state.error ? <FormError message={state.error} /> : <Notice message={state.notice} />;
 }
 
 export const BUTTON =

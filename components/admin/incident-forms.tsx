@@ -175,7 +175,7 @@ export function UpdateEditor(props: { incidentId: string; version: number; updat
           {hidden}
           <ShownValues values={{ displayAt: props.update.displayAt }} />
           <FormError message={edit.error} />
-          {edit.notice && <p role="status">{edit.notice}</p>}
+          <Notice message={edit.notice} />
           <MessageField id={`${id}-body`} name="body" label="Message" rows={4} hint="Markdown." defaultValue={edit.values?.body ?? props.update.body} error={edit.fieldErrors?.body} />
           <TextField
             id={`${id}-displayAt`}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createArtifact, replyWithArtifact, type Artifact } from './artifact.ts';
 import { withoutClientRuntime } from './plain-html.ts';
@@ -6,20 +7,25 @@ import { resolvePublicRoute } from './public-routes.ts';
 import type { ReadPath } from './read-path.ts';
 import { notFoundArtifact, unavailableArtifact } from './fallback-artifacts.ts';
 
-const CSP_NO_SCRIPT = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; base-uri 'none'; form-action 'self'";
+export interface PublicPageOptions {
+  /** Made to be framed by any site (the compact view at /embed/frame). */
+  frameable?: boolean;
+  /** The inline scripts the page has (lib/embed/page-scripts.ts). */
+  scripts?: readonly string[];
+}
 
-/** Headers every public HTML page carries. The pages run no script at all, so none is allowed. */
-export const HTML_HEADERS = {
-  'content-security-policy': `${CSP_NO_SCRIPT}; frame-ancestors 'self'`,
-  'x-frame-options': 'SAMEORIGIN',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-};
-
-/** The compact view at /embed/frame is made to be framed by any site. */
-export const FRAMEABLE_HTML_HEADERS = {
-  'content-security-policy': `${CSP_NO_SCRIPT}; frame-ancestors *`,
-  'referrer-policy': 'strict-origin-when-cross-origin',
-};
+/**
+ * Headers a public HTML page carries. Most pages run no script at all, so none is allowed; a page's
+ * own inline scripts are allowed by their hash, and nothing else.
+ */
+export function htmlHeaders({ frameable = false, scripts = [] }: PublicPageOptions = {}): Record<string, string> {
+  const allowed = scripts.map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`).join(' ') || "'none'";
+  const policy = `default-src 'self'; script-src ${allowed}; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; base-uri 'none'; form-action 'self'`;
+  const referrer = { 'referrer-policy': 'strict-origin-when-cross-origin' };
+  if (frameable) return { 'content-security-policy': `${policy}; frame-ancestors *`, ...referrer };
+  return { 'content-security-policy': `${policy}; frame-ancestors 'self'`, 'x-frame-options': 'SAMEORIGIN', ...referrer };
+}
+export const HTML_HEADERS = htmlHeaders();
 
 const NOT_FOUND_PAGE_KEY = '/_not-found';
 
@@ -33,7 +39,7 @@ export function createFastPath(
   renderHtml: (path: string) => Promise<{ status: number; contentType: string; body: Buffer }>,
   toNext: (req: IncomingMessage, res: ServerResponse) => void,
 ) {
-  const render = async (key: string, frameable: boolean): Promise<Artifact | null> => {
+  const render = async (key: string, options: PublicPageOptions = {}): Promise<Artifact | null> => {
     const page = await renderHtml(key);
     const expected = key === NOT_FOUND_PAGE_KEY ? 404 : 200;
     if (page.status !== expected || !page.contentType.startsWith('text/html')) return null;
@@ -41,7 +47,7 @@ export function createFastPath(
       status: expected,
       body: withoutClientRuntime(page.body.toString('utf8')),
       contentType: page.contentType,
-      headers: frameable ? FRAMEABLE_HTML_HEADERS : HTML_HEADERS,
+      headers: htmlHeaders(options),
     });
   };
 
@@ -56,12 +62,12 @@ export function createFastPath(
     const route = resolvePublicRoute(pathname, search, current.snapshot);
     if (!route) {
       if (format !== 'html') return notFoundArtifact(format);
-      return (await readPath.artifact(NOT_FOUND_PAGE_KEY, () => render(NOT_FOUND_PAGE_KEY, false))) ?? notFoundArtifact(format);
+      return (await readPath.artifact(NOT_FOUND_PAGE_KEY, () => render(NOT_FOUND_PAGE_KEY))) ?? notFoundArtifact(format);
     }
     const artifact =
       route.kind === 'artifact'
         ? await readPath.artifact(route.key, (now) => route.render(now.snapshot), { volatile: route.volatile })
-        : await readPath.artifact(route.key, () => render(route.key, route.frameable ?? false));
+        : await readPath.artifact(route.key, () => render(route.key, route));
     return artifact ?? unavailableArtifact(format);
   };
 

@@ -1,4 +1,5 @@
 import { badgeContent, badgeQuerySchema, invalidBadge, renderBadge, type BadgeSubject } from '../badges/badge.ts';
+import { COPY_SNIPPETS_SCRIPT, FRAME_UPDATE_SCRIPT } from '../embed/page-scripts.ts';
 import { WIDGET_SOURCE } from '../embed/widget-source.ts';
 import { pageBaseUrl, renderAtom, renderRss, type FeedScope } from '../feeds/history-feeds.ts';
 import { renderMaintenanceCalendar } from '../feeds/maintenance-calendar.ts';
@@ -18,7 +19,7 @@ import { API_V2_PREFIX } from './public-paths.ts';
  * keeps in a small bounded cache.
  */
 export type PublicRoute =
-  | { kind: 'html'; key: string; frameable?: boolean }
+  | { kind: 'html'; key: string; frameable?: boolean; /** Inline scripts the page runs, allowed by its policy. */ scripts?: readonly string[] }
   | { kind: 'artifact'; key: string; render: (snapshot: Snapshot) => Artifact; volatile?: boolean };
 
 export function resolvePublicRoute(pathname: string, search: URLSearchParams, snapshot: Snapshot): PublicRoute | null {
@@ -30,10 +31,11 @@ export function resolvePublicRoute(pathname: string, search: URLSearchParams, sn
   if (pathname === '/badge.svg' || pathname === '/badge.json' || pathname.startsWith('/badge/')) return resolveBadge(pathname, search, snapshot);
   switch (pathname) {
     case '/':
-    case '/embed':
       return { kind: 'html', key: pathname };
+    case '/embed':
+      return { kind: 'html', key: pathname, scripts: [COPY_SNIPPETS_SCRIPT] };
     case '/embed/frame':
-      return { kind: 'html', key: pathname, frameable: true };
+      return { kind: 'html', key: pathname, frameable: true, scripts: [FRAME_UPDATE_SCRIPT] };
     case '/history':
       return resolveHistoryPage(search, snapshot);
     case '/history.atom':

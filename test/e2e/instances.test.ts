@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { launchChromium } from '../helpers/browser';
-import { logIn, OWNER } from '../helpers/admin-server';
+import { logIn, OWNER, setStatusOnDashboard } from '../helpers/admin-server';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 import { PROXY_HEADERS, startNginx, type Nginx } from '../helpers/nginx';
 
@@ -107,7 +107,7 @@ describe('two instances on one PostgreSQL database', () => {
     await logIn(page, first.url);
     await page.goto(`${second.url}/admin`);
     expect(await page.getByText('Olive Owner · Owner').count()).toBe(1);
-    await page.getByRole('form', { name: 'Set the status of Public API' }).getByRole('button', { name: 'Major outage' }).click();
+    await setStatusOnDashboard(page, 'Public API', 'major_outage');
     await expect.poll(() => componentStatus(first.url, 'Public API'), { timeout: 3_000, interval: 50 }).toBe('major_outage');
     await page.close();
   });
@@ -120,7 +120,7 @@ describe('two instances on one PostgreSQL database', () => {
       expect(await page.getByText('Olive Owner · Owner').count(), `load ${load}`).toBe(1);
     }
     // The Website is degraded since the test before.
-    await page.getByRole('form', { name: 'Set the status of Website' }).getByRole('button', { name: 'Major outage' }).click();
+    await setStatusOnDashboard(page, 'Website', 'major_outage');
     for (const instance of instances) await expect.poll(() => componentStatus(instance.url, 'Website'), { timeout: 3_000, interval: 50 }).toBe('major_outage');
     // A NUL in the audit filter (PostgreSQL refuses it in text) searches for the rest.
     const audit = await page.goto(`${proxyUrl}/admin/audit?actor=Ol%00ive`);

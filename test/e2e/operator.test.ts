@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
+import { setStatusOnDashboard } from '../helpers/admin-server';
 import { launchChromium } from '../helpers/browser';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-operator-'));
@@ -114,9 +115,10 @@ describe('an operator', () => {
     expect(await publicText('/')).toContain('All Systems Operational');
     expect(await publicText(incidentPath)).toContain('The rollback is complete');
 
-    // One-click component status from the dashboard.
+    // A component's status from the dashboard: pick it, Set.
     await page.goto(`${server.url}/admin`);
-    await page.getByRole('form', { name: 'Set the status of CDN' }).getByRole('button', { name: 'Degraded performance' }).click();
+    const cdn = await setStatusOnDashboard(page, 'CDN', 'degraded_performance');
+    await expect.poll(() => cdn.getByRole('status').textContent()).toBe('CDN is now shown as degraded performance.');
     await expect.poll(async () => (await (await fetch(`${server.url}/api/v2/components.json`)).json()).components.find((c: { name: string }) => c.name === 'CDN').status, { timeout: 5_000 }).toBe('degraded_performance');
 
     // Maintenance scheduled to have started a minute ago starts on its own (the server checks every 15 s).

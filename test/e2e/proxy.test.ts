@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@/scripts/lib/gatewatch-process';
-import { logIn, useAdminServer } from '../helpers/admin-server';
+import { logIn, setStatusOnDashboard, useAdminServer } from '../helpers/admin-server';
 
 let proxy: http.Server;
 let proxyPort: number;
@@ -39,7 +39,7 @@ describe('behind a Host-rewriting proxy', () => {
   it('logs in and posts a component status through the admin forms', async () => {
     const page = await fixture.browser.newPage();
     await logIn(page, publicUrl);
-    await page.getByRole('form', { name: 'Set the status of CDN' }).getByRole('button', { name: 'Major outage' }).click();
+    await setStatusOnDashboard(page, 'CDN', 'major_outage');
     await expect.poll(async () => (await (await fetch(`${fixture.server.url}/api/v2/components.json`)).json()).components.find((entry: { name: string }) => entry.name === 'CDN').status).toBe('major_outage');
     await page.close();
   }, 60_000);

@@ -3,7 +3,7 @@
 // incident template of their own; the public page and JSON follow each step.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { logIn as logInAt, useAdminServer } from '../helpers/admin-server';
+import { logIn as logInAt, setStatusOnDashboard, useAdminServer } from '../helpers/admin-server';
 
 const fixture = useAdminServer('records');
 
@@ -62,7 +62,7 @@ describe('an owner arranging components', () => {
     await page.getByRole('link', { name: 'Database', exact: true }).click();
     const dashboard = await context.newPage();
     await dashboard.goto(`${fixture.server.url}/admin`);
-    await dashboard.getByRole('form', { name: 'Set the status of Database' }).getByRole('button', { name: 'Major outage' }).click();
+    await setStatusOnDashboard(dashboard, 'Database', 'major_outage');
     await expect.poll(async () => (await publicComponent('Database')).status).toBe('major_outage');
     await dashboard.close();
     await page.getByLabel('Description').fill('Primary PostgreSQL cluster');

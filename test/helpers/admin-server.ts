@@ -59,3 +59,11 @@ export async function logIn(page: Page, baseUrl: string, account = OWNER) {
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForURL(`${baseUrl}/admin`);
 }
+
+/** Sets a component's status on the dashboard `page` shows: its status select, then Set. Returns its form. */
+export async function setStatusOnDashboard(page: Page, component: string, status: string) {
+  const form = page.getByRole('form', { name: `Set the status of ${component}` });
+  await form.getByLabel(`New status of ${component}`).selectOption(status);
+  await form.getByRole('button', { name: `Set the status of ${component}` }).click();
+  return form;
+}

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { InlineScript } from '@/components/inline-script';
 import { PageShell } from '@/components/page-shell';
 import { BADGE_STYLES } from '@/lib/badges/badge';
+import { COPY_SNIPPETS_SCRIPT } from '@/lib/embed/page-scripts';
 import { pageBaseUrl } from '@/lib/feeds/history-feeds';
 import { getReadPath } from '@/lib/read-path/instance';
 import { componentRef } from '@/lib/status/find-component';
@@ -22,21 +24,33 @@ export async function generateMetadata(): Promise<Metadata> {
 const attr = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 const md = (text: string) => text.replace(/[[\]\\]/g, '\\$&');
 
-/** Code to copy: one click selects all of it. */
+/**
+ * Code to copy, wrapped to its box on a phone: its Copy button (shown where scripts run, see
+ * COPY_SNIPPETS_SCRIPT) copies it and says so; one click on it selects all of it.
+ */
 function Snippet({ label, code }: { label: string; code: string }) {
   return (
-    <div className="min-w-0">
-      <p className="text-xs font-medium text-slate-600 dark:text-slate-400">{label}</p>
-      <pre className="mt-1 overflow-x-auto rounded-md bg-slate-100 px-3 py-2 text-xs dark:bg-slate-900">
+    <figure className="min-w-0">
+      <div className="flex flex-wrap items-end justify-between gap-x-3 gap-y-1">
+        <figcaption className="text-xs font-medium text-slate-600 dark:text-slate-400">{label}</figcaption>
+        <div className="flex items-center gap-2">
+          <span role="status" data-copy-status className="text-xs text-slate-600 dark:text-slate-400" />
+          <button type="button" data-copy hidden className="rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+            Copy<span className="sr-only"> {label}</span>
+          </button>
+        </div>
+      </div>
+      <pre className="mt-1 rounded-md bg-slate-100 px-3 py-2 text-xs whitespace-pre-wrap dark:bg-slate-900">
         <code className="select-all">{code}</code>
       </pre>
-    </div>
+    </figure>
   );
 }
 
+/** A section; long addresses in it wrap rather than widen the page. */
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="space-y-4">
+    <section aria-labelledby={id} className="space-y-4 [&_code]:wrap-anywhere">
       <h2 id={id} className="text-lg font-semibold">
         {title}
       </h2>
@@ -103,7 +117,7 @@ export default async function EmbedPage() {
                 <li key={component.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
                   <img src={`${path}.svg`} alt={`${component.name}: ${component.status.replaceAll('_', ' ')}`} />
                   <img src={`${path}/uptime.svg?days=30`} alt={`${component.name} uptime over 30 days`} />
-                  <code className="ml-auto select-all text-xs">{`${base}${path}.svg`}</code>
+                  <code className="ml-auto min-w-0 select-all text-xs">{`${base}${path}.svg`}</code>
                 </li>
               );
             })}
@@ -143,6 +157,7 @@ export default async function EmbedPage() {
           </li>
         </ul>
       </Section>
+      <InlineScript source={COPY_SNIPPETS_SCRIPT} />
     </PageShell>
   );
 }

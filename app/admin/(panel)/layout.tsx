@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { logOutAction } from '@/app/admin/actions';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { SECONDARY_BUTTON } from '@/components/admin/fields';
+import { FocusAfterSubmit } from '@/components/admin/form-message';
+import { MAIN_ID, SkipLink } from '@/components/skip-link';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can, ROLE_LABELS } from '@/lib/auth/roles';
 
@@ -13,6 +15,8 @@ export default async function PanelLayout({ children }: { children: ReactNode })
   const operator = await requireOperator();
   return (
     <div className="mx-auto max-w-5xl px-4 py-6 sm:px-6">
+      <SkipLink />
+      <FocusAfterSubmit />
       <header className="mb-8 space-y-3 border-b border-slate-200 pb-4 dark:border-slate-800">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <a href="/admin" className="text-lg font-bold">
@@ -50,7 +54,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
           ]}
         />
       </header>
-      <main className="space-y-8">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="space-y-8">{children}</main>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ComponentStatusButtons } from '@/components/admin/component-status-buttons';
+import { ComponentStatusForm } from '@/components/admin/component-status-form';
 import { DemoContentNotice } from '@/components/admin/demo-content-notice';
 import { Notice } from '@/components/admin/fields';
 import { ComponentStatusLabel } from '@/components/status-label';
@@ -76,14 +76,12 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         </h2>
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
           {components.map((component) => (
-            <li key={component.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-              <div>
-                <p className="font-medium">{component.name}</p>
+            <li key={component.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+              <p className="flex min-w-0 flex-wrap items-center gap-x-3">
+                <span className="font-medium">{component.name}</span>
                 <ComponentStatusLabel status={component.status} />
-              </div>
-              {editable && (
-                <ComponentStatusButtons id={component.id} name={component.name} status={component.status} />
-              )}
+              </p>
+              {editable && <ComponentStatusForm id={component.id} name={component.name} status={component.status} />}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/admin/account-forms';
+import { Notice } from '@/components/admin/fields';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 
@@ -18,11 +19,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <h2 id="password" className="text-lg font-semibold">
           Change your password
         </h2>
-        {changed && (
-          <p role="status" className="max-w-sm rounded-md border border-ok/50 bg-ok/10 px-3 py-2 text-sm">
-            Your password is changed; your other sessions were logged out.
-          </p>
-        )}
+        <div className="max-w-sm">
+          <Notice message={changed ? 'Your password is changed; your other sessions were logged out.' : undefined} />
+        </div>
         <ChangePasswordForm />
       </section>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ComponentForm, GroupForm, MoveButtons } from '@/components/admin/component-forms';
+import { Notice } from '@/components/admin/fields';
 import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
@@ -48,11 +49,7 @@ export default async function ComponentsPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-bold">Components</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">What visitors see, in this order. Groups and ungrouped components share one order at the top.</p>
       </div>
-      {deleted && (
-        <p role="status" className="rounded-md border border-ok/40 bg-ok/10 px-3 py-2 text-sm">
-          {deleted}
-        </p>
-      )}
+      <Notice message={deleted} />
       <ol aria-label="Page layout" className="space-y-3">
         {snapshot.layout.map((entry, index) => {
           const last = index === snapshot.layout.length - 1;
