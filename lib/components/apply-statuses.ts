@@ -17,6 +17,15 @@ export async function loadComponents(tx: Tx, ids: Iterable<string>) {
 }
 
 /**
+ * Inside a write's transaction: takes the named components' row locks, in id order (so two writers
+ * cannot deadlock). A rule read after it (who else holds a component, what its history ends with)
+ * then sees any write to those components that committed meanwhile.
+ */
+export async function lockComponents(tx: Tx, ids: Iterable<string>) {
+  for (const id of [...new Set(ids)].sort()) await tx.$executeRaw`UPDATE "Component" SET "status" = "status" WHERE "id" = ${id}`;
+}
+
+/**
  * Inside a write's transaction: loads the affected components (those in `statuses`, and `alsoAffected`
  * which keep their status), sets each given one to its new status and records the change in the
  * history uptime is computed from, under the incident that made it (if any). Returns the components

@@ -22,7 +22,7 @@ const WHERE: Record<IncidentFilter, object> = {
 export const INCIDENTS_PER_PAGE = 50;
 
 export function parseIncidentFilter(value: unknown): IncidentFilter {
-  return typeof value === 'string' && value in INCIDENT_FILTERS ? (value as IncidentFilter) : 'all';
+  return typeof value === 'string' && Object.hasOwn(INCIDENT_FILTERS, value) ? (value as IncidentFilter) : 'all';
 }
 
 /** Newest first, `INCIDENTS_PER_PAGE` a page; `search` matches part of the title, in any case. */
@@ -35,7 +35,8 @@ export async function listIncidents(db: Db, { filter = 'all', search = '', page 
     db.incident.findMany({
       where,
       orderBy: [{ startedAt: 'desc' }, { createdAt: 'desc' }],
-      skip: (Math.max(1, page) - 1) * INCIDENTS_PER_PAGE,
+      // A page past the end is simply empty; a huge one must not overflow what the database takes.
+      skip: (Math.min(Math.max(1, page), 100_000) - 1) * INCIDENTS_PER_PAGE,
       take: INCIDENTS_PER_PAGE,
       select: {
         id: true,

@@ -6,7 +6,9 @@ import { AppError } from '../errors.ts';
 import { visibleWrite } from '../read-path/changes.ts';
 import { incidentEditSchema, type IncidentEditData, type IncidentEditInput } from '../schemas/incident.ts';
 import { IMPACT_LABELS, type ComponentStatus, type Impact } from '../schemas/status.ts';
+import { lockComponents } from '../components/apply-statuses.ts';
 import { bumpVersion, incidentAtVersion, type LockedIncident } from './incident-version.ts';
+import { heldElsewhere } from './statuses-after-close.ts';
 
 const refuse = (message: string, field: string) => new AppError('invalid_field', message, 422, [{ field }]);
 const when = (date: Date | null) => date?.toISOString() ?? null;
@@ -34,6 +36,7 @@ export async function writeIncidentEdit(tx: Tx, existing: LockedIncident, data: 
     const from = changes.scheduledFor ?? existing.scheduledFor;
     const until = changes.scheduledUntil ?? existing.scheduledUntil;
     if (from && until && until <= from) throw refuse('The end must be after the start.', 'scheduledUntil');
+    if (until && until.getTime() <= Date.now()) throw refuse('The window would be wholly in the past: a maintenance window must end in the future.', 'scheduledUntil');
   }
   if (!Object.keys(changes).length) return existing;
 
@@ -71,7 +74,7 @@ export async function deleteIncident(db: Db, incidentId: string, actor: Actor, e
     ]);
     // Cascades to its updates, its component links and the history rows it wrote.
     await tx.incident.delete({ where: { id: incidentId } });
-    await restoreStatusesFromHistory(tx, touched.map((row) => row.componentId));
+    await restoreStatusesFromHistory(tx, incidentId, touched.map((row) => row.componentId));
     await recordAudit(tx, actor, {
       action: existing.kind === 'maintenance' ? 'maintenance.delete' : 'incident.delete',
       targetType: 'incident',
@@ -92,9 +95,16 @@ export async function deleteIncident(db: Db, incidentId: string, actor: Actor, e
   });
 }
 
-/** Each component takes the status its history ends with (operational with none left). */
-export async function restoreStatusesFromHistory(tx: Tx, componentIds: string[]) {
-  for (const componentId of componentIds) {
+/**
+ * After `incidentId`'s history rows are gone: each component takes the status its history now ends
+ * with (operational with none left), except one another open incident or a maintenance in progress
+ * also holds (its status may be theirs, written without a row of its own when it did not change).
+ */
+export async function restoreStatusesFromHistory(tx: Tx, incidentId: string, componentIds: string[]) {
+  await lockComponents(tx, componentIds);
+  const held = await heldElsewhere(tx, incidentId, componentIds);
+  for (const componentId of [...componentIds].sort()) {
+    if (held.has(componentId)) continue;
     const last = await tx.componentStatusChange.findFirst({ where: { componentId }, orderBy: { at: 'desc' }, select: { status: true } });
     const status = (last?.status ?? 'operational') as ComponentStatus;
     await tx.component.updateMany({ where: { id: componentId, NOT: { status } }, data: { status } });

@@ -1,5 +1,5 @@
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
-import { applyComponentStatuses } from '../components/apply-statuses.ts';
+import { applyComponentStatuses, lockComponents } from '../components/apply-statuses.ts';
 import type { Db, Tx } from '../db.ts';
 import { AppError } from '../errors.ts';
 import { bumpVersion, incidentAtVersion, type LockedIncident } from './incident-version.ts';
@@ -35,6 +35,9 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
   const at = data.displayAt ?? new Date();
   // Read in this transaction, so a note never brings back a status an operator just changed.
   const status = data.status ?? (existing.status as IncidentStatus | MaintenanceStatus);
+  if (cancel && (existing.kind !== 'maintenance' || CLOSED.has(existing.status))) {
+    throw new AppError('invalid_transition', 'Only a maintenance that has not ended can be cancelled.', 422);
+  }
   const allowed = allowedNextStatuses(existing.kind as IncidentKind, existing.status as IncidentStatus | MaintenanceStatus);
   if (!allowed.includes(status)) {
     const labels = allowed.map((next) => UPDATE_STATUS_LABELS[next]).join(', ');
@@ -45,9 +48,6 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
       [{ allowed }],
     );
   }
-  if (cancel && (existing.kind !== 'maintenance' || CLOSED.has(existing.status))) {
-    throw new AppError('invalid_transition', 'Only a maintenance that has not ended can be cancelled.', 422);
-  }
   const closing = CLOSED.has(status) && !CLOSED.has(existing.status);
   // Optimistic lock: the update only applies to the version just read.
   await bumpVersion(tx, existing, {
@@ -57,8 +57,10 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
     resolvedAt: CLOSED.has(status) ? (existing.resolvedAt ?? at) : null,
     ...(cancel && { cancelledAt: at }),
   });
-  // The components the update names get their status; when it closes, the others come back.
+  // The components the update names get their status; when it closes, the others come back (their
+  // rows locked first, so two incidents closing at once each see the other's outcome).
   const named = data.components;
+  if (closing) await lockComponents(tx, (await tx.incidentComponent.findMany({ where: { incidentId }, select: { componentId: true } })).map((link) => link.componentId));
   const statuses = closing ? { ...(await statusesAfterClose(tx, existing, [...Object.keys(named), ...data.keepComponentIds])), ...named } : named;
   // After the incident row: writers on one incident queue there, before touching components.
   const components = await applyComponentStatuses(tx, statuses, at, data.keepComponentIds, incidentId);

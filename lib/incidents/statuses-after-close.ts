@@ -13,6 +13,24 @@ import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type Compone
  *   window in progress holds it; one an open incident also affects gets the status it had when this
  *   window started. A component changed by hand during the window is the operator's to change back.
  */
+/** Of `componentIds`, those another open incident or a maintenance in progress also affects. */
+export async function heldElsewhere(db: Db | Tx, incidentId: string, componentIds: string[]) {
+  const links = await db.incidentComponent.findMany({
+    where: {
+      componentId: { in: componentIds },
+      incidentId: { not: incidentId },
+      incident: {
+        OR: [
+          { kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } },
+          { kind: 'maintenance', status: { in: [...ACTIVE_MAINTENANCE_STATUSES] } },
+        ],
+      },
+    },
+    select: { componentId: true },
+  });
+  return new Set(links.map((link) => link.componentId));
+}
+
 export async function statusesAfterClose(
   db: Db | Tx,
   incident: { id: string; kind: string },
@@ -40,13 +58,22 @@ export async function statusesAfterClose(
     return statuses;
   }
   // The first in-progress update is the start; a later one would record "under maintenance" as before.
-  const atStart = await db.incidentUpdateComponent.findMany({
-    where: { componentId: { in: componentIds }, update: { incidentId: incident.id, status: 'in_progress' } },
-    orderBy: { update: { displayAt: 'asc' } },
-    select: { componentId: true, oldStatus: true },
-  });
+  const [atStart, latest] = await Promise.all([
+    db.incidentUpdateComponent.findMany({
+      where: { componentId: { in: componentIds }, update: { incidentId: incident.id, status: 'in_progress' } },
+      orderBy: { update: { displayAt: 'asc' } },
+      select: { componentId: true, oldStatus: true },
+    }),
+    Promise.all(componentIds.map((componentId) => db.componentStatusChange.findFirst({ where: { componentId }, orderBy: { at: 'desc' }, select: { componentId: true, incidentId: true } }))),
+  ]);
+  // Put under maintenance by this window: its own history row is the newest (or, for a row written
+  // before changes named their incident, this window's start recorded the component).
+  const markedByThis = (id: string) => {
+    const row = latest.find((change) => change?.componentId === id);
+    return row?.incidentId === incident.id || (row?.incidentId === null && atStart.some((record) => record.componentId === id));
+  };
   for (const component of components) {
-    if (component.status !== 'under_maintenance' || holds(otherWindows, component.id)) continue;
+    if (component.status !== 'under_maintenance' || holds(otherWindows, component.id) || !markedByThis(component.id)) continue;
     const before = atStart.find((record) => record.componentId === component.id)?.oldStatus as ComponentStatus | undefined;
     statuses[component.id] = holds(openIncidents, component.id) && before && before !== 'under_maintenance' ? before : 'operational';
   }

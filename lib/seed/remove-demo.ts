@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from '../audit/audit-log.ts';
 import type { Db } from '../db.ts';
 import { restoreStatusesFromHistory } from '../incidents/manage-incident.ts';
 import { visibleWrite } from '../read-path/changes.ts';
+import { counted } from '../words.ts';
 
 /** How much demo content is left: the dashboard offers its removal while any is. */
 export async function countDemoContent(db: Db) {
@@ -23,12 +24,12 @@ export async function removeDemoContent(db: Db, actor: Actor) {
     const incidents = await tx.incident.deleteMany({ where: { demo: true } });
     const components = await tx.component.deleteMany({ where: { demo: true } });
     const groups = await tx.componentGroup.deleteMany({ where: { demo: true } });
-    await restoreStatusesFromHistory(tx, touched.map((row) => row.componentId));
+    await restoreStatusesFromHistory(tx, '', touched.map((row) => row.componentId));
     await recordAudit(tx, actor, {
       action: 'demo.remove',
       targetType: 'page',
       targetId: null,
-      summary: `Removed the demo content: ${components.count} components, ${groups.count} groups, ${incidents.count} incidents and maintenances`,
+      summary: `Removed the demo content: ${counted(components.count, 'component')}, ${counted(groups.count, 'group')}, ${counted(incidents.count, 'incident or maintenance', 'incidents and maintenances')}`,
     });
     return { components: components.count, groups: groups.count, incidents: incidents.count };
   });

@@ -148,6 +148,27 @@ export function describeIncidentRecord(provider: Provider) {
       expect((await call('DELETE', `/incidents/${open_.id}`, { key: keys.incidents })).status).toBe(404);
     });
 
+    it('deleting one of two incidents that hold a component leaves it to the other', async () => {
+      const first = await open({ name: 'Slow dashboard', body: 'Slow.', components: { [ids.Dashboard]: 'degraded_performance' } });
+      // Already degraded: the second incident writes no history row of its own for it.
+      const second = await open({ name: 'Slow dashboard, part two', body: 'Still slow.', components: { [ids.Dashboard]: 'degraded_performance' } });
+      expect((await call('DELETE', `/incidents/${first.id}`, { key: keys.incidents })).status).toBe(200);
+      expect(await componentStatus('Dashboard')).toBe('degraded_performance');
+      expect((await patch(second.id, { status: 'resolved', body: 'Fast again.' })).status).toBe(200);
+      expect(await componentStatus('Dashboard')).toBe('operational');
+    });
+
+    it('cancelling a window that never started leaves a component an operator put under maintenance by hand', async () => {
+      const setCdn = (status: string) =>
+        fixture.request('PATCH', `/api/v1/pages/${fixture.pageId}/components/${ids.CDN}`, { key: keys.components, body: json({ component: { status } }) });
+      expect((await setCdn('under_maintenance')).status).toBe(200);
+      const from = new Date(Date.now() + 48 * HOUR);
+      const window = await open({ name: 'CDN swap', status: 'scheduled', body: 'Swapping.', scheduled_for: from.toISOString(), scheduled_until: new Date(from.getTime() + HOUR).toISOString(), component_ids: [ids.CDN] });
+      expect((await patch(window.id, { status: 'cancelled', body: 'Not needed after all.' })).status).toBe(200);
+      expect(await componentStatus('CDN')).toBe('under_maintenance');
+      expect((await setCdn('operational')).status).toBe(200);
+    });
+
     it('moves a maintenance window, refuses one wholly in the past, and cancels one: it leaves the calendar', async () => {
       const from = new Date(Date.now() + 24 * HOUR);
       const window = { scheduled_for: from.toISOString(), scheduled_until: new Date(from.getTime() + 2 * HOUR).toISOString() };

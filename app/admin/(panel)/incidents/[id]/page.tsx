@@ -29,7 +29,9 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
   const row = await db.incident.findUnique({ where: { id }, select: { version: true, kind: true, status: true } });
   if (!row) notFound();
   const [snapshot, backOnClose] = await Promise.all([buildSnapshot(db), statusesAfterClose(db, { id, kind: row.kind })]);
-  const incident = [...snapshot.incidents, ...snapshot.maintenances].find((candidate) => candidate.id === id)!;
+  const incident = [...snapshot.incidents, ...snapshot.maintenances].find((candidate) => candidate.id === id);
+  // Deleted between the two reads.
+  if (!incident) notFound();
   const zone = snapshot.page.timeZone;
   const editable = can(operator.role, 'communicate');
   const kind = row.kind as IncidentKind;
