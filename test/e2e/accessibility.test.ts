@@ -180,10 +180,10 @@ describe('accessibility', () => {
     await page.getByLabel('Ends (Etc/UTC)').fill('2030-01-01T11:00');
     await page.getByLabel('Message to visitors').fill('Nothing.');
     await page.getByRole('button', { name: 'Schedule maintenance' }).press('Enter');
-    await expect.poll(focused).toEqual({ role: 'alert', text: 'Please check the highlighted fields.' });
+    await expect.poll(focused).toEqual({ role: 'alert', text: 'The end must be after the start.' });
     // The same refusal again is announced and focused again.
     await page.getByRole('button', { name: 'Schedule maintenance' }).press('Enter');
-    await expect.poll(focused).toEqual({ role: 'alert', text: 'Please check the highlighted fields.' });
+    await expect.poll(focused).toEqual({ role: 'alert', text: 'The end must be after the start.' });
 
     // A status set from the dashboard says so where the focus is.
     await page.goto(`${fixture.server.url}/admin`);
@@ -195,8 +195,9 @@ describe('accessibility', () => {
     // A posted update draws its form afresh: the focus goes to the page's heading, not to nothing.
     const maintenance = await db.incident.findFirstOrThrow({ where: { kind: 'maintenance' } });
     await page.goto(`${fixture.server.url}/admin/incidents/${maintenance.id}`);
-    await page.getByLabel('Message to visitors').fill('Still on for Tuesday.');
-    await page.getByRole('button', { name: 'Post update' }).press('Enter');
+    const postUpdate = page.locator('section[aria-labelledby="post-update"]');
+    await postUpdate.getByLabel('Message to visitors').fill('Still on for Tuesday.');
+    await postUpdate.getByRole('button', { name: 'Post update' }).press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 3))).toBe('<h1');
     expect(await page.locator('main h1').textContent()).toBe(maintenance.name);
     await context.close();
