@@ -66,12 +66,10 @@ export async function statusesAfterClose(
     }),
     Promise.all(componentIds.map((componentId) => db.componentStatusChange.findFirst({ where: { componentId }, orderBy: { at: 'desc' }, select: { componentId: true, incidentId: true } }))),
   ]);
-  // Put under maintenance by this window: its own history row is the newest (or, for a row written
-  // before changes named their incident, this window's start recorded the component).
-  const markedByThis = (id: string) => {
-    const row = latest.find((change) => change?.componentId === id);
-    return row?.incidentId === incident.id || (row?.incidentId === null && atStart.some((record) => record.componentId === id));
-  };
+  // Held by this window: its start recorded the component, or its own history row is the newest. A
+  // component an operator put under maintenance by hand, in a window that never started, is theirs.
+  const markedByThis = (id: string) =>
+    atStart.some((record) => record.componentId === id) || latest.find((change) => change?.componentId === id)?.incidentId === incident.id;
   for (const component of components) {
     if (component.status !== 'under_maintenance' || holds(otherWindows, component.id) || !markedByThis(component.id)) continue;
     const before = atStart.find((record) => record.componentId === component.id)?.oldStatus as ComponentStatus | undefined;
