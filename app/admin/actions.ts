@@ -19,18 +19,21 @@ import { cancelMaintenance, createMaintenance } from '@/lib/maintenance/maintena
 import { removeDemoContent } from '@/lib/seed/remove-demo';
 import { COMPONENT_STATUS_LABELS, type ComponentStatus } from '@/lib/schemas/status';
 
-/** `component:<id>` fields with a status; empty means not affected, `keep` affected and left as it is. */
-function componentStatuses(form: FormData): Record<string, ComponentStatus> {
+/**
+ * The `component:<id>` fields: a status to set, `keep` (affected, left as it is) or empty (not
+ * affected).
+ */
+function componentChoices(form: FormData) {
   const statuses: Record<string, ComponentStatus> = {};
+  const keep: string[] = [];
   for (const [name, value] of form) {
-    if (name.startsWith('component:') && typeof value === 'string' && value && value !== KEEP) statuses[name.slice('component:'.length)] = value as ComponentStatus;
+    if (!name.startsWith('component:') || typeof value !== 'string' || !value) continue;
+    const id = name.slice('component:'.length);
+    if (value === 'keep') keep.push(id);
+    else statuses[id] = value as ComponentStatus;
   }
-  return statuses;
+  return { statuses, keep };
 }
-
-const KEEP = 'keep';
-const keptComponents = (form: FormData) =>
-  [...form].filter(([name, value]) => name.startsWith('component:') && value === KEEP).map(([name]) => name.slice('component:'.length));
 
 export async function setUpAction(_state: FormState, form: FormData): Promise<FormState> {
   try {
@@ -81,7 +84,7 @@ export async function createIncidentAction(_state: FormState, form: FormData): P
         status: String(form.get('status') ?? 'investigating') as never,
         impact: String(form.get('impact') ?? 'none') as never,
         body: formText(form, 'body'),
-        components: componentStatuses(form),
+        components: componentChoices(form).statuses,
         // Given when backfilling a past incident.
         startedAt: formTime(form, 'startedAt', timeZone),
         resolvedAt: formTime(form, 'resolvedAt', timeZone),
@@ -99,14 +102,15 @@ export async function postUpdateAction(_state: FormState, form: FormData): Promi
   const incidentId = formText(form, 'incidentId');
   try {
     const operator = await requirePermission('communicate');
+    const { statuses, keep } = componentChoices(form);
     await postIncidentUpdate(
       getDb(),
       incidentId,
       {
         status: (formText(form, 'status') || undefined) as never,
         body: formText(form, 'body'),
-        components: componentStatuses(form),
-        keepComponentIds: keptComponents(form),
+        components: statuses,
+        keepComponentIds: keep,
         expectedVersion: Number(form.get('version')),
       },
       operatorActor(operator),

@@ -57,7 +57,8 @@ export function Select({ name, id = name, label, error, hint, options, ...props 
   );
 }
 
-const MESSAGE_BOX = 'rounded-md border px-3 py-2 text-sm';
+/** The box every message to the operator sits in; its colours say what kind. */
+export const MESSAGE_BOX = 'rounded-md border px-3 py-2 text-sm';
 
 /**
  * Success, said in words; `children` show more than the words (`message` still says when it is
@@ -88,5 +89,8 @@ export function FormOutcome({ state }: { state: FormState }) {
 
 export const BUTTON =
   'inline-flex items-center justify-center rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-slate-300';
+/** For a button that deletes something for good. */
+export const DANGER_BUTTON =
+  'rounded-md border border-major px-3 py-1.5 text-sm font-medium text-major hover:bg-major/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60';
 export const SECONDARY_BUTTON =
   'inline-flex items-center justify-center rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:hover:bg-slate-800';

@@ -2,7 +2,7 @@
 import { useActionState, useState } from 'react';
 import { createIncidentAction, deleteUpdateAction, editUpdateAction, postUpdateAction } from '@/app/admin/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextField } from './fields';
+import { BUTTON, DANGER_BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextField } from './fields';
 import { MessageField } from './message-field';
 
 export interface ComponentChoice {
@@ -198,7 +198,7 @@ export function UpdateEditor(props: { incidentId: string; version: number; updat
               <input type="checkbox" name="confirm" required />
               Delete this update for good (statuses stay as they are)
             </label>
-            <button type="submit" className="rounded-md border border-major px-3 py-1.5 font-medium text-major hover:bg-major/10 disabled:opacity-60" disabled={deleting}>
+            <button type="submit" className={DANGER_BUTTON} disabled={deleting}>
               Delete update
             </button>
           </form>

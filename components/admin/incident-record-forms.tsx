@@ -4,10 +4,9 @@
 import { useActionState } from 'react';
 import { cancelMaintenanceAction, deleteIncidentAction, editIncidentAction } from '@/app/admin/actions';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextArea, TextField } from './fields';
+import { BUTTON, DANGER_BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextArea, TextField } from './fields';
 
 type Option = { value: string; label: string };
-const DANGER_BUTTON = 'rounded-md border border-major px-3 py-1.5 text-sm font-medium text-major hover:bg-major/10 disabled:opacity-60';
 
 function Hidden({ incidentId, version }: { incidentId: string; version: number }) {
   return (

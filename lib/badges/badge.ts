@@ -5,8 +5,7 @@ import { createArtifact, type Artifact } from '../read-path/artifact.ts';
 import type { ComponentStatus, Indicator } from '../schemas/status.ts';
 import { findComponentOrGroup } from '../status/find-component.ts';
 import type { Snapshot, SnapshotComponent } from '../status/snapshot-types.ts';
-import { formatUptime, trackedSince, UPTIME_WINDOWS, type UptimeWindow } from '../status/uptime.ts';
-import { formatShortDay } from '../time.ts';
+import { formatUptimeSince, trackedSince, UPTIME_WINDOWS, type UptimeWindow } from '../status/uptime.ts';
 
 export const BADGE_STYLES = ['flat', 'flat-square', 'plastic', 'for-the-badge', 'social'] as const;
 
@@ -76,7 +75,7 @@ export function badgeContent(snapshot: Snapshot, subject: BadgeSubject, query: B
   // Younger than the window: the figure says since when, and "(30d)" would not be true.
   return {
     label: query.label ?? (since ? 'uptime' : `uptime (${query.days}d)`),
-    message: uptime === null ? 'no data yet' : `${formatUptime(uptime)}${since ? ` since ${formatShortDay(since)}` : ''}`,
+    message: uptime === null ? 'no data yet' : formatUptimeSince(uptime, since),
     color: uptimeColor(uptime),
     status: 200,
   };

@@ -8,7 +8,7 @@ import { incidentEditSchema, type IncidentEditData, type IncidentEditInput } fro
 import { IMPACT_LABELS, type ComponentStatus, type Impact } from '../schemas/status.ts';
 import { lockComponents } from '../components/apply-statuses.ts';
 import { bumpVersion, incidentAtVersion, type LockedIncident } from './incident-version.ts';
-import { heldElsewhere } from './statuses-after-close.ts';
+import { heldByOpenIncidentOrWindow } from './statuses-after-close.ts';
 
 const refuse = (message: string, field: string) => new AppError('invalid_field', message, 422, [{ field }]);
 const when = (date: Date | null) => date?.toISOString() ?? null;
@@ -74,7 +74,7 @@ export async function deleteIncident(db: Db, incidentId: string, actor: Actor, e
     ]);
     // Cascades to its updates, its component links and the history rows it wrote.
     await tx.incident.delete({ where: { id: incidentId } });
-    await restoreStatusesFromHistory(tx, incidentId, touched.map((row) => row.componentId));
+    await restoreStatusesFromHistory(tx, touched.map((row) => row.componentId));
     await recordAudit(tx, actor, {
       action: existing.kind === 'maintenance' ? 'maintenance.delete' : 'incident.delete',
       targetType: 'incident',
@@ -96,13 +96,14 @@ export async function deleteIncident(db: Db, incidentId: string, actor: Actor, e
 }
 
 /**
- * After `incidentId`'s history rows are gone: each component takes the status its history now ends
- * with (operational with none left), except one another open incident or a maintenance in progress
- * also holds (its status may be theirs, written without a row of its own when it did not change).
+ * After a deleted incident's history rows are gone (with its links): each component takes the status
+ * its history now ends with (operational with none left), except one an open incident or a
+ * maintenance in progress still holds (its status may be theirs, written without a row of its own
+ * when it did not change).
  */
-export async function restoreStatusesFromHistory(tx: Tx, incidentId: string, componentIds: string[]) {
+export async function restoreStatusesFromHistory(tx: Tx, componentIds: string[]) {
   await lockComponents(tx, componentIds);
-  const held = await heldElsewhere(tx, incidentId, componentIds);
+  const held = await heldByOpenIncidentOrWindow(tx, componentIds);
   for (const componentId of [...componentIds].sort()) {
     if (held.has(componentId)) continue;
     const last = await tx.componentStatusChange.findFirst({ where: { componentId }, orderBy: { at: 'desc' }, select: { status: true } });

@@ -5,12 +5,10 @@ import { AppError } from '../errors.ts';
 import { bumpVersion, incidentAtVersion, type LockedIncident } from './incident-version.ts';
 import { visibleWrite } from '../read-path/changes.ts';
 import { incidentUpdateCreateSchema, type IncidentUpdateCreateInput, type IncidentUpdateCreateData } from '../schemas/incident.ts';
-import { statusChangeInWords, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus, type MaintenanceStatus } from '../schemas/status.ts';
+import { isClosedStatus, statusChangeInWords, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus, type MaintenanceStatus } from '../schemas/status.ts';
 import { statusesAfterClose } from './statuses-after-close.ts';
 import { allowedNextStatuses } from './transitions.ts';
 import { newUpdateData } from './update-data.ts';
-
-const CLOSED = new Set<string>(['resolved', 'postmortem', 'completed']);
 
 /**
  * Posts a new update on an incident or maintenance: moves its status along the lifecycle, records
@@ -35,7 +33,7 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
   const at = data.displayAt ?? new Date();
   // Read in this transaction, so a note never brings back a status an operator just changed.
   const status = data.status ?? (existing.status as IncidentStatus | MaintenanceStatus);
-  if (cancel && (existing.kind !== 'maintenance' || CLOSED.has(existing.status))) {
+  if (cancel && (existing.kind !== 'maintenance' || isClosedStatus(existing.status))) {
     throw new AppError('invalid_transition', 'Only a maintenance that has not ended can be cancelled.', 422);
   }
   const allowed = allowedNextStatuses(existing.kind as IncidentKind, existing.status as IncidentStatus | MaintenanceStatus);
@@ -48,24 +46,24 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
       [{ allowed }],
     );
   }
-  const closing = CLOSED.has(status) && !CLOSED.has(existing.status);
+  const closing = isClosedStatus(status) && !isClosedStatus(existing.status);
   // Optimistic lock: the update only applies to the version just read.
   await bumpVersion(tx, existing, {
     status,
     identifiedAt: status === 'identified' ? (existing.identifiedAt ?? at) : existing.identifiedAt,
     monitoringAt: status === 'monitoring' ? (existing.monitoringAt ?? at) : existing.monitoringAt,
-    resolvedAt: CLOSED.has(status) ? (existing.resolvedAt ?? at) : null,
+    resolvedAt: isClosedStatus(status) ? (existing.resolvedAt ?? at) : null,
     ...(cancel && { cancelledAt: at }),
   });
   // The components the update names get their status; when it closes, the others come back (their
   // rows locked first, so two incidents closing at once each see the other's outcome).
   const named = data.components;
-  if (closing) await lockComponents(tx, (await tx.incidentComponent.findMany({ where: { incidentId }, select: { componentId: true } })).map((link) => link.componentId));
+  const linked = new Set((await tx.incidentComponent.findMany({ where: { incidentId }, select: { componentId: true } })).map((link) => link.componentId));
+  if (closing) await lockComponents(tx, linked);
   const statuses = closing ? { ...(await statusesAfterClose(tx, existing, [...Object.keys(named), ...data.keepComponentIds])), ...named } : named;
   // After the incident row: writers on one incident queue there, before touching components.
   const components = await applyComponentStatuses(tx, statuses, at, data.keepComponentIds, incidentId);
-  const linked = await tx.incidentComponent.findMany({ where: { incidentId }, select: { componentId: true } });
-  const newlyAffected = components.filter((component) => !linked.some((link) => link.componentId === component.id));
+  const newlyAffected = components.filter((component) => !linked.has(component.id));
   if (newlyAffected.length) {
     await tx.incidentComponent.createMany({ data: newlyAffected.map((component) => ({ incidentId, componentId: component.id })) });
   }

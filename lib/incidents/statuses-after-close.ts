@@ -4,6 +4,21 @@
 import type { Db, Tx } from '../db.ts';
 import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus } from '../schemas/status.ts';
 
+const OPEN_INCIDENT = { kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } };
+const WINDOW_IN_PROGRESS = { kind: 'maintenance', status: { in: [...ACTIVE_MAINTENANCE_STATUSES] } };
+
+/** Of `componentIds`, those an incident matching `where` affects (other than `exceptId`). */
+async function heldBy(db: Db | Tx, componentIds: string[], where: object, exceptId?: string) {
+  const links = await db.incidentComponent.findMany({
+    where: { componentId: { in: componentIds }, ...(exceptId && { incidentId: { not: exceptId } }), incident: where },
+    select: { componentId: true },
+  });
+  return new Set(links.map((link) => link.componentId));
+}
+
+/** Of `componentIds`, those an open incident or a maintenance in progress affects. */
+export const heldByOpenIncidentOrWindow = (db: Db | Tx, componentIds: string[]) => heldBy(db, componentIds, { OR: [OPEN_INCIDENT, WINDOW_IN_PROGRESS] });
+
 /**
  * The status each affected component goes to when `incident` closes, for those not in `leave` (the
  * ones the closing update names, or keeps as they are). Only components still marked by it move:
@@ -13,24 +28,6 @@ import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type Compone
  *   window in progress holds it; one an open incident also affects gets the status it had when this
  *   window started. A component changed by hand during the window is the operator's to change back.
  */
-/** Of `componentIds`, those another open incident or a maintenance in progress also affects. */
-export async function heldElsewhere(db: Db | Tx, incidentId: string, componentIds: string[]) {
-  const links = await db.incidentComponent.findMany({
-    where: {
-      componentId: { in: componentIds },
-      incidentId: { not: incidentId },
-      incident: {
-        OR: [
-          { kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } },
-          { kind: 'maintenance', status: { in: [...ACTIVE_MAINTENANCE_STATUSES] } },
-        ],
-      },
-    },
-    select: { componentId: true },
-  });
-  return new Set(links.map((link) => link.componentId));
-}
-
 export async function statusesAfterClose(
   db: Db | Tx,
   incident: { id: string; kind: string },
@@ -40,19 +37,16 @@ export async function statusesAfterClose(
   const links = await db.incidentComponent.findMany({ where: { incidentId: incident.id }, select: { componentId: true } });
   const componentIds = links.map((link) => link.componentId).filter((id) => !left.has(id));
   if (!componentIds.length) return {};
-  const heldBy = (other: object) =>
-    db.incidentComponent.findMany({ where: { componentId: { in: componentIds }, incidentId: { not: incident.id }, incident: other }, select: { componentId: true } });
   const [components, otherWindows, openIncidents] = await Promise.all([
     db.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, status: true } }),
-    heldBy({ kind: 'maintenance', status: { in: [...ACTIVE_MAINTENANCE_STATUSES] } }),
-    heldBy({ kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }),
+    heldBy(db, componentIds, WINDOW_IN_PROGRESS, incident.id),
+    heldBy(db, componentIds, OPEN_INCIDENT, incident.id),
   ]);
-  const holds = (held: { componentId: string }[], id: string) => held.some((link) => link.componentId === id);
   const statuses: Record<string, ComponentStatus> = {};
   if (incident.kind === 'incident') {
     for (const component of components) {
       if (component.status === 'operational' || component.status === 'under_maintenance') continue;
-      if (holds(openIncidents, component.id)) continue;
+      if (openIncidents.has(component.id)) continue;
       statuses[component.id] = 'operational';
     }
     return statuses;
@@ -71,9 +65,9 @@ export async function statusesAfterClose(
   const markedByThis = (id: string) =>
     atStart.some((record) => record.componentId === id) || latest.find((change) => change?.componentId === id)?.incidentId === incident.id;
   for (const component of components) {
-    if (component.status !== 'under_maintenance' || holds(otherWindows, component.id) || !markedByThis(component.id)) continue;
+    if (component.status !== 'under_maintenance' || otherWindows.has(component.id) || !markedByThis(component.id)) continue;
     const before = atStart.find((record) => record.componentId === component.id)?.oldStatus as ComponentStatus | undefined;
-    statuses[component.id] = holds(openIncidents, component.id) && before && before !== 'under_maintenance' ? before : 'operational';
+    statuses[component.id] = openIncidents.has(component.id) && before && before !== 'under_maintenance' ? before : 'operational';
   }
   return statuses;
 }

@@ -12,7 +12,7 @@ export function findPage(db: Db | Tx) {
 
 /** The page's time zone, in which the public pages and the admin show times; UTC before any is set. */
 export async function pageTimeZone(db: Db | Tx): Promise<string> {
-  return (await findPage(db))?.timeZone ?? 'Etc/UTC';
+  return (await findPage(db))?.timeZone ?? DEFAULT_PAGE.timeZone;
 }
 
 /** What the page shows before anyone saved settings (the snapshot's own defaults). */

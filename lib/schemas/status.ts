@@ -27,6 +27,8 @@ export type IncidentKind = z.infer<typeof incidentKindSchema>;
 
 /** Resolved or with a postmortem: over. */
 export const isClosedIncidentStatus = (status: string) => status === 'resolved' || status === 'postmortem';
+/** An incident or a maintenance that is over: resolved, postmortem, completed. */
+export const isClosedStatus = (status: string) => isClosedIncidentStatus(status) || status === 'completed';
 
 export const UNRESOLVED_INCIDENT_STATUSES: readonly IncidentStatus[] = ['investigating', 'identified', 'monitoring'];
 export const ACTIVE_MAINTENANCE_STATUSES: readonly MaintenanceStatus[] = ['in_progress', 'verifying'];

@@ -24,7 +24,7 @@ export async function removeDemoContent(db: Db, actor: Actor) {
     const incidents = await tx.incident.deleteMany({ where: { demo: true } });
     const components = await tx.component.deleteMany({ where: { demo: true } });
     const groups = await tx.componentGroup.deleteMany({ where: { demo: true } });
-    await restoreStatusesFromHistory(tx, '', touched.map((row) => row.componentId));
+    await restoreStatusesFromHistory(tx, touched.map((row) => row.componentId));
     await recordAudit(tx, actor, {
       action: 'demo.remove',
       targetType: 'page',

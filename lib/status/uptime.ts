@@ -127,8 +127,12 @@ export function trackedSince(days: UptimeDay[], count = days.length): string | n
  */
 export function uptimeCaption(uptime: { percent: number | null; days: UptimeDay[] }): string {
   if (uptime.percent === null) return 'No uptime data yet';
-  const since = trackedSince(uptime.days);
-  return `${formatUptime(uptime.percent)} uptime${since ? ` since ${formatShortDay(since)}` : ''}`;
+  return formatUptimeSince(uptime.percent, trackedSince(uptime.days), ' uptime');
+}
+
+/** "99.95%", then `noun`, then " since Nov 30" when the figure starts that day (YYYY-MM-DD). */
+export function formatUptimeSince(uptime: number, since: string | null, noun = ''): string {
+  return `${formatUptime(uptime)}${noun}${since ? ` since ${formatShortDay(since)}` : ''}`;
 }
 
 /** A stretch of days drawn as one element: quiet days merge, any day with trouble stands alone. */

@@ -12,14 +12,13 @@ import { getDb } from '@/lib/db';
 import { CANCELLED_MESSAGE } from '@/lib/incidents/default-messages';
 import { statusesAfterClose } from '@/lib/incidents/statuses-after-close';
 import { allowedNextStatuses } from '@/lib/incidents/transitions';
-import { COMPONENT_STATUS_LABELS, COMPONENT_STATUS_OPTIONS, INCIDENT_IMPACT_OPTIONS, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus } from '@/lib/schemas/status';
+import { COMPONENT_STATUS_LABELS, COMPONENT_STATUS_OPTIONS, INCIDENT_IMPACT_OPTIONS, isClosedStatus, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus } from '@/lib/schemas/status';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { timelineStatusLabel } from '@/lib/status/incident-state';
 import { instantToWallClock } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Incident' };
 
-const CLOSING = ['resolved', 'completed'];
 const SECTION = 'space-y-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900';
 
 export default async function AdminIncidentPage({ params }: { params: Promise<{ id: string }> }) {
@@ -36,7 +35,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
   const editable = can(operator.role, 'communicate');
   const kind = row.kind as IncidentKind;
   const next = allowedNextStatuses(kind, row.status as IncidentStatus);
-  const open = kind === 'maintenance' ? row.status !== 'completed' : !['resolved', 'postmortem'].includes(row.status);
+  const open = !isClosedStatus(row.status);
   const windowMovable = kind === 'maintenance' && row.status !== 'completed' && incident.scheduledFor && incident.scheduledUntil;
   const latest = incident.updates[0];
   return (
@@ -72,7 +71,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
             statusOptions={next.map((status) => ({ value: status, label: UPDATE_STATUS_LABELS[status] }))}
             componentStatusOptions={COMPONENT_STATUS_OPTIONS}
             currentStatus={row.status}
-            closingStatuses={CLOSING}
+            closingStatuses={next.filter(isClosedStatus)}
             backOnClose={backOnClose}
           />
         </section>
