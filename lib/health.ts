@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import type { Db } from './db/client.ts';
 
 /** Whether the database answers a trivial query within `timeoutMs`. */
 export async function checkDatabase(db: Db, timeoutMs = 2000): Promise<{ ok: true } | { ok: false; error: string }> {

@@ -7,7 +7,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { createDb, type Db } from '../lib/db.ts';
+import { createDb, type Db } from '../lib/db/client.ts';
 import { applyMigrations } from '../lib/db/migrate.ts';
 import { buildSnapshot } from '../lib/status/build-snapshot.ts';
 import { scalePageSpec } from '../lib/seed/scale.ts';

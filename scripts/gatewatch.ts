@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey } from '../lib/api-keys/api-keys.ts';
 import type { Actor } from '../lib/audit/audit-log.ts';
-import { getDb } from '../lib/db.ts';
+import { getDb } from '../lib/db/client.ts';
 import { applyMigrations } from '../lib/db/migrate.ts';
 import { getEnv } from '../lib/env.ts';
 import { AppError } from '../lib/errors.ts';

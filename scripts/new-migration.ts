@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { derivePostgresSchema } from '../lib/db/derive-schema.ts';
 import { LAST_MIGRATED_SCHEMA, migrationsDir, NO_FILTER, schemaPath, withSchemaEngine } from '../lib/db/schema-engine.ts';
-import type { Provider } from '../lib/db.ts';
+import type { Provider } from '../lib/db/client.ts';
 
 const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9_]+/g, '_');
 if (!name) {

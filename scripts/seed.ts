@@ -1,7 +1,7 @@
 // `npm run db:seed`: replaces everything in DATABASE_URL with the demo page (after migrating it).
 // `npm run db:seed -- --scale`: the benchmark's large page instead (100 components, 90 days).
 // A running Gatewatch picks the change up by itself.
-import { getDb } from '../lib/db.ts';
+import { getDb } from '../lib/db/client.ts';
 import { applyMigrations } from '../lib/db/migrate.ts';
 import { getEnv } from '../lib/env.ts';
 import { demoPageSpec } from '../lib/seed/demo.ts';

@@ -10,7 +10,7 @@ import { requireOperator, requirePermission } from '@/lib/admin-ui/require-opera
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
 import { changePassword, createOwner, logIn, logOut, operatorActor } from '@/lib/auth/operators';
 import { setComponentStatus } from '@/lib/components/manage-components';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { deleteIncidentUpdate, editIncidentUpdate } from '@/lib/incidents/edit-update';
 import { deleteIncident, editIncident } from '@/lib/incidents/manage-incident';

@@ -1,5 +1,5 @@
 // GET /readyz: ready only while the database answers; the public pages keep working either way.
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { checkDatabase } from '@/lib/health';
 import { log } from '@/lib/log';
 import { getReadPath } from '@/lib/read-path/instance';

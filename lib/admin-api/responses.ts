@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import type { Db } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findPage } from '../page/page-settings.ts';
 import { buildSnapshot } from '../status/build-snapshot.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import type { Db } from '../db/client.ts';
 import { COMPONENT_STATUS_LABELS, type ComponentStatus } from '../schemas/status.ts';
 import { componentsInOrder } from '../status/page-order.ts';
 

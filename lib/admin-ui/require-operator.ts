@@ -2,7 +2,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { currentOperator, hasOperators, type Operator } from '../auth/operators.ts';
 import { can, type Permission } from '../auth/roles.ts';
-import { getDb } from '../db.ts';
+import { getDb } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 
 /** The signed-in operator; anyone else goes to the log-in (or, on a fresh install, the set-up). */

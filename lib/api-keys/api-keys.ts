@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/client.ts';
 import { roleOf, scopesWithinRole, type Role } from '../auth/roles.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';

@@ -1,4 +1,4 @@
-import { dbProvider, type Db, type Tx } from '../db.ts';
+import { dbProvider, type Db, type Tx } from '../db/client.ts';
 import { newId } from '../ids.ts';
 
 /** Who makes a write: an operator, an API key, or Gatewatch itself (scheduled maintenance, seeding). */

@@ -7,7 +7,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { admin } from 'better-auth/plugins';
 import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements, userAc } from 'better-auth/plugins/admin/access';
-import { dbProvider, getDb, providerOf, type Db } from '../db.ts';
+import { dbProvider, getDb, providerOf, type Db } from '../db/client.ts';
 import { getEnv } from '../env.ts';
 import { newId } from '../ids.ts';
 import { log } from '../log.ts';

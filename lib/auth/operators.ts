@@ -1,7 +1,8 @@
 import { isAPIError } from 'better-auth/api';
 import { z } from 'zod';
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import { lockForWrite, type Db } from '../db.ts';
+import { type Db } from '../db/client.ts';
+import { lockForWrite } from '../db/writes.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { processGlobal } from '../process-global.ts';

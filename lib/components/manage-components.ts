@@ -1,10 +1,11 @@
 // Components and groups: create, edit, reorder, delete. Each write is one transaction with its
 // audit row, then one announcement so the public page follows.
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import { lockForWrite, type Db, type Tx } from '../db.ts';
+import { type Db, type Tx } from '../db/client.ts';
+import { lockForWrite } from '../db/writes.ts';
 import { notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { visibleWrite } from '../read-path/changes.ts';
+import { visibleWrite } from '../db/writes.ts';
 import {
   componentFieldsInWords,
   componentCreateSchema,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { providerOf, sqliteFilePath } from '../db.ts';
+import { providerOf, sqliteFilePath } from './client.ts';
 import { NO_FILTER, readMigrations, withSchemaEngine } from './schema-engine.ts';
 
 /**

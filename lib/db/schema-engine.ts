@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine, MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
-import { createAdapterFactory, providerOf, type Provider } from '../db.ts';
+import { createAdapterFactory, providerOf, type Provider } from './client.ts';
 
 const require = createRequire(import.meta.url);
 type EngineModule = typeof import('@prisma/schema-engine-wasm');

@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import { authenticateApiKey, hasScope, type ApiKeyRecord } from '../api-keys/api-keys.ts';
 import type { Actor } from '../audit/audit-log.ts';
 import { ROLE_LABELS, roleAllowsScope } from '../auth/roles.ts';
-import { getDb, type Db } from '../db.ts';
+import { getDb, type Db } from '../db/client.ts';
 import { getEnv } from '../env.ts';
 import { AppError, asAppError } from '../errors.ts';
 import { log } from '../log.ts';

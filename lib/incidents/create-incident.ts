@@ -1,8 +1,8 @@
-import type { Db } from '../db.ts';
+import type { Db } from '../db/client.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
 import { applyComponentStatuses, backfillComponentStatuses, loadComponents } from '../components/apply-statuses.ts';
 import { newId } from '../ids.ts';
-import { visibleWrite } from '../read-path/changes.ts';
+import { visibleWrite } from '../db/writes.ts';
 import { newUpdateData } from './update-data.ts';
 import { incidentCreateSchema, type IncidentCreateInput } from '../schemas/incident.ts';
 import { IMPACT_WORDS, isClosedIncidentStatus, updateStatusLabel, type ComponentStatus } from '../schemas/status.ts';

@@ -1,9 +1,9 @@
 // Correcting the record: editing or deleting an update already posted. The incident's status and the
 // components' statuses stay as they are; only what visitors read changes.
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import type { Db, Tx } from '../db.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
-import { visibleWrite } from '../read-path/changes.ts';
+import { visibleWrite } from '../db/writes.ts';
 import { bumpVersion, incidentAtVersion } from './incident-version.ts';
 import { incidentUpdateEditSchema, type IncidentUpdateEditInput } from '../schemas/incident.ts';
 import { updateStatusLabel } from '../schemas/status.ts';

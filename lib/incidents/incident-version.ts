@@ -1,6 +1,6 @@
 // Every write to an incident bumps its version; a writer naming an older one is refused (409), and
 // two writers racing on the same version cannot both land.
-import type { Tx } from '../db.ts';
+import type { Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 
 /** Said when a write is refused as stale, so the operator knows what to look at. */

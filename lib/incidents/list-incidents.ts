@@ -1,5 +1,5 @@
 // The admin's list of every incident and maintenance, read straight from the rows it shows.
-import { dbProvider, type Db } from '../db.ts';
+import { dbProvider, type Db } from '../db/client.ts';
 import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from '../schemas/status.ts';
 
 export const INCIDENT_FILTERS = {

@@ -1,9 +1,9 @@
 // Putting the record right: an incident's or maintenance's own fields edited without posting an
 // update, or the whole of it deleted (the audit log keeps what it was).
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import type { Db, Tx } from '../db.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { visibleWrite } from '../read-path/changes.ts';
+import { visibleWrite } from '../db/writes.ts';
 import { incidentEditSchema, type IncidentEditData, type IncidentEditInput } from '../schemas/incident.ts';
 import { IMPACT_LABELS, type ComponentStatus, type Impact } from '../schemas/status.ts';
 import { lockComponents } from '../components/apply-statuses.ts';

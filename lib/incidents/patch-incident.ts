@@ -1,9 +1,9 @@
 // The admin API's PATCH of an incident, as Statuspage's Manage API has it: its own fields are
 // edited, and an update is posted only when a status or a message is given; both in one transaction.
 import type { Actor } from '../audit/audit-log.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { visibleWrite } from '../read-path/changes.ts';
+import { visibleWrite } from '../db/writes.ts';
 import { incidentEditSchema, incidentUpdateCreateSchema, type IncidentEditInput, type IncidentUpdateCreateInput } from '../schemas/incident.ts';
 import { incidentAtVersion } from './incident-version.ts';
 import { writeIncidentEdit } from './manage-incident.ts';

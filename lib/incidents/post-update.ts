@@ -1,9 +1,9 @@
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
 import { applyComponentStatuses, lockComponents } from '../components/apply-statuses.ts';
-import type { Db, Tx } from '../db.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { bumpVersion, incidentAtVersion, type LockedIncident } from './incident-version.ts';
-import { visibleWrite } from '../read-path/changes.ts';
+import { visibleWrite } from '../db/writes.ts';
 import { incidentUpdateCreateSchema, type IncidentUpdateCreateInput, type IncidentUpdateCreateData } from '../schemas/incident.ts';
 import { isClosedStatus, statusChangeInWords, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus, type MaintenanceStatus } from '../schemas/status.ts';
 import { statusesAfterClose } from './statuses-after-close.ts';

@@ -1,7 +1,7 @@
 // When an incident is resolved or a maintenance ends, its components go back to normal unless the
 // operator says otherwise: the one rule for the admin UI (what its form preselects), the admin API
 // and the maintenance schedule.
-import type { Db, Tx } from '../db.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus } from '../schemas/status.ts';
 
 const OPEN_INCIDENT = { kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } };

@@ -1,13 +1,13 @@
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
 import { loadComponents } from '../components/apply-statuses.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { log } from '../log.ts';
 import { CANCELLED_MESSAGE, DEFAULT_MESSAGES } from '../incidents/default-messages.ts';
 import { postIncidentUpdate } from '../incidents/post-update.ts';
 import { pageTimeZone } from '../page/page-settings.ts';
-import { visibleWrite } from '../read-path/changes.ts';
+import { visibleWrite } from '../db/writes.ts';
 import { maintenanceCancelSchema, maintenanceCreateSchema, type MaintenanceCancelInput, type MaintenanceCreateInput } from '../schemas/incident.ts';
 import { formatDateTime } from '../time.ts';
 

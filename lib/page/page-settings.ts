@@ -1,6 +1,6 @@
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
-import type { Db, Tx } from '../db.ts';
-import { visibleWrite } from '../read-path/changes.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { visibleWrite } from '../db/writes.ts';
 import { PAGE_SETTING_LABELS, pageSettingsUpdateSchema, type PageSettings, type PageSettingsInput } from '../schemas/page.ts';
 import { DEFAULT_PAGE } from '../status/build-snapshot.ts';
 import { listInWords } from '../words.ts';

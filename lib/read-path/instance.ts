@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { getDb } from '../db.ts';
+import { getDb } from '../db/client.ts';
 import { getEnv } from '../env.ts';
 import { log } from '../log.ts';
 import { processGlobal } from '../process-global.ts';

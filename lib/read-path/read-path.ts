@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { buildSnapshot } from '../status/build-snapshot.ts';
 import type { Snapshot } from '../status/snapshot-types.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import type { Db } from '../db/client.ts';
 import type { ComponentStatus, Impact, IncidentStatus } from '../schemas/status.ts';
 import { replaceAllWithPage, type IncidentSpec, type PageSpec } from './write-page.ts';
 

@@ -1,9 +1,9 @@
 // A fresh install shows a demo page; its operator removes the demo's components, groups, incidents
 // and maintenance in one step, keeping whatever they added themselves.
 import { recordAudit, type Actor } from '../audit/audit-log.ts';
-import type { Db } from '../db.ts';
+import type { Db } from '../db/client.ts';
 import { restoreStatusesFromHistory } from '../incidents/manage-incident.ts';
-import { visibleWrite } from '../read-path/changes.ts';
+import { visibleWrite } from '../db/writes.ts';
 import { counted } from '../words.ts';
 
 /** How much demo content is left: the dashboard offers its removal while any is. */

@@ -1,6 +1,6 @@
-import type { Db } from '../db.ts';
+import type { Db } from '../db/client.ts';
 import { newId } from '../ids.ts';
-import { announceChange } from '../read-path/changes.ts';
+import { announceChange } from '../db/writes.ts';
 import type { ComponentStatus, Impact, IncidentStatus } from '../schemas/status.ts';
 
 /** A whole status page described as data: what the demo and the scale benchmark write. */

@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import type { Db } from '../db/client.ts';
 import { renderMarkdown } from '../markdown.ts';
 import {
   type ComponentStatus,

@@ -10,7 +10,7 @@ import type { AxeResults } from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setComponentStatus } from '@/lib/components/manage-components';
-import { createDb, type Db } from '@/lib/db';
+import { createDb, type Db } from '@/lib/db/client';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import type { ComponentStatus } from '@/lib/schemas/status';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/api-keys';
 import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
-import { createDb, type Db } from '@/lib/db';
+import { createDb, type Db } from '@/lib/db/client';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-bad-requests-'));

@@ -2,7 +2,7 @@
 // (its components come back), correct its title, delete it, find a maintenance in the list and
 // cancel it, and remove the demo content in one step.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Provider } from '@/lib/db';
+import type { Provider } from '@/lib/db/client';
 import { createEmptyDatabaseUrl, dropDatabaseUrl, PROVIDERS } from '../helpers/databases';
 import { logIn, useAdminServer } from '../helpers/admin-server';
 

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
 import { createComponent, setComponentStatus } from '@/lib/components/manage-components';
-import { createDb } from '@/lib/db';
+import { createDb } from '@/lib/db/client';
 import { formatUptime } from '@/lib/status/uptime';
 import { dayKey, formatShortDay, startOfDay } from '@/lib/time';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';

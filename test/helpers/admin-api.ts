@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
 import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
-import type { Provider } from '@/lib/db';
+import type { Provider } from '@/lib/db/client';
 import type { ApiKeyScope } from '@/lib/schemas/api-key';
 import { seedDemo } from '@/lib/seed/demo';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';

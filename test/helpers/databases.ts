@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createDb, type Db, type Provider } from '@/lib/db';
+import { createDb, type Db, type Provider } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
 
 export const PROVIDERS: Provider[] = ['sqlite', 'postgresql'];

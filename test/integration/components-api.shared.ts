@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
 import { editGroup } from '@/lib/components/manage-components';
-import type { Provider } from '@/lib/db';
+import type { Provider } from '@/lib/db/client';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { addDays, dayKey } from '@/lib/time';
 import { json, useAdminApiFixture, type AdminApiFixture, type RequestOptions } from '../helpers/admin-api';

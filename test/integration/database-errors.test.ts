@@ -3,7 +3,7 @@
 // as 503 (busy), never a 500.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { sqliteFilePath } from '@/lib/db';
+import { sqliteFilePath } from '@/lib/db/client';
 import { errorResponse } from '@/lib/http/admin-route';
 import { toFormState } from '@/lib/admin-ui/form-state';
 import { seedDemo } from '@/lib/seed/demo';

@@ -2,7 +2,7 @@
 // resolving brings components back, incidents and maintenance are deleted, edited, cancelled and
 // moved, and every refusal is a sentence naming the field.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Provider } from '@/lib/db';
+import type { Provider } from '@/lib/db/client';
 import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
 
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMaintenance, runMaintenanceSchedule } from '@/lib/maintenance/maintenance';
-import { createDb } from '@/lib/db';
+import { createDb } from '@/lib/db/client';
 import { seedDemo } from '@/lib/seed/demo';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases';
 

@@ -1,7 +1,7 @@
 // Operators' accounts through Better Auth on a real database of one provider (one file per provider:
 // settings are read once per process).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Provider } from '@/lib/db';
+import type { Provider } from '@/lib/db/client';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 
 export function describeOperators(provider: Provider) {
@@ -16,7 +16,7 @@ export function describeOperators(provider: Provider) {
       ops = await import('@/lib/auth/operators');
     });
     afterAll(async () => {
-      const { getDb } = await import('@/lib/db');
+      const { getDb } = await import('@/lib/db/client');
       await getDb().$disconnect();
       await database.drop();
     });
@@ -31,7 +31,7 @@ export function describeOperators(provider: Provider) {
     }
 
     it('sets up the owner once, who then signs in and gets a role', async () => {
-      const { getDb } = await import('@/lib/db');
+      const { getDb } = await import('@/lib/db/client');
       expect(await ops.hasOperators(getDb())).toBe(false);
       await expect(ops.createOwner(getDb(), { name: 'Ada', email: 'Ada@Example.com', password: 'short' })).rejects.toThrow();
       // Two set-ups at once: one owner.
@@ -52,7 +52,7 @@ export function describeOperators(provider: Provider) {
     });
 
     it('lets owners and admins add operators, and only owners make owners', async () => {
-      const { getDb } = await import('@/lib/db');
+      const { getDb } = await import('@/lib/db/client');
       const owner = (await ops.currentOperator(await signedIn('ada@example.com', 'correct horse battery')))!;
       const editor = await ops.addOperator(getDb(), owner, { name: 'Ed', email: 'ed@example.com', password: 'editor password 1', role: 'editor' });
       expect(editor.role).toBe('editor');
@@ -91,11 +91,11 @@ export function describeOperators(provider: Provider) {
     // From here on, log-ins come from their own address, clear of the lock tests above.
     const here = () => new Headers({ [ops.CLIENT_IP_HEADER]: '192.0.2.44' });
     const operator = async (email: string, password: string) => (await ops.currentOperator(await signedIn(email, password)))!;
-    const auditCount = async () => (await import('@/lib/db')).getDb().auditLog.count();
-    const userByEmail = async (email: string) => (await import('@/lib/db')).getDb().user.findUniqueOrThrow({ where: { email } });
+    const auditCount = async () => (await import('@/lib/db/client')).getDb().auditLog.count();
+    const userByEmail = async (email: string) => (await import('@/lib/db/client')).getDb().user.findUniqueOrThrow({ where: { email } });
 
     it('changes roles by the rules: admins leave owners alone, the last owner stays one', async () => {
-      const { getDb } = await import('@/lib/db');
+      const { getDb } = await import('@/lib/db/client');
       const ada = await operator('ada@example.com', 'correct horse battery');
       const al = await operator('al@example.com', 'new admin password');
       const ed = await userByEmail('ed@example.com');
@@ -148,7 +148,7 @@ export function describeOperators(provider: Provider) {
     });
 
     it('signs a disabled operator out and tells them why they cannot log in', async () => {
-      const { getDb } = await import('@/lib/db');
+      const { getDb } = await import('@/lib/db/client');
       const ada = await operator('ada@example.com', 'correct horse battery');
       const vic = await ops.addOperator(getDb(), ada, { name: 'Vic', email: 'vic@example.com', password: 'viewer password 1', role: 'viewer' });
       const vicHeaders = await signedIn('vic@example.com', 'viewer password 1');
@@ -169,7 +169,7 @@ export function describeOperators(provider: Provider) {
     });
 
     it('removes an operator with their sessions and sign-in, and a disabled owner does not count', async () => {
-      const { getDb } = await import('@/lib/db');
+      const { getDb } = await import('@/lib/db/client');
       const ada = await operator('ada@example.com', 'correct horse battery');
       const al = await operator('al@example.com', 'new admin password');
       const vic = await userByEmail('vic@example.com');
@@ -192,7 +192,7 @@ export function describeOperators(provider: Provider) {
     });
 
     it('stops an operator’s API keys while they are disabled, and revokes them when they are removed', async () => {
-      const { getDb } = await import('@/lib/db');
+      const { getDb } = await import('@/lib/db/client');
       const { authenticateApiKey, createApiKey } = await import('@/lib/api-keys/api-keys');
       const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
       const ada = await operator('ada@example.com', 'correct horse battery');
@@ -215,7 +215,7 @@ export function describeOperators(provider: Provider) {
     });
 
     it('creates an operator and its audit row together or not at all', async () => {
-      const { getDb } = await import('@/lib/db');
+      const { getDb } = await import('@/lib/db/client');
       const ada = await operator('ada@example.com', 'correct horse battery');
       const [users, accounts, audits] = [await getDb().user.count(), await getDb().account.count(), await auditCount()];
       // The same email twice at once: one operator, one audit row, one clear refusal.

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
 import { setComponentStatus } from '@/lib/components/manage-components';
 import { createIncident } from '@/lib/incidents/create-incident';
-import { onLocalChange } from '@/lib/read-path/changes';
+import { onLocalChange } from '@/lib/db/writes';
 import { ReadPath } from '@/lib/read-path/read-path';
 import { renderStatuspageJson } from '@/lib/read-path/public-routes';
 import { seedDemo } from '@/lib/seed/demo';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { getHistoryPage } from '@/lib/status/history';
-import { createDb } from '@/lib/db';
+import { createDb } from '@/lib/db/client';
 import { createTestDatabase, cutOffPostgresDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases';
 
 const COMPONENT_KEYS = ['id', 'name', 'status', 'created_at', 'updated_at', 'position', 'description', 'showcase', 'start_date', 'group_id', 'page_id', 'group', 'only_show_if_degraded'];

@@ -21,7 +21,7 @@ describe('state shared by both copies of lib/', () => {
   });
 
   it('knows the provider of a database client the other copy made', async () => {
-    const [first, second] = await twoCopies(() => import('@/lib/db'));
+    const [first, second] = await twoCopies(() => import('@/lib/db/client'));
     const db = first.createDb('postgresql://postgres@127.0.0.1:1/none');
     expect(second.dbProvider(db)).toBe('postgresql');
     expect(() => second.dbProvider({} as never)).toThrow(/not made by createDb/);

@@ -5,7 +5,7 @@ import { Notice } from '@/components/admin/fields';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { listTemplates } from '@/lib/incidents/templates';
 import { countDemoContent } from '@/lib/seed/remove-demo';
 import { UPDATE_STATUS_LABELS } from '@/lib/schemas/status';

@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { LogInForm } from '@/components/admin/auth-forms';
 import { currentOperator, hasOperators } from '@/lib/auth/operators';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Log in · Gatewatch' };

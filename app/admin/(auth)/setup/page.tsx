@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SetUpForm } from '@/components/admin/auth-forms';
 import { hasOperators } from '@/lib/auth/operators';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Set up Gatewatch' };

@@ -5,7 +5,7 @@ import { pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { listApiKeys } from '@/lib/api-keys/api-keys';
 import { can } from '@/lib/auth/roles';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'API keys' };

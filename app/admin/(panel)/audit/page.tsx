@@ -3,7 +3,7 @@ import { SECONDARY_BUTTON } from '@/components/admin/fields';
 import { pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { listAuditLog } from '@/lib/audit/audit-log';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Audit log' };

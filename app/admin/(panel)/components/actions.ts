@@ -7,7 +7,7 @@ import { changedFormFields, type FormState, formText, formValues, toFormState } 
 import { requirePermission } from '@/lib/admin-ui/require-operator';
 import { operatorActor } from '@/lib/auth/operators';
 import { createComponent, createGroup, deleteComponent, deleteGroup, editComponent, editGroup, moveEntry } from '@/lib/components/manage-components';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import type { ComponentStatus } from '@/lib/schemas/status';
 
 /** The component form's fields; unticked checkboxes are absent, so they read as false. */

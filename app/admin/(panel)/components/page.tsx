@@ -5,7 +5,7 @@ import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { componentChoices } from '@/lib/status/front-page';
 import type { SnapshotComponent } from '@/lib/status/snapshot-types';

@@ -3,7 +3,7 @@ import { ImpactBadge } from '@/components/incident-parts';
 import { Notice } from '@/components/admin/fields';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { pageTimeZone } from '@/lib/admin-ui/form-times';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { INCIDENT_FILTERS, listIncidents, parseIncidentFilter } from '@/lib/incidents/list-incidents';
 import { UPDATE_STATUS_LABELS, type Impact, type IncidentStatus } from '@/lib/schemas/status';
 import { formatDateTime } from '@/lib/time';

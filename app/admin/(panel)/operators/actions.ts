@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { type FormState, formText, toFormState } from '@/lib/admin-ui/form-state';
 import { requirePermission } from '@/lib/admin-ui/require-operator';
 import { addOperator, changeOperator } from '@/lib/auth/operators';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 
 export async function addOperatorAction(_state: FormState, form: FormData): Promise<FormState> {
   try {

@@ -4,7 +4,7 @@ import { AddOperatorForm, OperatorList, type OperatorRow } from '@/components/ad
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { operatorChangeRefusal, type OperatorChange } from '@/lib/auth/operators';
 import { can, ROLE_LABELS, roleOf, ROLES } from '@/lib/auth/roles';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: 'Operators' };
 

@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { type FormState, formText, toFormState } from '@/lib/admin-ui/form-state';
 import { requirePermission } from '@/lib/admin-ui/require-operator';
 import { operatorActor } from '@/lib/auth/operators';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { updatePageSettings } from '@/lib/page/page-settings';
 
 export async function updatePageSettingsAction(_state: FormState, form: FormData): Promise<FormState> {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { PageSettingsForm, type PageSettingsValues } from '@/components/admin/page-settings-form';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { findPage } from '@/lib/page/page-settings';
 import { DEFAULT_PAGE } from '@/lib/status/build-snapshot';
 import { timeZoneNames } from '@/lib/time';

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { type FormState, formText, toFormState } from '@/lib/admin-ui/form-state';
 import { requirePermission } from '@/lib/admin-ui/require-operator';
 import { operatorActor } from '@/lib/auth/operators';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { deleteTemplate, saveTemplate } from '@/lib/incidents/templates';
 
 export async function saveTemplateAction(_state: FormState, form: FormData): Promise<FormState> {

@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { ComponentForm, DeleteForm } from '@/components/admin/component-forms';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: 'Edit component' };
 

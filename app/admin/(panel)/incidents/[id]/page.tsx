@@ -8,7 +8,7 @@ import { ImpactBadge, UpdateTimeline } from '@/components/incident-parts';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
 import { previewMessage } from '@/lib/markdown';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { CANCELLED_MESSAGE } from '@/lib/incidents/default-messages';
 import { statusesAfterClose } from '@/lib/incidents/statuses-after-close';
 import { allowedNextStatuses } from '@/lib/incidents/transitions';

@@ -5,7 +5,7 @@ import { incidentComponentChoices } from '@/lib/admin-ui/component-choices';
 import { pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: 'Schedule maintenance' };
 

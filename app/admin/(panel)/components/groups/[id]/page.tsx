@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { DeleteForm, GroupForm } from '@/components/admin/component-forms';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/roles';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/db/client';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { componentChoices } from '@/lib/status/front-page';
 

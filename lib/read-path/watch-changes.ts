@@ -1,41 +1,8 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { dbProvider, providerOf, sqliteFilePath, type Db, type Tx } from '../db.ts';
+import { providerOf, sqliteFilePath } from '../db/client.ts';
+import { CHANGES_CHANNEL } from '../db/writes.ts';
 import { log } from '../log.ts';
-import { processGlobal } from '../process-global.ts';
-
-const CHANNEL = 'gatewatch_changes';
-
-// The server listens; writes are made by either copy of lib/.
-const localListeners = () => processGlobal('change-listeners', () => new Set<() => void>());
-
-/** Runs `listener` after every write made by this process. Returns a function that removes it. */
-export function onLocalChange(listener: () => void): () => void {
-  localListeners().add(listener);
-  return () => localListeners().delete(listener);
-}
-
-/**
- * Tells every Gatewatch process that visible data changed: this one at once, others through
- * PostgreSQL's NOTIFY (SQLite writers are seen by the watcher below without help). Call after commit.
- */
-export async function announceChange(db: Db) {
-  for (const listener of localListeners()) listener();
-  if (dbProvider(db) !== 'postgresql') return;
-  try {
-    await db.$executeRawUnsafe(`SELECT pg_notify('${CHANNEL}', '')`);
-  } catch (error) {
-    // The write has committed; other instances catch up on their timer.
-    log('warn', 'could not notify other instances of a change', { error: String(error).split('\n')[0] });
-  }
-}
-
-/** A write visitors see: one transaction, then announced once it has committed. */
-export async function visibleWrite<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await db.$transaction(work);
-  await announceChange(db);
-  return result;
-}
 
 /**
  * Calls `onChange` when another connection or process writes to the database: SQLite's
@@ -80,7 +47,7 @@ function watchPostgres(databaseUrl: string, onChange: () => void) {
     client.on('error', () => reconnect());
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
       // Writes made while we were not listening are picked up by a rebuild now.
       onChange();
     } catch {

@@ -2,10 +2,10 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
-import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
-import { getEnv } from './env.ts';
-import { processGlobal } from './process-global.ts';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
+import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
+import { getEnv } from '../env.ts';
+import { processGlobal } from '../process-global.ts';
 
 /** Both generated clients expose the same models; code is written against this one type. */
 export type Db = SqliteClient;
@@ -60,13 +60,4 @@ export function getDb(): Db {
   const url = getEnv().DATABASE_URL;
   if (!holder.db || holder.url !== url) Object.assign(holder, { url, db: createDb(url) });
   return holder.db!;
-}
-
-/**
- * Inside a transaction: waits until no other transaction holds the lock called `name`, and holds it
- * until this one ends. For writes that read before they write (the last owner, positions in a list).
- * SQLite runs one write transaction at a time already; PostgreSQL needs to be told.
- */
-export async function lockForWrite(db: Db, tx: Tx, name: string) {
-  if (dbProvider(db) === 'postgresql') await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `gatewatch.${name}`);
 }

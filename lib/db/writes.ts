@@ -1,0 +1,48 @@
+// How a write commits: in one transaction, announced to every Gatewatch process once it has
+// committed, so the public snapshot follows.
+import type { Db, Tx } from './client.ts';
+import { dbProvider } from './client.ts';
+import { log } from '../log.ts';
+import { processGlobal } from '../process-global.ts';
+
+export const CHANGES_CHANNEL = 'gatewatch_changes';
+
+// The server listens; writes are made by either copy of lib/.
+const localListeners = () => processGlobal('change-listeners', () => new Set<() => void>());
+
+/** Runs `listener` after every write made by this process. Returns a function that removes it. */
+export function onLocalChange(listener: () => void): () => void {
+  localListeners().add(listener);
+  return () => localListeners().delete(listener);
+}
+
+/**
+ * Tells every Gatewatch process that visible data changed: this one at once, others through
+ * PostgreSQL's NOTIFY (SQLite writers are seen by read-path/watch-changes.ts without help). Call after commit.
+ */
+export async function announceChange(db: Db) {
+  for (const listener of localListeners()) listener();
+  if (dbProvider(db) !== 'postgresql') return;
+  try {
+    await db.$executeRawUnsafe(`SELECT pg_notify('${CHANGES_CHANNEL}', '')`);
+  } catch (error) {
+    // The write has committed; other instances catch up on their timer.
+    log('warn', 'could not notify other instances of a change', { error: String(error).split('\n')[0] });
+  }
+}
+
+/** A write visitors see: one transaction, then announced once it has committed. */
+export async function visibleWrite<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await db.$transaction(work);
+  await announceChange(db);
+  return result;
+}
+
+/**
+ * Inside a transaction: waits until no other transaction holds the lock called `name`, and holds it
+ * until this one ends. For writes that read before they write (the last owner, positions in a list).
+ * SQLite runs one write transaction at a time already; PostgreSQL needs to be told.
+ */
+export async function lockForWrite(db: Db, tx: Tx, name: string) {
+  if (dbProvider(db) === 'postgresql') await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `gatewatch.${name}`);
+}
