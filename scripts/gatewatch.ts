@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey } from '../lib/api-keys/api-keys.ts';
-import type { Actor } from '../lib/audit/audit-log.ts';
+import { systemActor } from '../lib/auth/permissions.ts';
 import { getDb } from '../lib/db/client.ts';
 import { applyMigrations } from '../lib/db/migrate.ts';
 import { getEnv } from '../lib/env.ts';
@@ -15,7 +15,8 @@ import { API_KEY_SCOPES, type ApiKeyScope } from '../lib/schemas/api-key.ts';
 const USAGE = `usage: npm run gatewatch -- api-key create --name NAME --scopes ${API_KEY_SCOPES.join(',')}
        npm run gatewatch -- api-key list
        npm run gatewatch -- api-key revoke ID`;
-const CLI_ACTOR: Actor = { type: 'system', name: 'command line' };
+// The command line manages keys, and nothing else.
+const CLI_ACTOR = systemActor('command line', ['api_keys.manage']);
 
 async function main() {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, scopes: { type: 'string' } } });

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { changePasswordAction } from '@/app/admin/actions';
+import { changePasswordAction } from '@/lib/actions/session';
 import type { FormState } from '@/lib/admin-ui/form-state';
 import { BUTTON, FormError, TextField } from './fields';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { createApiKeyAction, revokeApiKeyAction } from '@/app/admin/actions';
+import { createApiKeyAction, revokeApiKeyAction } from '@/lib/actions/api-keys';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { API_KEY_SCOPES } from '@/lib/schemas/api-key';
 import { BUTTON, FormError, Notice, SECONDARY_BUTTON, TextField } from './fields';

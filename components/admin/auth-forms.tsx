@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { logInAction, setUpAction } from '@/app/admin/actions';
+import { logInAction, setUpAction } from '@/lib/actions/session';
 import type { FormState } from '@/lib/admin-ui/form-state';
 import { BUTTON, FormError, TextField } from './fields';
 

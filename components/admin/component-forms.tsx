@@ -9,7 +9,7 @@ import {
   editComponentAction,
   editGroupAction,
   moveEntryAction,
-} from '@/app/admin/(panel)/components/actions';
+} from '@/lib/actions/components';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { COMPONENT_STATUS_OPTIONS } from '@/lib/schemas/status';
 import { BUTTON, FormError, FormOutcome, Select, SECONDARY_BUTTON, ShownValues, TextField } from './fields';

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { setComponentStatusAction } from '@/app/admin/actions';
+import { setComponentStatusAction } from '@/lib/actions/components';
 import type { FormState } from '@/lib/admin-ui/form-state';
 import { COMPONENT_STATUS_OPTIONS, type ComponentStatus } from '@/lib/schemas/status';
 import { FormOutcome, SECONDARY_BUTTON } from './fields';

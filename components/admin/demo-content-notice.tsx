@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { removeDemoContentAction } from '@/app/admin/actions';
+import { removeDemoContentAction } from '@/lib/actions/page';
 import type { FormState } from '@/lib/admin-ui/form-state';
 import { FormError } from './fields';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState, useState } from 'react';
-import { createIncidentAction, deleteUpdateAction, editUpdateAction, postUpdateAction } from '@/app/admin/actions';
+import { createIncidentAction, deleteUpdateAction, editUpdateAction, postUpdateAction } from '@/lib/actions/incidents';
 import type { FormState } from '@/lib/admin-ui/form-state';
 import { BUTTON, DANGER_BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextField } from './fields';
 import { MessageField } from './message-field';

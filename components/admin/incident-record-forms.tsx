@@ -2,7 +2,7 @@
 // Putting an incident's record right: its title and impact or window, calling a maintenance off,
 // deleting it. None of these posts an update, except the cancellation's own message.
 import { useActionState } from 'react';
-import { cancelMaintenanceAction, deleteIncidentAction, editIncidentAction } from '@/app/admin/actions';
+import { cancelMaintenanceAction, deleteIncidentAction, editIncidentAction } from '@/lib/actions/incidents';
 import type { FormState } from '@/lib/admin-ui/form-state';
 import { BUTTON, DANGER_BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextArea, TextField } from './fields';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { scheduleMaintenanceAction } from '@/app/admin/actions';
+import { scheduleMaintenanceAction } from '@/lib/actions/incidents';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { BUTTON, FormError, TextField } from './fields';
 import { MessageField } from './message-field';

@@ -3,7 +3,7 @@
 // visitors will see it. The server renders it with the public pages' own renderer (see
 // app/admin/preview-actions.ts) and says what sanitizing removed; the same component shows it.
 import { type ComponentProps, type MouseEvent, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
-import { previewMessageAction } from '@/app/admin/preview-actions';
+import { previewMessageAction } from '@/lib/actions/preview';
 import type { MessagePreview } from '@/lib/markdown';
 import { UpdateBody } from '../update-body';
 import { SECONDARY_BUTTON, TextArea } from './fields';

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { addOperatorAction, changeOperatorAction } from '@/app/admin/(panel)/operators/actions';
+import { addOperatorAction, changeOperatorAction } from '@/lib/actions/operators';
 import type { FormState } from '@/lib/admin-ui/form-state';
 import { BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, TextField } from './fields';
 
@@ -51,8 +51,10 @@ export function OperatorList({ operators }: { operators: OperatorRow[] }) {
       <FormError message={state.error ?? state.fieldErrors?.role} />
     </>
   );
+  // Whom the message is about: named after a success; the form's `id` after a failure.
+  const targetId = state.targetId ?? state.values?.id;
   // A removed operator's row is gone: their message goes above the list.
-  const shownInRow = operators.some((operator) => operator.id === state.targetId);
+  const shownInRow = operators.some((operator) => operator.id === targetId);
   return (
     <div className="space-y-2">
       {!shownInRow && message}
@@ -110,7 +112,7 @@ export function OperatorList({ operators }: { operators: OperatorRow[] }) {
                 )}
               </form>
             </div>
-            {shownInRow && state.targetId === operator.id && message}
+            {shownInRow && targetId === operator.id && message}
           </li>
         ))}
       </ul>

@@ -1,11 +1,10 @@
 // What a role without the permission sees instead of a form it could not submit.
-import { PERMISSION_REFUSALS } from '@/lib/admin-ui/require-operator';
-import type { Permission } from '@/lib/auth/roles';
+import { OPERATOR_REFUSALS, type Permission } from '@/lib/auth/permissions';
 
 export function ReadOnlyNotice({ permission }: { permission: Permission }) {
   return (
     <p role="note" className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900">
-      Read only: {PERMISSION_REFUSALS[permission]}
+      Read only: {OPERATOR_REFUSALS[permission]}
     </p>
   );
 }
@@ -15,7 +14,7 @@ export function ReadOnlyPage({ title }: { title: string }) {
   return (
     <>
       <h1 className="text-2xl font-bold">{title}</h1>
-      <ReadOnlyNotice permission="communicate" />
+      <ReadOnlyNotice permission="incidents.write" />
     </>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { deleteTemplateAction, saveTemplateAction } from '@/app/admin/(panel)/templates/actions';
+import { deleteTemplateAction, saveTemplateAction } from '@/lib/actions/templates';
 import type { FormState } from '@/lib/admin-ui/form-state';
 import type { IncidentTemplate } from '@/lib/incidents/templates';
 import { BUTTON, FormError, Notice, Select, SECONDARY_BUTTON, TextField } from './fields';

@@ -16,6 +16,15 @@ export interface FormState {
 export const formText = (form: FormData, name: string) => String(form.get(name) ?? '');
 
 /**
+ * A choice (a select, a radio, a hidden field) typed as the verb takes it; the verb's own zod schema
+ * checks the value, so a crafted one is refused there. Absent: `fallback`, if given.
+ */
+export const formChoice = <T extends string>(form: FormData, name: string, fallback?: T) => (form.has(name) ? formText(form, name) : (fallback ?? '')) as T;
+
+/** The values of a repeated field (checkboxes), in order. */
+export const formList = (form: FormData, name: string) => form.getAll(name).map(String);
+
+/**
  * Of `fields`, only those the operator changed, compared with what the form showed (its `shown:`
  * fields, from ShownValues): what someone else changed meanwhile is not put back.
  */

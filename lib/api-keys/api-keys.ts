@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { requirePermission, type Actor } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
-import { roleOf, scopesWithinRole, type Role } from '../auth/roles.ts';
+import { roleOf, type Role } from '../auth/roles.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { apiKeyCreateSchema, type ApiKeyCreateInput, type ApiKeyScope } from '../schemas/api-key.ts';
@@ -17,7 +18,7 @@ export interface ApiKeyRecord {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
-  /** The current role of the operator who made the key, which its scopes are held to (none: made on the command line). */
+  /** The current role of the operator who made the key, which its permissions are held to (none: made on the command line). */
   makerRole?: Role;
 }
 
@@ -27,6 +28,7 @@ function toRecord(row: { id: string; name: string; prefix: string; scopes: strin
 
 /** A new key; the secret is returned this once and only its hash is kept. */
 export async function createApiKey(db: Db, input: ApiKeyCreateInput, actor: Actor) {
+  requirePermission(actor, 'api_keys.manage');
   const data = apiKeyCreateSchema.parse(input);
   const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
   const row = await db.$transaction(async (tx) => {
@@ -52,6 +54,7 @@ export async function listApiKeys(db: Db): Promise<ApiKeyRecord[]> {
 }
 
 export async function revokeApiKey(db: Db, id: string, actor: Actor) {
+  requirePermission(actor, 'api_keys.manage');
   await db.$transaction(async (tx) => {
     const existing = await tx.apiKey.findUnique({ where: { id } });
     if (!existing) throw notFound('API key', id);
@@ -60,9 +63,6 @@ export async function revokeApiKey(db: Db, id: string, actor: Actor) {
     await recordAudit(tx, actor, { action: 'api_key.revoke', targetType: 'api_key', targetId: id, summary: `Revoked API key "${existing.name}"` });
   });
 }
-
-/** Whether a key's scopes allow `scope`. */
-export const hasScope = (key: ApiKeyRecord, scope: ApiKeyScope) => key.scopes.includes('admin') || key.scopes.includes(scope);
 
 /**
  * The key an `Authorization: Bearer <key>` or `Authorization: OAuth <key>` header names (Statuspage
@@ -79,9 +79,6 @@ export async function authenticateApiKey(db: Db, authorization: string | null): 
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  const key = toRecord(row);
-  // Keys made on the command line belong to no operator; the others are held to their maker's role.
-  if (!row.createdByUser) return key;
-  const makerRole = roleOf(row.createdByUser.role);
-  return { ...key, scopes: scopesWithinRole(key.scopes, makerRole), makerRole };
+  // Keys made on the command line belong to no operator; the others are held to their maker's role (apiKeyActor).
+  return { ...toRecord(row), makerRole: row.createdByUser ? roleOf(row.createdByUser.role) : undefined };
 }

@@ -1,10 +1,6 @@
+import type { Actor } from '../auth/permissions.ts';
 import { dbProvider, type Db, type Tx } from '../db/client.ts';
 import { newId } from '../ids.ts';
-
-/** Who makes a write: an operator, an API key, or Gatewatch itself (scheduled maintenance, seeding). */
-export type Actor = { type: 'user' | 'api_key'; id: string; name: string } | { type: 'system'; id?: undefined; name: string };
-
-export const SYSTEM_ACTOR: Actor = { type: 'system', name: 'Gatewatch' };
 
 /** Appends one audit row inside the write's own transaction: no write without its record. */
 export async function recordAudit(

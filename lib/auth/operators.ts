@@ -1,6 +1,6 @@
 import { isAPIError } from 'better-auth/api';
 import { z } from 'zod';
-import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 import { type Db } from '../db/client.ts';
 import { lockForWrite } from '../db/writes.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -8,7 +8,8 @@ import { newId } from '../ids.ts';
 import { processGlobal } from '../process-global.ts';
 import { DISABLED_MESSAGE, getAuth } from './auth.ts';
 import { withArticle } from '../words.ts';
-import { can, ROLE_LABELS, roleOf, ROLES, type Role } from './roles.ts';
+import { can, OPERATOR_REFUSALS, operatorActor, requirePermission, systemActor, type Actor } from './permissions.ts';
+import { ROLE_LABELS, roleOf, ROLES, type Role } from './roles.ts';
 
 export interface Operator {
   id: string;
@@ -16,8 +17,6 @@ export interface Operator {
   email: string;
   role: Role;
 }
-
-export const operatorActor = (operator: Operator): Actor => ({ type: 'user', id: operator.id, name: operator.name });
 
 /** The same rules for the set-up form, inviting an operator, and ADMIN_EMAIL/ADMIN_PASSWORD. */
 export const operatorCreateSchema = z.object({
@@ -71,7 +70,7 @@ const setUp = () => processGlobal('set-up-queue', () => ({ queue: Promise.resolv
 export function createOwner(db: Db, input: Omit<z.input<typeof operatorCreateSchema>, 'role'>): Promise<Operator> {
   const run = setUp().queue.then(async () => {
     if (await hasOperators(db)) throw new AppError('conflict', 'Gatewatch is already set up; log in instead', 409);
-    return createOperator(db, { ...input, role: 'owner' }, { type: 'system', name: 'first-run set-up' });
+    return createOperator(db, { ...input, role: 'owner' }, systemActor('first-run set-up'));
   });
   setUp().queue = run.catch(() => {});
   return run;
@@ -79,7 +78,7 @@ export function createOwner(db: Db, input: Omit<z.input<typeof operatorCreateSch
 
 /** An owner or admin adds an operator; only an owner makes another owner. */
 export async function addOperator(db: Db, by: Operator, input: z.input<typeof operatorCreateSchema>): Promise<Operator> {
-  if (!can(by.role, 'manageOperators')) throw new AppError('forbidden', 'Only owners and admins add operators', 403);
+  requirePermission(operatorActor(by), 'operators.manage');
   if (input.role === 'owner' && by.role !== 'owner') throw new AppError('forbidden', 'Only an owner can make another owner', 403);
   return createOperator(db, input, operatorActor(by));
 }
@@ -99,7 +98,7 @@ type Target = { id: string; role: Role; disabled: boolean };
  * `activeOwners` counts owners who are not disabled, the target among them if it is one.
  */
 export function operatorChangeRefusal(by: Pick<Operator, 'id' | 'role'>, target: Target, change: OperatorChange, activeOwners: number): string | null {
-  if (!can(by.role, 'manageOperators')) return 'Only owners and admins manage operators.';
+  if (!can(by.role, 'operators.manage')) return OPERATOR_REFUSALS['operators.manage'];
   const self = by.id === target.id;
   if (self && change.kind !== 'role') return 'You cannot disable or remove your own account; ask another owner or admin.';
   const touchesOwner = target.role === 'owner' || (change.kind === 'role' && change.role === 'owner');
@@ -125,6 +124,7 @@ const CHANGE_AUDIT = {
  * words; a change that changes nothing writes nothing.
  */
 export async function changeOperator(db: Db, by: Operator, targetId: string, input: z.input<typeof operatorChangeSchema>): Promise<string> {
+  requirePermission(operatorActor(by), 'operators.manage');
   const change = operatorChangeSchema.parse(input);
   return db.$transaction(async (tx) => {
     // One operator change at a time, so two at once cannot each remove "the other" last owner.

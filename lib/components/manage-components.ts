@@ -1,6 +1,7 @@
 // Components and groups: create, edit, reorder, delete. Each write is one transaction with its
 // audit row, then one announcement so the public page follows.
-import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { requirePermission, type Actor } from '../auth/permissions.ts';
 import { type Db, type Tx } from '../db/client.ts';
 import { lockForWrite } from '../db/writes.ts';
 import { notFound } from '../errors.ts';
@@ -73,6 +74,7 @@ async function write<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 export async function createComponent(db: Db, input: ComponentCreateInput, actor: Actor, at = new Date()) {
+  requirePermission(actor, 'components.configure');
   const data = componentCreateSchema.parse(input);
   return write(db, async (tx) => {
     const groupId = data.groupId ?? null;
@@ -100,8 +102,13 @@ export async function createComponent(db: Db, input: ComponentCreateInput, actor
   });
 }
 
-/** Changes what is given; a new status goes into the uptime history like any status change. */
+/**
+ * Changes what is given; a new status goes into the uptime history like any status change. A status
+ * alone is `components.status` (editors, the `components` scope); anything else reshapes the page.
+ */
 export async function editComponent(db: Db, id: string, input: ComponentEditInput, actor: Actor, at = new Date()) {
+  const statusOnly = Object.entries(input).every(([field, value]) => field === 'status' || value === undefined);
+  requirePermission(actor, statusOnly ? 'components.status' : 'components.configure');
   const data = componentEditSchema.parse(input);
   return write(db, async (tx) => {
     const [before] = await loadComponents(tx, [id]);
@@ -136,12 +143,14 @@ export async function editComponent(db: Db, id: string, input: ComponentEditInpu
 
 /** The one-click status change of the dashboard and the admin API. */
 export async function setComponentStatus(db: Db, input: ComponentStatusUpdateInput, actor: Actor, at = new Date()) {
+  requirePermission(actor, 'components.status');
   const { componentId, status } = componentStatusUpdateSchema.parse(input);
   return editComponent(db, componentId, { status }, actor, at);
 }
 
 /** Removes the component and its uptime history; past incident updates keep its name. */
 export async function deleteComponent(db: Db, id: string, actor: Actor) {
+  requirePermission(actor, 'components.configure');
   await write(db, async (tx) => {
     const [component] = await loadComponents(tx, [id]);
     await tx.component.delete({ where: { id } });
@@ -152,6 +161,7 @@ export async function deleteComponent(db: Db, id: string, actor: Actor) {
 
 /** Moves a component or group one place up (-1) or down (+1) among its siblings. */
 export async function moveEntry(db: Db, entry: { kind: 'component' | 'group'; id: string }, step: -1 | 1, actor: Actor) {
+  requirePermission(actor, 'components.configure');
   await write(db, async (tx) => {
     // Groups sit at the top level; a component among its group's members or the top level.
     const { name, groupId } = entry.kind === 'group' ? { ...(await requireGroup(tx, entry.id)), groupId: null } : (await loadComponents(tx, [entry.id]))[0];
@@ -186,6 +196,7 @@ async function setMembers(tx: Tx, groupId: string, componentIds: string[]) {
 }
 
 export async function createGroup(db: Db, input: GroupCreateInput, actor: Actor) {
+  requirePermission(actor, 'components.configure');
   const data = groupCreateSchema.parse(input);
   return write(db, async (tx) => {
     const id = newId();
@@ -198,6 +209,7 @@ export async function createGroup(db: Db, input: GroupCreateInput, actor: Actor)
 }
 
 export async function editGroup(db: Db, id: string, input: GroupEditInput, actor: Actor) {
+  requirePermission(actor, 'components.configure');
   const data = groupEditSchema.parse(input);
   return write(db, async (tx) => {
     const before = await requireGroup(tx, id);
@@ -226,6 +238,7 @@ export async function editGroup(db: Db, id: string, input: GroupEditInput, actor
 
 /** Removes the group; its components stay, moved to the end of the top level. */
 export async function deleteGroup(db: Db, id: string, actor: Actor) {
+  requirePermission(actor, 'components.configure');
   await write(db, async (tx) => {
     const group = await requireGroup(tx, id);
     await setMembers(tx, id, []);

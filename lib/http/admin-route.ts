@@ -1,14 +1,12 @@
 import { ZodError } from 'zod';
-import { authenticateApiKey, hasScope, type ApiKeyRecord } from '../api-keys/api-keys.ts';
-import type { Actor } from '../audit/audit-log.ts';
-import { ROLE_LABELS, roleAllowsScope } from '../auth/roles.ts';
+import { authenticateApiKey, type ApiKeyRecord } from '../api-keys/api-keys.ts';
+import { apiKeyActor, requirePermission, type Actor, type Permission } from '../auth/permissions.ts';
 import { getDb, type Db } from '../db/client.ts';
 import { getEnv } from '../env.ts';
 import { AppError, asAppError } from '../errors.ts';
 import { log } from '../log.ts';
 import { processGlobal } from '../process-global.ts';
 import { findPage } from '../page/page-settings.ts';
-import type { ApiKeyScope } from '../schemas/api-key.ts';
 import { apiIssueSentence } from '../schemas/issue-messages.ts';
 import { jsonError } from './json-error.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -27,12 +25,13 @@ export interface AdminRequest<Params> {
 const limiter = () => processGlobal('admin-rate-limiter', () => new RateLimiter(getEnv().ADMIN_API_RATE_PER_MINUTE));
 
 /**
- * An admin API route: the API key (401), its rate (429 with Retry-After), its scope (403), the page
- * named in the path (404), the body, then `handle`. Every failure is the one JSON error shape; bad
- * input is never a 500.
+ * An admin API route: the API key (401), its rate (429 with Retry-After), the permission the route
+ * needs (403), the page named in the path (404), the body, then `handle`. Every failure is the one
+ * JSON error shape; bad input is never a 500. The verbs check their permission again (for every
+ * caller); checked here too, a key that may not is refused before the page or the body is read.
  */
 export function adminRoute<Params extends { pageId?: string }>(
-  scope: ApiKeyScope,
+  permission: Permission,
   handle: (input: AdminRequest<Params>) => Promise<Response>,
 ) {
   return async (request: Request, context?: { params?: Promise<Params> }): Promise<Response> => {
@@ -43,7 +42,8 @@ export function adminRoute<Params extends { pageId?: string }>(
       if (!rate.ok) {
         return jsonError(429, 'rate_limited', `Too many requests for this key; retry in ${rate.retryAfterSeconds} s`, { 'retry-after': String(rate.retryAfterSeconds) });
       }
-      requireScope(key, scope);
+      const actor = apiKeyActor(key);
+      requirePermission(actor, permission);
       // Next passes no params to a route without dynamic segments (GET /api/v1/pages).
       const params = ((await context?.params) ?? {}) as Params;
       // Routes under /pages/{page_id} name the page; /pages itself names none.
@@ -52,20 +52,11 @@ export function adminRoute<Params extends { pageId?: string }>(
         if (!page || page.id !== params.pageId) throw new AppError('not_found', `page ${params.pageId} does not exist`, 404);
       }
       const body = ['POST', 'PATCH', 'PUT'].includes(request.method) ? await readRequestBody(request) : undefined;
-      const actor: Actor = { type: 'api_key', id: key.id, name: `API key "${key.name}"` };
       return await handle({ db, key, actor, params, body, request });
     } catch (error) {
       return errorResponse(error);
     }
   };
-}
-
-/** A 403 unless the key has `scope` (for routes whose scope depends on the body). */
-export function requireScope(key: ApiKeyRecord, scope: ApiKeyScope) {
-  if (hasScope(key, scope)) return;
-  const role = key.makerRole && !roleAllowsScope(key.makerRole, scope) ? key.makerRole : null;
-  const why = role ? `: the operator who made it now has the ${ROLE_LABELS[role].toLowerCase()} role, and a key does no more than its maker's role allows` : '';
-  throw new AppError('forbidden', `This API key lacks the "${scope}" scope${why}`, 403);
 }
 
 /** Any error as `{"error":{"code","message","details"}}`: ours with their status, the rest 503 or 500. */

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { requirePermission, type Actor } from '../auth/permissions.ts';
 import { applyComponentStatuses, backfillComponentStatuses, loadComponents } from '../components/apply-statuses.ts';
 import { newId } from '../ids.ts';
 import { visibleWrite } from '../db/writes.ts';
@@ -15,7 +16,8 @@ import { IMPACT_WORDS, isClosedIncidentStatus, updateStatusLabel, type Component
  * history between startedAt and resolvedAt (so uptime shows the outage) and their current status is
  * left alone; its one update, at resolvedAt, records them going from that status back.
  */
-export async function createIncident(db: Db, input: IncidentCreateInput, actor: Actor = SYSTEM_ACTOR) {
+export async function createIncident(db: Db, input: IncidentCreateInput, actor: Actor) {
+  requirePermission(actor, 'incidents.write');
   const data = incidentCreateSchema.parse(input);
   const now = new Date();
   const startedAt = data.startedAt ?? now;

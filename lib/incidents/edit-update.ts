@@ -1,6 +1,7 @@
 // Correcting the record: editing or deleting an update already posted. The incident's status and the
 // components' statuses stay as they are; only what visitors read changes.
-import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { requirePermission, type Actor } from '../auth/permissions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { visibleWrite } from '../db/writes.ts';
@@ -18,6 +19,7 @@ async function lockUpdate(tx: Tx, incidentId: string, updateId: string, expected
 }
 
 export async function editIncidentUpdate(db: Db, incidentId: string, updateId: string, input: IncidentUpdateEditInput, actor: Actor) {
+  requirePermission(actor, 'incidents.write');
   const data = incidentUpdateEditSchema.parse(input);
   const edited = await visibleWrite(db, async (tx) => {
     const { incident, update } = await lockUpdate(tx, incidentId, updateId, data.expectedVersion);
@@ -40,6 +42,7 @@ export async function editIncidentUpdate(db: Db, incidentId: string, updateId: s
 
 /** An incident keeps at least one update: deleting the last one is refused (422). */
 export async function deleteIncidentUpdate(db: Db, incidentId: string, updateId: string, actor: Actor, expectedVersion?: number) {
+  requirePermission(actor, 'incidents.write');
   await visibleWrite(db, async (tx) => {
     const { incident, update } = await lockUpdate(tx, incidentId, updateId, expectedVersion);
     if ((await tx.incidentUpdate.count({ where: { incidentId } })) === 1) {

@@ -1,6 +1,7 @@
 // Putting the record right: an incident's or maintenance's own fields edited without posting an
 // update, or the whole of it deleted (the audit log keeps what it was).
-import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { requirePermission, type Actor } from '../auth/permissions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { visibleWrite } from '../db/writes.ts';
@@ -15,6 +16,7 @@ const when = (date: Date | null) => date?.toISOString() ?? null;
 
 /** Title, impact (an incident's) and window (a maintenance's): only what is given and differs changes. */
 export async function editIncident(db: Db, incidentId: string, input: IncidentEditInput, actor: Actor) {
+  requirePermission(actor, 'incidents.write');
   const data = incidentEditSchema.parse(input);
   return visibleWrite(db, async (tx) => writeIncidentEdit(tx, await incidentAtVersion(tx, incidentId, data.expectedVersion), data, actor));
 }
@@ -66,6 +68,7 @@ function describeEdit(existing: { name: string; kind: string; impact: string }, 
  * came from it goes back to the status its history now ends with. The audit log keeps a copy.
  */
 export async function deleteIncident(db: Db, incidentId: string, actor: Actor, expectedVersion?: number) {
+  requirePermission(actor, 'incidents.write');
   await visibleWrite(db, async (tx) => {
     const existing = await incidentAtVersion(tx, incidentId, expectedVersion);
     const [updates, touched] = await Promise.all([

@@ -1,4 +1,5 @@
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { requirePermission, type Actor } from '../auth/permissions.ts';
 import { applyComponentStatuses, lockComponents } from '../components/apply-statuses.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -20,9 +21,10 @@ export async function postIncidentUpdate(
   db: Db,
   incidentId: string,
   input: IncidentUpdateCreateInput,
-  actor: Actor = SYSTEM_ACTOR,
+  actor: Actor,
   options: { cancel?: boolean } = {},
 ) {
+  requirePermission(actor, 'incidents.write');
   const data = incidentUpdateCreateSchema.parse(input);
   return visibleWrite(db, async (tx) => writeIncidentUpdate(tx, await incidentAtVersion(tx, incidentId, data.expectedVersion), data, actor, options));
 }

@@ -1,6 +1,7 @@
 // Ready-made first messages, so an operator can tell visitors something within a minute: three
 // built in, and the operators' own, saved in the database.
-import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { requirePermission, type Actor } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -84,6 +85,7 @@ export async function findTemplate(db: Db, id: string | null | undefined): Promi
 
 /** Adds a template, or (with `id`) changes one of the operators' own; built-in ones cannot change. */
 export async function saveTemplate(db: Db, id: string | undefined, input: IncidentTemplateInput, actor: Actor) {
+  requirePermission(actor, 'incidents.write');
   const data = incidentTemplateSchema.parse(input);
   if (id && BUILT_IN_IDS.has(id)) throw new AppError('built_in', 'Built-in templates cannot be changed; copy one to make your own.', 422);
   return db.$transaction(async (tx) => {
@@ -101,6 +103,7 @@ export async function saveTemplate(db: Db, id: string | undefined, input: Incide
 }
 
 export async function deleteTemplate(db: Db, id: string, actor: Actor) {
+  requirePermission(actor, 'incidents.write');
   await db.$transaction(async (tx) => {
     const existing = await tx.incidentTemplate.findUnique({ where: { id } });
     if (!existing) throw notFound('template', id);

@@ -1,4 +1,5 @@
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { requirePermission, SYSTEM_ACTOR, type Actor } from '../auth/permissions.ts';
 import { loadComponents } from '../components/apply-statuses.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -12,7 +13,8 @@ import { maintenanceCancelSchema, maintenanceCreateSchema, type MaintenanceCance
 import { formatDateTime } from '../time.ts';
 
 /** Announces a maintenance window; components change only when it starts. */
-export async function createMaintenance(db: Db, input: MaintenanceCreateInput, actor: Actor = SYSTEM_ACTOR) {
+export async function createMaintenance(db: Db, input: MaintenanceCreateInput, actor: Actor) {
+  requirePermission(actor, 'incidents.write');
   const data = maintenanceCreateSchema.parse(input);
   const id = newId();
   const now = new Date();
@@ -51,6 +53,7 @@ export async function createMaintenance(db: Db, input: MaintenanceCreateInput, a
  * its history says it was cancelled, and components it put under maintenance come back.
  */
 export async function cancelMaintenance(db: Db, maintenanceId: string, input: MaintenanceCancelInput, actor: Actor) {
+  requirePermission(actor, 'incidents.write');
   const data = maintenanceCancelSchema.parse(input);
   return postIncidentUpdate(
     db,
@@ -90,7 +93,7 @@ export async function runMaintenanceSchedule(db: Db, now = new Date()): Promise<
         components,
         expectedVersion: maintenance.version,
         displayAt: now,
-      });
+      }, SYSTEM_ACTOR);
       done.push(`${maintenance.id}:${status}`);
     } catch (error) {
       // Another instance got there first, or an operator just changed it: nothing to do. Anything

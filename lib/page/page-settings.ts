@@ -1,4 +1,5 @@
-import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { requirePermission, type Actor } from '../auth/permissions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { visibleWrite } from '../db/writes.ts';
 import { PAGE_SETTING_LABELS, pageSettingsUpdateSchema, type PageSettings, type PageSettingsInput } from '../schemas/page.ts';
@@ -23,7 +24,8 @@ const UNSET: PageSettings & { id: string } = { ...DEFAULT_PAGE, supportUrl: null
  * which names each changed field with its old and new value; then the public page is rebuilt.
  * On a database with no page yet, creates it.
  */
-export async function updatePageSettings(db: Db, input: PageSettingsInput, actor: Actor = SYSTEM_ACTOR) {
+export async function updatePageSettings(db: Db, input: PageSettingsInput, actor: Actor) {
+  requirePermission(actor, 'page.configure');
   const data = pageSettingsUpdateSchema.parse(input);
   const page = await visibleWrite(db, async (tx) => {
     const existing = await findPage(tx);

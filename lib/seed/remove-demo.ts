@@ -1,6 +1,7 @@
 // A fresh install shows a demo page; its operator removes the demo's components, groups, incidents
 // and maintenance in one step, keeping whatever they added themselves.
-import { recordAudit, type Actor } from '../audit/audit-log.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { requirePermission, type Actor } from '../auth/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { restoreStatusesFromHistory } from '../incidents/manage-incident.ts';
 import { visibleWrite } from '../db/writes.ts';
@@ -13,6 +14,7 @@ export async function countDemoContent(db: Db) {
 }
 
 export async function removeDemoContent(db: Db, actor: Actor) {
+  requirePermission(actor, 'page.configure');
   return visibleWrite(db, async (tx) => {
     // Components of the operator's own that a demo incident touched get their history's status back.
     const touched = await tx.componentStatusChange.findMany({

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR, systemActor } from '@/lib/auth/permissions';
 import { setComponentStatus } from '@/lib/components/manage-components';
 import { createDb, type Db } from '@/lib/db/client';
 import { createIncident } from '@/lib/incidents/create-incident';
@@ -37,7 +38,7 @@ afterAll(async () => {
 /** Sets a demo component's status, as a monitor or the API would. */
 async function setStatus(name: string, status: ComponentStatus) {
   const component = await db.component.findFirstOrThrow({ where: { name } });
-  await setComponentStatus(db, { componentId: component.id, status }, { type: 'system', name: 'Accessibility test' });
+  await setComponentStatus(db, { componentId: component.id, status }, systemActor('Accessibility test'));
 }
 
 /** The page's overall status as the public page shows it, once the server has rebuilt it. */
@@ -123,9 +124,9 @@ describe('accessibility', () => {
 
   it('the status banner reads well in each overall status, light and dark', async () => {
     const incident = await db.incident.findFirstOrThrow({ where: { kind: 'incident', resolvedAt: null } });
-    await postIncidentUpdate(db, incident.id, { status: 'resolved', body: 'Fixed.' });
+    await postIncidentUpdate(db, incident.id, { status: 'resolved', body: 'Fixed.' }, SYSTEM_ACTOR);
     for (const component of await db.component.findMany()) {
-      if (component.status !== 'operational') await setComponentStatus(db, { componentId: component.id, status: 'operational' }, { type: 'system', name: 'Accessibility test' });
+      if (component.status !== 'operational') await setComponentStatus(db, { componentId: component.id, status: 'operational' }, systemActor('Accessibility test'));
     }
     const states: [ComponentStatus, string][] = [
       ['operational', 'All Systems Operational'],
@@ -253,7 +254,7 @@ describe('accessibility', () => {
     expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
     await page.evaluate(() => Object.assign(window, { loadedOnce: true }));
     expect(await page.getByText('Search is slow').count()).toBe(0);
-    await createIncident(db, { name: 'Search is slow', status: 'investigating', impact: 'minor', body: 'Looking into it.' });
+    await createIncident(db, { name: 'Search is slow', status: 'investigating', impact: 'minor', body: 'Looking into it.' }, SYSTEM_ACTOR);
     await expect.poll(async () => (await fetch(`${fixture.server.url}/embed/frame`)).text(), { timeout: 10_000 }).toContain('Search is slow');
     // The page's own minute passes on the page's clock, not the test's.
     await page.clock.runFor(60_000);

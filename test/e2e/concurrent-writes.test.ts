@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/api-keys';
-import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { seedDemo } from '@/lib/seed/demo';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
@@ -26,7 +26,7 @@ describe.each(PROVIDERS)('concurrent writes on %s', (provider) => {
     database = await createTestDatabase(provider);
     await seedDemo(database.db, { pageUrl: 'https://status.example.com' });
     key = (await createApiKey(database.db, { name: 'scripts', scopes: ['admin'] }, SYSTEM_ACTOR)).key;
-    incidentId = (await createIncident(database.db, { name: 'Elevated 502s', body: 'Looking into it.' })).id;
+    incidentId = (await createIncident(database.db, { name: 'Elevated 502s', body: 'Looking into it.' }, SYSTEM_ACTOR)).id;
     server = await startGatewatch({
       env: { DATABASE_URL: database.url, SNAPSHOT_PATH: path.join(dir, 'snapshot.json'), AUTH_SECRET_PATH: path.join(dir, 'auth-secret'), DEMO_SEED: 'never', ADMIN_API_RATE_PER_MINUTE: '100000' },
     });

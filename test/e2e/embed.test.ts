@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { createDb, type Db } from '@/lib/db/client';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
@@ -75,7 +76,7 @@ describe('the embed script on another site', () => {
     await visitor.goto(hostUrl);
     await visitor.locator('gatewatch-status section').waitFor({ timeout: 10_000 });
     const incident = await db.incident.findFirstOrThrow({ where: { status: 'identified' } });
-    await postIncidentUpdate(db, incident.id, { status: 'resolved', body: 'Fixed.' });
+    await postIncidentUpdate(db, incident.id, { status: 'resolved', body: 'Fixed.' }, SYSTEM_ACTOR);
     await expect
       .poll(async () => (await (await fetch(`${server.url}/api/v2/summary.json`)).json()).incidents.length, { timeout: 5_000 })
       .toBe(0);

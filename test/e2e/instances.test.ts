@@ -31,7 +31,7 @@ beforeAll(async () => {
   const { createOwner } = await import('@/lib/auth/operators');
   const { createApiKey } = await import('@/lib/api-keys/api-keys');
   const { createMaintenance } = await import('@/lib/maintenance/maintenance');
-  const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
+  const { SYSTEM_ACTOR } = await import('@/lib/auth/permissions');
   const db = database.db;
   await seedDemo(db, { pageUrl: 'https://status.example.com' });
   await createOwner(db, { name: 'Olive Owner', ...OWNER });
@@ -40,7 +40,7 @@ beforeAll(async () => {
   // Due already: both instances find it when they start, at the same moment.
   const cdn = await db.component.findFirstOrThrow({ where: { name: 'CDN' } });
   maintenanceId = (
-    await createMaintenance(db, { body: 'A message.', name: 'CDN cache upgrade', scheduledFor: new Date(Date.now() - 60_000), scheduledUntil: new Date(Date.now() + 3_600_000), componentIds: [cdn.id] })
+    await createMaintenance(db, { body: 'A message.', name: 'CDN cache upgrade', scheduledFor: new Date(Date.now() - 60_000), scheduledUntil: new Date(Date.now() + 3_600_000), componentIds: [cdn.id] }, SYSTEM_ACTOR)
   ).id;
 
   const [proxyPort, ...ports] = await Promise.all([freePort(), freePort(), freePort()]);

@@ -5,7 +5,7 @@ import { createIncident } from '@/lib/incidents/create-incident';
 import { deleteIncidentUpdate, editIncidentUpdate } from '@/lib/incidents/edit-update';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
-import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
+import { apiKeyActor, operatorActor, SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { seedDemo } from '@/lib/seed/demo';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases';
 
@@ -20,14 +20,14 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
   });
   afterAll(() => database.drop());
 
-  const open = () => createIncident(database.db, { name: '502s on the CDN', impact: 'major', body: 'Looking into it.', components: { [componentId]: 'partial_outage' } });
+  const open = () => createIncident(database.db, { name: '502s on the CDN', impact: 'major', body: 'Looking into it.', components: { [componentId]: 'partial_outage' } }, SYSTEM_ACTOR);
 
   it('moves through the lifecycle, records its times and the components old → new', async () => {
     const incident = await open();
-    const identified = await postIncidentUpdate(database.db, incident.id, { status: 'identified', body: 'Bad deploy.', expectedVersion: 1 });
+    const identified = await postIncidentUpdate(database.db, incident.id, { status: 'identified', body: 'Bad deploy.', expectedVersion: 1 }, SYSTEM_ACTOR);
     expect(identified).toMatchObject({ status: 'identified', version: 2 });
     expect(identified.identifiedAt).not.toBeNull();
-    const resolved = await postIncidentUpdate(database.db, incident.id, { status: 'resolved', body: 'Fixed.', components: { [componentId]: 'operational' } });
+    const resolved = await postIncidentUpdate(database.db, incident.id, { status: 'resolved', body: 'Fixed.', components: { [componentId]: 'operational' } }, SYSTEM_ACTOR);
     expect(resolved).toMatchObject({ status: 'resolved', version: 3 });
     expect(resolved.resolvedAt).not.toBeNull();
     expect(resolved.updates).toHaveLength(3);
@@ -41,14 +41,14 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
 
   it('refuses a stale write with 409 and an invalid move with 422, changing nothing', async () => {
     const incident = await open();
-    await postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'identified', expectedVersion: 1 });
+    await postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'identified', expectedVersion: 1 }, SYSTEM_ACTOR);
     const before = await database.db.incident.findUniqueOrThrow({ where: { id: incident.id }, include: { updates: true } });
 
-    const stale = postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'resolved', expectedVersion: 1, components: { [componentId]: 'operational' } });
+    const stale = postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'resolved', expectedVersion: 1, components: { [componentId]: 'operational' } }, SYSTEM_ACTOR);
     await expect(stale).rejects.toMatchObject({ status: 409, code: 'conflict' });
-    const invalid = postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'postmortem', components: { [componentId]: 'operational' } });
+    const invalid = postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'postmortem', components: { [componentId]: 'operational' } }, SYSTEM_ACTOR);
     await expect(invalid).rejects.toMatchObject({ status: 422, code: 'invalid_transition' });
-    const unknownComponent = postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'resolved', components: { nosuchcompon: 'operational' } });
+    const unknownComponent = postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'resolved', components: { nosuchcompon: 'operational' } }, SYSTEM_ACTOR);
     await expect(unknownComponent).rejects.toBeInstanceOf(AppError);
 
     const after = await database.db.incident.findUniqueOrThrow({ where: { id: incident.id }, include: { updates: true } });
@@ -57,8 +57,8 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
   });
 
   it('records each write in the audit log, filterable by what and by who', async () => {
-    const incident = await createIncident(database.db, { body: 'A message.', name: 'Audited' }, { type: 'user', id: 'u1', name: 'Ada Lovelace' });
-    await postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'resolved' }, { type: 'api_key', id: 'k1', name: 'API key "bot"' });
+    const incident = await createIncident(database.db, { body: 'A message.', name: 'Audited' }, operatorActor({ id: 'u1', name: 'Ada Lovelace', role: 'editor' }));
+    await postIncidentUpdate(database.db, incident.id, { body: 'A message.', status: 'resolved' }, apiKeyActor({ id: 'k1', name: 'bot', scopes: ['incidents'] }));
     const byAda = await listAuditLog(database.db, { actor: 'ada' });
     expect(byAda.rows.map((row) => [row.action, row.targetId])).toEqual([['incident.create', incident.id]]);
     const incidents = await listAuditLog(database.db, { targetType: 'incident' });
@@ -68,7 +68,7 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
   });
 
   it('answers 404 for an incident that does not exist', async () => {
-    await expect(postIncidentUpdate(database.db, 'doesnotexist', { body: 'A message.', status: 'resolved' })).rejects.toMatchObject({ status: 404 });
+    await expect(postIncidentUpdate(database.db, 'doesnotexist', { body: 'A message.', status: 'resolved' }, SYSTEM_ACTOR)).rejects.toMatchObject({ status: 404 });
   });
 
   it('backfills a past incident: the outage goes into uptime history, today’s statuses stay', async () => {
@@ -85,7 +85,7 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
       components: { [storage.id]: 'major_outage' },
       startedAt,
       resolvedAt,
-    });
+    }, SYSTEM_ACTOR);
     expect(incident).toMatchObject({ status: 'resolved', startedAt, resolvedAt });
     expect(incident.updates).toEqual([expect.objectContaining({ status: 'resolved', displayAt: resolvedAt })]);
     expect((await database.db.component.findUniqueOrThrow({ where: { id: storage.id } })).status).toBe(storage.status);
@@ -99,15 +99,15 @@ describe.each(PROVIDERS)('posting incident updates on %s', (provider) => {
     expect(uptime.incidentsByDay[day]).toContain(incident.id);
     expect(uptime.days.at(-1)!.uptime).toBe(1);
 
-    await expect(createIncident(database.db, { body: 'A message.', name: 'Backwards', status: 'resolved', startedAt: resolvedAt, resolvedAt: startedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
-    await expect(createIncident(database.db, { body: 'A message.', name: 'No start', status: 'resolved', resolvedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['startedAt'] })] });
-    await expect(createIncident(database.db, { body: 'A message.', name: 'Open', status: 'investigating', resolvedAt })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
-    await expect(createIncident(database.db, { body: 'A message.', name: 'Tomorrow', startedAt: new Date(Date.now() + 86_400_000) })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['startedAt'] })] });
+    await expect(createIncident(database.db, { body: 'A message.', name: 'Backwards', status: 'resolved', startedAt: resolvedAt, resolvedAt: startedAt }, SYSTEM_ACTOR)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
+    await expect(createIncident(database.db, { body: 'A message.', name: 'No start', status: 'resolved', resolvedAt }, SYSTEM_ACTOR)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['startedAt'] })] });
+    await expect(createIncident(database.db, { body: 'A message.', name: 'Open', status: 'investigating', resolvedAt }, SYSTEM_ACTOR)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resolvedAt'] })] });
+    await expect(createIncident(database.db, { body: 'A message.', name: 'Tomorrow', startedAt: new Date(Date.now() + 86_400_000) }, SYSTEM_ACTOR)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['startedAt'] })] });
   });
 
   it('edits and deletes a posted update, never the last one, each write audited and versioned', async () => {
     const incident = await open();
-    await postIncidentUpdate(database.db, incident.id, { status: 'identified', body: 'Bad deploy on the CDN egde.' });
+    await postIncidentUpdate(database.db, incident.id, { status: 'identified', body: 'Bad deploy on the CDN egde.' }, SYSTEM_ACTOR);
     const [first, typo] = await database.db.incidentUpdate.findMany({ where: { incidentId: incident.id }, orderBy: { displayAt: 'asc' } });
     const earlier = new Date(first.displayAt.getTime() + 1000);
 

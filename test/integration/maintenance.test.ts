@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { createMaintenance, runMaintenanceSchedule } from '@/lib/maintenance/maintenance';
 import { createDb } from '@/lib/db/client';
 import { seedDemo } from '@/lib/seed/demo';
@@ -25,7 +26,7 @@ describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
   it('starts on its own at its start and completes at its end, moving its components', async () => {
     const start = new Date(Date.now() + 10 * HOUR);
     const end = new Date(start.getTime() + 2 * HOUR);
-    const maintenance = await createMaintenance(database.db, { name: 'CDN upgrade', body: 'Planned.', scheduledFor: start, scheduledUntil: end, componentIds: [cdn] });
+    const maintenance = await createMaintenance(database.db, { name: 'CDN upgrade', body: 'Planned.', scheduledFor: start, scheduledUntil: end, componentIds: [cdn] }, SYSTEM_ACTOR);
     expect(maintenance).toMatchObject({ kind: 'maintenance', status: 'scheduled', impact: 'maintenance' });
 
     expect(await runMaintenanceSchedule(database.db, new Date(start.getTime() - 60_000))).not.toContain(`${maintenance.id}:in_progress`);
@@ -48,7 +49,7 @@ describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
   it.runIf(provider === 'postgresql')('moves a window once when several instances run the schedule at the same moment', async () => {
     const start = new Date(Date.now() + 20 * HOUR);
     const end = new Date(start.getTime() + HOUR);
-    const maintenance = await createMaintenance(database.db, { body: 'A message.', name: 'Storage upgrade', scheduledFor: start, scheduledUntil: end, componentIds: [storage] });
+    const maintenance = await createMaintenance(database.db, { body: 'A message.', name: 'Storage upgrade', scheduledFor: start, scheduledUntil: end, componentIds: [storage] }, SYSTEM_ACTOR);
     // Each instance has its own client (its own connections), as separate processes would.
     const instances = [createDb(database.url), createDb(database.url), createDb(database.url)];
     for (const [moment, status] of [[start, 'in_progress'], [end, 'completed']] as const) {
@@ -69,7 +70,7 @@ describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
       componentIds: [storage],
       autoInProgress: false,
       autoCompleted: false,
-    });
+    }, SYSTEM_ACTOR);
     await runMaintenanceSchedule(database.db, new Date(start.getTime() + 2 * HOUR));
     expect(await maintenanceStatus(maintenance.id)).toBe('scheduled');
     expect(await statusOf(storage)).toBe('operational');
@@ -78,8 +79,8 @@ describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
   it('refuses a window that ends before it starts, or names an unknown component, writing nothing', async () => {
     const before = await database.db.incident.count();
     const start = new Date(Date.now() + HOUR);
-    await expect(createMaintenance(database.db, { body: 'A message.', name: 'Backwards', scheduledFor: start, scheduledUntil: start })).rejects.toThrow(/after the start/);
-    await expect(createMaintenance(database.db, { body: 'A message.', name: 'Nowhere', scheduledFor: start, scheduledUntil: new Date(start.getTime() + HOUR), componentIds: ['nosuchcompon'] })).rejects.toMatchObject({ status: 404 });
+    await expect(createMaintenance(database.db, { body: 'A message.', name: 'Backwards', scheduledFor: start, scheduledUntil: start }, SYSTEM_ACTOR)).rejects.toThrow(/after the start/);
+    await expect(createMaintenance(database.db, { body: 'A message.', name: 'Nowhere', scheduledFor: start, scheduledUntil: new Date(start.getTime() + HOUR), componentIds: ['nosuchcompon'] }, SYSTEM_ACTOR)).rejects.toMatchObject({ status: 404 });
     expect(await database.db.incident.count()).toBe(before);
   });
 
@@ -89,11 +90,11 @@ describe.each(PROVIDERS)('scheduled maintenance on %s', (provider) => {
       (await database.db.component.findFirstOrThrow({ where: { name: 'Email notifications' } })).id,
     ];
     const start = new Date(Date.now() + 30 * HOUR);
-    const short = await createMaintenance(database.db, { body: 'A message.', name: 'Short', scheduledFor: start, scheduledUntil: new Date(start.getTime() + HOUR), componentIds: [database_, webhooks] });
-    const long = await createMaintenance(database.db, { body: 'A message.', name: 'Long', scheduledFor: start, scheduledUntil: new Date(start.getTime() + 3 * HOUR), componentIds: [database_] });
+    const short = await createMaintenance(database.db, { body: 'A message.', name: 'Short', scheduledFor: start, scheduledUntil: new Date(start.getTime() + HOUR), componentIds: [database_, webhooks] }, SYSTEM_ACTOR);
+    const long = await createMaintenance(database.db, { body: 'A message.', name: 'Long', scheduledFor: start, scheduledUntil: new Date(start.getTime() + 3 * HOUR), componentIds: [database_] }, SYSTEM_ACTOR);
     // An incident already degrading the email notifications when the windows start.
     const { createIncident } = await import('@/lib/incidents/create-incident');
-    await createIncident(database.db, { body: 'A message.', name: 'Slow emails', components: { [webhooks]: 'degraded_performance' } });
+    await createIncident(database.db, { body: 'A message.', name: 'Slow emails', components: { [webhooks]: 'degraded_performance' } }, SYSTEM_ACTOR);
     await runMaintenanceSchedule(database.db, start);
     expect([await statusOf(database_), await statusOf(webhooks)]).toEqual(['under_maintenance', 'under_maintenance']);
 

@@ -194,10 +194,10 @@ export function describeOperators(provider: Provider) {
     it('stops an operator’s API keys while they are disabled, and revokes them when they are removed', async () => {
       const { getDb } = await import('@/lib/db/client');
       const { authenticateApiKey, createApiKey } = await import('@/lib/api-keys/api-keys');
-      const { SYSTEM_ACTOR } = await import('@/lib/audit/audit-log');
+      const { operatorActor, SYSTEM_ACTOR } = await import('@/lib/auth/permissions');
       const ada = await operator('ada@example.com', 'correct horse battery');
       const kim = await ops.addOperator(getDb(), ada, { name: 'Kim', email: 'kim@example.com', password: 'admin password 3', role: 'admin' });
-      const { key } = await createApiKey(getDb(), { name: 'kim-bot', scopes: ['incidents'] }, ops.operatorActor(kim));
+      const { key } = await createApiKey(getDb(), { name: 'kim-bot', scopes: ['incidents'] }, operatorActor(kim));
       const { key: cliKey } = await createApiKey(getDb(), { name: 'cli-bot', scopes: ['read'] }, SYSTEM_ACTOR);
       const bearer = (value: string) => `Bearer ${value}`;
       expect(await authenticateApiKey(getDb(), bearer(key))).toMatchObject({ name: 'kim-bot' });

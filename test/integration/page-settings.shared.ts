@@ -2,6 +2,7 @@
 // one provider; the public v2 JSON follows.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import type { Provider } from '@/lib/db/client';
 import { updatePageSettings } from '@/lib/page/page-settings';
 import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
@@ -174,7 +175,7 @@ export function describePageSettings(provider: Provider) {
     it('creates the page on a database that has none yet', async () => {
       const fresh = await createTestDatabase(provider);
       try {
-        const page = await updatePageSettings(fresh.db, { name: 'First', url: 'https://first.example.com' });
+        const page = await updatePageSettings(fresh.db, { name: 'First', url: 'https://first.example.com' }, SYSTEM_ACTOR);
         expect(page).toMatchObject({ id: 'gatewatch', name: 'First', url: 'https://first.example.com', timeZone: 'Etc/UTC' });
         expect(await fresh.db.auditLog.findFirstOrThrow()).toMatchObject({ action: 'page.update', summary: 'Changed the page’s name and URL' });
       } finally {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { setComponentStatus } from '@/lib/components/manage-components';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { onLocalChange } from '@/lib/db/writes';
@@ -129,7 +129,7 @@ describe.each(PROVIDERS)('read path on %s', (provider) => {
         impact: 'critical',
         body: 'We are looking into it.',
         components: { [website.id]: 'major_outage' },
-      });
+      }, SYSTEM_ACTOR);
       await readPath.refresh();
       const unresolved = JSON.parse(renderStatuspageJson(readPath.peek()!.snapshot, 'incidents/unresolved.json').body.toString());
       expect(unresolved.incidents.map((incident: { name: string }) => incident.name)).toContain('Login page answers 502 Bad Gateway');
@@ -142,7 +142,7 @@ describe.each(PROVIDERS)('read path on %s', (provider) => {
   it('refuses an incident naming an unknown component and writes nothing', async () => {
     const count = await database.db.incident.count();
     await expect(
-      createIncident(database.db, { body: 'A message.', name: 'x', components: { nosuchcomponent: 'major_outage' } }),
+      createIncident(database.db, { body: 'A message.', name: 'x', components: { nosuchcomponent: 'major_outage' } }, SYSTEM_ACTOR),
     ).rejects.toMatchObject({ code: 'not_found', status: 404 });
     expect(await database.db.incident.count()).toBe(count);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/audit/audit-log';
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { deleteTemplate, findTemplate, listTemplates, saveTemplate } from '@/lib/incidents/templates';
 import { renderMarkdown } from '@/lib/markdown';
 import { updatePageSettings } from '@/lib/page/page-settings';
@@ -43,14 +43,14 @@ describe.each(PROVIDERS)('incident templates on %s', (provider) => {
     expect(step((await template502()).body)).toBeUndefined();
     expect((await template502()).body).toContain('We are investigating and will post an update here');
 
-    await updatePageSettings(database.db, { supportUrl: 'https://help.example.com/contact (502)' });
+    await updatePageSettings(database.db, { supportUrl: 'https://help.example.com/contact (502)' }, SYSTEM_ACTOR);
     const linked = (await template502()).body;
     expect(step(linked)).toBe('- If you still cannot get through, [contact our support](<https://help.example.com/contact%20(502)>).');
     expect(renderMarkdown(linked)).toContain('<a href="https://help.example.com/contact%20(502)" rel="nofollow noopener noreferrer">contact our support</a>');
 
-    await updatePageSettings(database.db, { supportUrl: 'mailto:help@example.com' });
+    await updatePageSettings(database.db, { supportUrl: 'mailto:help@example.com' }, SYSTEM_ACTOR);
     expect(renderMarkdown((await template502()).body)).toContain('<a href="mailto:help@example.com" rel="nofollow noopener noreferrer">contact our support</a>');
-    await updatePageSettings(database.db, { supportUrl: '' });
+    await updatePageSettings(database.db, { supportUrl: '' }, SYSTEM_ACTOR);
   });
 
   it('refuses bad input and changes to built-in ones, writing nothing', async () => {

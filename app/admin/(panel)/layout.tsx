@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { logOutAction } from '@/app/admin/actions';
+import { logOutAction } from '@/lib/actions/session';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { SECONDARY_BUTTON } from '@/components/admin/fields';
 import { FocusAfterSubmit } from '@/components/admin/form-message';
 import { MAIN_ID, SkipLink } from '@/components/skip-link';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can, ROLE_LABELS } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
+import { ROLE_LABELS } from '@/lib/auth/roles';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: { template: '%s · Gatewatch admin', default: 'Gatewatch admin' }, robots: { index: false } };
@@ -39,7 +40,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
             { href: '/admin', label: 'Dashboard' },
             { href: '/admin/incidents', label: 'Incidents' },
             // Roles that cannot post do not get links to forms they could not submit.
-            ...(can(operator.role, 'communicate')
+            ...(can(operator.role, 'incidents.write')
               ? [
                   { href: '/admin/incidents/new', label: 'New incident' },
                   { href: '/admin/maintenance/new', label: 'Schedule maintenance' },

@@ -4,7 +4,7 @@ import { DemoContentNotice } from '@/components/admin/demo-content-notice';
 import { Notice } from '@/components/admin/fields';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
 import { listTemplates } from '@/lib/incidents/templates';
 import { countDemoContent } from '@/lib/seed/remove-demo';
@@ -18,13 +18,13 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function Dashboard({ searchParams }: { searchParams: Promise<{ demo?: string }> }) {
   const operator = await requireOperator();
-  const editable = can(operator.role, 'communicate');
+  const editable = can(operator.role, 'incidents.write');
   const [snapshot, templates, demo] = await Promise.all([buildSnapshot(getDb()), listTemplates(getDb()), countDemoContent(getDb())]);
   const { activeIncidents, activeMaintenances, upcomingMaintenances } = getFrontPage(snapshot);
   const components = componentsInPageOrder(snapshot);
   return (
     <>
-      {demo.any && can(operator.role, 'configure') && <DemoContentNotice components={demo.components} incidents={demo.incidents} />}
+      {demo.any && can(operator.role, 'page.configure') && <DemoContentNotice components={demo.components} incidents={demo.incidents} />}
       {(await searchParams).demo === 'removed' && <Notice message="The demo content is gone. Add your own components next, under Components." />}
       <section aria-labelledby="overall" className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
         <div>

@@ -4,7 +4,7 @@ import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { listApiKeys } from '@/lib/api-keys/api-keys';
-import { can } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/time';
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
   const operator = await requireOperator();
-  const manage = can(operator.role, 'configure');
+  const manage = can(operator.role, 'api_keys.manage');
   const [keys, timeZone] = await Promise.all([listApiKeys(getDb()), pageTimeZone(getDb())]);
   const when = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{formatDateTime(date, timeZone)}</time> : 'never');
   return (
@@ -22,7 +22,7 @@ export default async function ApiKeysPage() {
       <p className="text-sm">
         For scripts and integrations: see the <a href="/docs/api" className="underline">API reference</a>.
       </p>
-      {!manage && <ReadOnlyNotice permission="configure" />}
+      {!manage && <ReadOnlyNotice permission="api_keys.manage" />}
       {manage && (
         <section aria-labelledby="new-key" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
           <h2 id="new-key" className="text-lg font-semibold">New key</h2>

@@ -4,7 +4,7 @@ import { Notice } from '@/components/admin/fields';
 import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { componentChoices } from '@/lib/status/front-page';
@@ -16,7 +16,7 @@ const DELETED: Record<string, string> = { component: 'The component was deleted.
 
 export default async function ComponentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const operator = await requireOperator();
-  const manage = can(operator.role, 'configure');
+  const manage = can(operator.role, 'components.configure');
   const snapshot = await buildSnapshot(getDb());
   const byId = new Map(snapshot.components.map((component) => [component.id, component]));
   const groupsById = new Map(snapshot.groups.map((group) => [group.id, group]));
@@ -103,7 +103,7 @@ export default async function ComponentsPage({ searchParams }: { searchParams: P
           </section>
         </div>
       ) : (
-        <ReadOnlyNotice permission="configure" />
+        <ReadOnlyNotice permission="components.configure" />
       )}
     </>
   );

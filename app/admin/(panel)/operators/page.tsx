@@ -3,14 +3,15 @@ import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { AddOperatorForm, OperatorList, type OperatorRow } from '@/components/admin/operator-forms';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { operatorChangeRefusal, type OperatorChange } from '@/lib/auth/operators';
-import { can, ROLE_LABELS, roleOf, ROLES } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
+import { ROLE_LABELS, roleOf, ROLES } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: 'Operators' };
 
 export default async function OperatorsPage() {
   const operator = await requireOperator();
-  const manage = can(operator.role, 'manageOperators');
+  const manage = can(operator.role, 'operators.manage');
   const users = await getDb().user.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, name: true, email: true, role: true, banned: true } });
   const activeOwners = users.filter((user) => user.role === 'owner' && !user.banned).length;
   const rows: OperatorRow[] = users.map((user) => {
@@ -37,7 +38,7 @@ export default async function OperatorsPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">Operators</h1>
-      {!manage && <ReadOnlyNotice permission="manageOperators" />}
+      {!manage && <ReadOnlyNotice permission="operators.manage" />}
       <OperatorList operators={rows} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Editors post incidents, maintenance and component status; viewers only look; admins also manage components, settings, API

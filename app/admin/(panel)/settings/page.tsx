@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { PageSettingsForm, type PageSettingsValues } from '@/components/admin/page-settings-form';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
 import { findPage } from '@/lib/page/page-settings';
 import { DEFAULT_PAGE } from '@/lib/status/build-snapshot';
@@ -29,7 +29,7 @@ export default async function SettingsPage() {
           What visitors see at the top of the <a href="/" className="underline">public page</a> and in the JSON API.
         </p>
       </div>
-      {can(operator.role, 'configure') ? (
+      {can(operator.role, 'page.configure') ? (
         <section aria-label="Change the page settings" className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
           <PageSettingsForm settings={settings} timeZones={timeZoneNames()} version={page?.updatedAt.toISOString() ?? 'none'} />
         </section>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ReadOnlyPage } from '@/components/admin/read-only-notice';
 import { TemplateForm } from '@/components/admin/template-forms';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
 import { listTemplates } from '@/lib/incidents/templates';
 import { INCIDENT_IMPACT_OPTIONS, UNRESOLVED_INCIDENT_STATUSES, UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
@@ -13,7 +13,7 @@ const STATUS_OPTIONS = UNRESOLVED_INCIDENT_STATUSES.map((status) => ({ value: st
 
 export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ copy?: string }> }) {
   const operator = await requireOperator();
-  if (!can(operator.role, 'communicate')) return <ReadOnlyPage title="Incident templates" />;
+  if (!can(operator.role, 'incidents.write')) return <ReadOnlyPage title="Incident templates" />;
   const [templates, { copy: copyId }] = await Promise.all([listTemplates(getDb()), searchParams]);
   const copy = templates.find((template) => template.id === copyId);
   return (

@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { ComponentForm, DeleteForm } from '@/components/admin/component-forms';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: 'Edit component' };
 
 export default async function EditComponentPage({ params }: { params: Promise<{ id: string }> }) {
   const operator = await requireOperator();
-  if (!can(operator.role, 'configure')) redirect('/admin/components');
+  if (!can(operator.role, 'components.configure')) redirect('/admin/components');
   const db = getDb();
   const [component, groups] = await Promise.all([
     db.component.findUnique({ where: { id: (await params).id } }),

@@ -6,7 +6,7 @@ import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { RemovalNotice } from '@/components/admin/removal-notice';
 import { ImpactBadge, UpdateTimeline } from '@/components/incident-parts';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { previewMessage } from '@/lib/markdown';
 import { getDb } from '@/lib/db/client';
 import { CANCELLED_MESSAGE } from '@/lib/incidents/default-messages';
@@ -32,7 +32,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
   // Deleted between the two reads.
   if (!incident) notFound();
   const zone = snapshot.page.timeZone;
-  const editable = can(operator.role, 'communicate');
+  const editable = can(operator.role, 'incidents.write');
   const kind = row.kind as IncidentKind;
   const next = allowedNextStatuses(kind, row.status as IncidentStatus);
   const open = !isClosedStatus(row.status);
@@ -50,7 +50,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
           View on the public page ↗
         </a>
       </div>
-      {!editable && <ReadOnlyNotice permission="communicate" />}
+      {!editable && <ReadOnlyNotice permission="incidents.write" />}
       {editable && next.length > 0 && (
         <section aria-labelledby="post-update" className={SECTION}>
           <h2 id="post-update" className="text-lg font-semibold">

@@ -4,7 +4,7 @@ import { ReadOnlyPage } from '@/components/admin/read-only-notice';
 import { incidentComponentChoices } from '@/lib/admin-ui/component-choices';
 import { pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
 import { COMPONENT_STATUS_OPTIONS, INCIDENT_IMPACT_OPTIONS } from '@/lib/schemas/status';
 import { instantToWallClock } from '@/lib/time';
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Backfill a past incident' };
 
 export default async function BackfillPage() {
   const operator = await requireOperator();
-  if (!can(operator.role, 'communicate')) return <ReadOnlyPage title="Backfill a past incident" />;
+  if (!can(operator.role, 'incidents.write')) return <ReadOnlyPage title="Backfill a past incident" />;
   const db = getDb();
   const [components, timeZone] = await Promise.all([incidentComponentChoices(db), pageTimeZone(db)]);
   return (

@@ -3,7 +3,7 @@ import { NewIncidentForm } from '@/components/admin/incident-forms';
 import { ReadOnlyPage } from '@/components/admin/read-only-notice';
 import { incidentComponentChoices } from '@/lib/admin-ui/component-choices';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
 import { listTemplates } from '@/lib/incidents/templates';
 import { COMPONENT_STATUS_OPTIONS, INCIDENT_IMPACT_OPTIONS, UNRESOLVED_INCIDENT_STATUSES, UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'New incident' };
 
 export default async function NewIncidentPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
   const operator = await requireOperator();
-  if (!can(operator.role, 'communicate')) return <ReadOnlyPage title="New incident" />;
+  if (!can(operator.role, 'incidents.write')) return <ReadOnlyPage title="New incident" />;
   const db = getDb();
   const [templates, components] = await Promise.all([listTemplates(db), incidentComponentChoices(db)]);
   const chosen = (await searchParams).template;

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = adminRoute('read', ({ db }) => pageResponse(db));
 
-export const PATCH = adminRoute('admin', async ({ db, body, actor }) => {
+export const PATCH = adminRoute('page.configure', async ({ db, body, actor }) => {
   await updatePageSettings(db, apiPageUpdateSchema.parse(body), actor);
   return pageResponse(db);
 });

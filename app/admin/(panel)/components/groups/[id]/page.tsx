@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { DeleteForm, GroupForm } from '@/components/admin/component-forms';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/roles';
+import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { componentChoices } from '@/lib/status/front-page';
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Edit group' };
 
 export default async function EditGroupPage({ params }: { params: Promise<{ id: string }> }) {
   const operator = await requireOperator();
-  if (!can(operator.role, 'configure')) redirect('/admin/components');
+  if (!can(operator.role, 'components.configure')) redirect('/admin/components');
   const snapshot = await buildSnapshot(getDb());
   const id = (await params).id;
   const group = snapshot.groups.find((candidate) => candidate.id === id);

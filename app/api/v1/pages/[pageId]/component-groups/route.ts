@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = adminRoute('read', ({ db }) => groupsResponse(db));
 
-export const POST = adminRoute('admin', async ({ db, body, actor }) => {
+export const POST = adminRoute('components.configure', async ({ db, body, actor }) => {
   const group = await createGroup(db, apiGroupCreateSchema.parse(body), actor);
   return groupsResponse(db, group.id, 201);
 });

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = adminRoute('read', ({ db }) => componentsResponse(db));
 
-export const POST = adminRoute('admin', async ({ db, body, actor }) => {
+export const POST = adminRoute('components.configure', async ({ db, body, actor }) => {
   const component = await createComponent(db, apiComponentCreateSchema.parse(body), actor);
   return componentsResponse(db, component.id, 201);
 });

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = adminRoute('read', ({ db }) => incidentsResponse(db, (all) => all.sort((a, b) => b.createdAt.localeCompare(a.createdAt))));
 
-export const POST = adminRoute('incidents', async ({ db, body, actor }) => {
+export const POST = adminRoute('incidents.write', async ({ db, body, actor }) => {
   const request = apiIncidentCreateSchema.parse(body);
   const created = request.kind === 'maintenance' ? await createMaintenance(db, request.input, actor) : await createIncident(db, request.input, actor);
   return incidentResponse(db, created.id, 201);

@@ -11,13 +11,13 @@ type Params = { pageId: string; groupId: string };
 
 export const GET = adminRoute<Params>('read', ({ db, params }) => groupsResponse(db, params.groupId));
 
-export const PATCH = adminRoute<Params>('admin', async ({ db, params, body, actor }) => {
+export const PATCH = adminRoute<Params>('components.configure', async ({ db, params, body, actor }) => {
   await editGroup(db, params.groupId, apiGroupUpdateSchema.parse(body), actor);
   return groupsResponse(db, params.groupId);
 });
 export const PUT = PATCH;
 
-export const DELETE = adminRoute<Params>('admin', async ({ db, params, actor }) => {
+export const DELETE = adminRoute<Params>('components.configure', async ({ db, params, actor }) => {
   await deleteGroup(db, params.groupId, actor);
   return new Response(null, { status: 204 });
 });

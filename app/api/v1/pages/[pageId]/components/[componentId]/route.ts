@@ -1,8 +1,9 @@
 // GET, PATCH, PUT, DELETE /api/v1/pages/{page_id}/components/{component_id}.
-// A status alone needs the `components` scope; renaming, regrouping, reordering or deleting needs `admin`.
+// A status alone needs the `components` scope; renaming, regrouping, reordering or deleting needs
+// `admin` (editComponent decides by the fields given).
 import { componentsResponse } from '@/lib/admin-api/responses';
 import { deleteComponent, editComponent } from '@/lib/components/manage-components';
-import { adminRoute, otherMethods, requireScope } from '@/lib/http/admin-route';
+import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { apiComponentUpdateSchema } from '@/lib/schemas/admin-api';
 
 export const dynamic = 'force-dynamic';
@@ -11,15 +12,13 @@ type Params = { pageId: string; componentId: string };
 
 export const GET = adminRoute<Params>('read', ({ db, params }) => componentsResponse(db, params.componentId));
 
-export const PATCH = adminRoute<Params>('components', async ({ db, key, params, body, actor }) => {
-  const input = apiComponentUpdateSchema.parse(body);
-  if (Object.keys(input).some((field) => field !== 'status')) requireScope(key, 'admin');
-  await editComponent(db, params.componentId, input, actor);
+export const PATCH = adminRoute<Params>('components.status', async ({ db, params, body, actor }) => {
+  await editComponent(db, params.componentId, apiComponentUpdateSchema.parse(body), actor);
   return componentsResponse(db, params.componentId);
 });
 export const PUT = PATCH;
 
-export const DELETE = adminRoute<Params>('admin', async ({ db, params, actor }) => {
+export const DELETE = adminRoute<Params>('components.configure', async ({ db, params, actor }) => {
   await deleteComponent(db, params.componentId, actor);
   return new Response(null, { status: 204 });
 });

@@ -12,13 +12,13 @@ type Params = { pageId: string; incidentId: string };
 
 export const GET = adminRoute<Params>('read', ({ db, params }) => incidentResponse(db, params.incidentId));
 
-export const PATCH = adminRoute<Params>('incidents', async ({ db, params, body, actor, request }) => {
+export const PATCH = adminRoute<Params>('incidents.write', async ({ db, params, body, actor, request }) => {
   await patchIncident(db, params.incidentId, toIncidentPatch(apiIncidentPatchSchema.parse(body), expectedVersion(request)), actor);
   return incidentResponse(db, params.incidentId);
 });
 
 /** Answers with the incident as it was, as Statuspage does. */
-export const DELETE = adminRoute<Params>('incidents', async ({ db, params, actor, request }) => {
+export const DELETE = adminRoute<Params>('incidents.write', async ({ db, params, actor, request }) => {
   const deleted = await incidentResponse(db, params.incidentId);
   await deleteIncident(db, params.incidentId, actor, expectedVersion(request));
   return deleted;

@@ -9,14 +9,14 @@ export const dynamic = 'force-dynamic';
 
 type Params = { pageId: string; incidentId: string; updateId: string };
 
-export const PATCH = adminRoute<Params>('incidents', async ({ db, params, body, actor, request }) => {
+export const PATCH = adminRoute<Params>('incidents.write', async ({ db, params, body, actor, request }) => {
   const input = { ...apiIncidentUpdateEditSchema.parse(body), expectedVersion: expectedVersion(request) };
   await editIncidentUpdate(db, params.incidentId, params.updateId, input, actor);
   return incidentUpdateResponse(db, params.incidentId, params.updateId);
 });
 export const PUT = PATCH;
 
-export const DELETE = adminRoute<Params>('incidents', async ({ db, params, actor, request }) => {
+export const DELETE = adminRoute<Params>('incidents.write', async ({ db, params, actor, request }) => {
   await deleteIncidentUpdate(db, params.incidentId, params.updateId, actor, expectedVersion(request));
   return new Response(null, { status: 204 });
 });

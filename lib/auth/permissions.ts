@@ -1,0 +1,107 @@
+// What can be done, in one vocabulary that operators' roles and API keys' scopes both map to, and
+// who does it (the Actor, which carries what it may do). Every lib verb that writes starts with
+// requirePermission(actor, ...), so no caller (the admin UI, the API, the command line, a monitor)
+// can skip the check.
+import { AppError } from '../errors.ts';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../schemas/api-key.ts';
+import { ROLE_LABELS, type Role } from './roles.ts';
+
+/** Each permission, with what it allows in words. */
+export const PERMISSIONS = {
+  read: 'read incidents, components and the page settings',
+  'incidents.write': 'open, update, edit and delete incidents, maintenance and incident templates',
+  'components.status': "set a component's status",
+  'components.configure': 'add, change, move and delete components and groups',
+  'page.configure': 'change the page settings and remove the demo content',
+  'api_keys.manage': 'create and revoke API keys',
+  'operators.manage': 'add operators, change their roles, disable and remove them',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+const ALL = Object.keys(PERMISSIONS) as Permission[];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: ALL,
+  admin: ALL,
+  editor: ['read', 'incidents.write', 'components.status'],
+  viewer: ['read'],
+};
+
+/**
+ * What each API key scope grants. `admin` is everything a key can do; keys never manage keys or
+ * operators (a leaked key must not mint more), which only signed-in owners and admins do.
+ */
+const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {
+  read: ['read'],
+  incidents: ['incidents.write'],
+  components: ['components.status'],
+  admin: ['read', 'incidents.write', 'components.status', 'components.configure', 'page.configure'],
+};
+
+/** Why an operator's role may not do something, in the words forms and read-only notices show. */
+export const OPERATOR_REFUSALS: Record<Permission, string> = {
+  read: 'Sign in to see this.',
+  'incidents.write': 'Viewers cannot change anything; ask an admin for the editor role.',
+  'components.status': 'Viewers cannot change anything; ask an admin for the editor role.',
+  'components.configure': 'Only owners and admins change components and groups.',
+  'page.configure': 'Only owners and admins change the page settings.',
+  'api_keys.manage': 'Only owners and admins manage API keys.',
+  'operators.manage': 'Only owners and admins manage operators.',
+};
+
+export const can = (role: Role, permission: Permission) => ROLE_PERMISSIONS[role].includes(permission);
+
+/**
+ * What a key with `scopes` may do: what they grant, and, for a key an operator made, no more than
+ * that operator's role allows now (a demoted admin's keys shrink with them).
+ */
+export function keyPermissions(scopes: readonly ApiKeyScope[], makerRole?: Role): Set<Permission> {
+  const granted = scopes.flatMap((scope) => SCOPE_PERMISSIONS[scope] ?? []);
+  return new Set(makerRole ? granted.filter((permission) => can(makerRole, permission)) : granted);
+}
+
+/** The narrowest scope that grants `permission`, if any does. */
+const scopeFor = (permission: Permission) => API_KEY_SCOPES.find((scope) => SCOPE_PERMISSIONS[scope].includes(permission));
+
+/** Who makes a write, as the audit log names them, and what they may do (worked out once, when made). */
+export type Actor = { name: string; permissions: ReadonlySet<Permission> } & (
+  | { type: 'user'; id: string; role: Role }
+  | { type: 'api_key'; id: string; makerRole?: Role }
+  | { type: 'system'; id?: undefined }
+);
+
+export const operatorActor = (operator: { id: string; name: string; role: Role }): Actor => ({
+  type: 'user',
+  id: operator.id,
+  name: operator.name,
+  role: operator.role,
+  permissions: new Set(ROLE_PERMISSIONS[operator.role]),
+});
+
+export const apiKeyActor = (key: { id: string; name: string; scopes: readonly ApiKeyScope[]; makerRole?: Role }): Actor => ({
+  type: 'api_key',
+  id: key.id,
+  name: `API key "${key.name}"`,
+  makerRole: key.makerRole,
+  permissions: keyPermissions(key.scopes, key.makerRole),
+});
+
+/** Gatewatch itself (the scheduler, seeding, the command line): everything, unless told less. */
+export const systemActor = (name: string, permissions: readonly Permission[] = ALL): Actor => ({ type: 'system', name, permissions: new Set(permissions) });
+
+export const SYSTEM_ACTOR = systemActor('Gatewatch');
+
+/** Returns if `actor` may do `permission`; otherwise a 403 saying why, in the words its caller understands. */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (actor.permissions.has(permission)) return;
+  throw new AppError('forbidden', refusal(actor, permission), 403);
+}
+
+function refusal(actor: Actor, permission: Permission): string {
+  if (actor.type === 'user') return OPERATOR_REFUSALS[permission];
+  if (actor.type === 'system') return `${actor.name} may not ${PERMISSIONS[permission]}.`;
+  const scope = scopeFor(permission);
+  if (!scope) return `An API key cannot ${PERMISSIONS[permission]}; an owner or admin does it in the admin UI.`;
+  const role = actor.makerRole && !can(actor.makerRole, permission) ? actor.makerRole : null;
+  const why = role ? `: the operator who made it now has the ${ROLE_LABELS[role].toLowerCase()} role, and a key does no more than its maker's role allows` : '';
+  return `This API key lacks the "${scope}" scope${why}`;
+}
