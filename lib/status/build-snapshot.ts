@@ -12,7 +12,7 @@ import { isActiveMaintenance, isUnresolvedIncident } from './incident-state.ts';
 import { rollupStatus, worstComponentStatus } from './rollup.ts';
 import type { Snapshot, SnapshotComponent, SnapshotIncident } from './snapshot-types.ts';
 import { topLevelOrder } from './page-order.ts';
-import { computeUptime, type StatusChange } from './uptime.ts';
+import { computeUptime, dayStarts, type StatusChange } from './uptime.ts';
 
 export const UPTIME_DAYS = 90;
 
@@ -105,11 +105,13 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
   }));
 
   const incidentsByComponentDay = indexIncidentDays(incidents, days, timeZone, now);
+  const starts = dayStarts(days, timeZone);
 
   const components: SnapshotComponent[] = componentRows.map((row) => {
     const uptime = computeUptime({
       changes: changesByComponent.get(row.id) ?? [{ status: row.status as ComponentStatus, at: row.createdAt }],
       days,
+      starts,
       timeZone,
       // Whole minutes: during an outage today's uptime would otherwise change on every rebuild.
       now: new Date(Math.floor(now.getTime() / 60_000) * 60_000),
