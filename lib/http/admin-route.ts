@@ -13,6 +13,7 @@ import { apiIssueSentence } from '../schemas/issue-messages.ts';
 import { jsonError } from './json-error.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { readRequestBody } from './request-body.ts';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
 
 export interface AdminRequest<Params> {
   db: Db;
@@ -55,7 +56,7 @@ export function adminRoute<Params extends { pageId?: string }>(
       const actor: Actor = { type: 'api_key', id: key.id, name: `API key "${key.name}"` };
       return await handle({ db, key, actor, params, body, request });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, request);
     }
   };
 }
@@ -68,20 +69,25 @@ export function requireScope(key: ApiKeyRecord, scope: ApiKeyScope) {
   throw new AppError('forbidden', `This API key lacks the "${scope}" scope${why}`);
 }
 
-/** Any error as `{"error":{"code","message","details"}}`: ours with their code's status, the rest 503 or 500. */
-export function errorResponse(error: unknown): Response {
+/**
+ * Any error as `{"error":{"code","message","details"}}`: ours with their code's status, the rest 503
+ * or 500. A 500 is logged under the request's id, which its answer gives for the operator to quote.
+ */
+export function errorResponse(error: unknown, request?: Request): Response {
   // First: a validation message can quote the input, which must never read as a database outage.
   if (error instanceof ZodError) {
     const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: apiIssueSentence(issue) }));
     return jsonError('validation_failed', `Invalid request: ${details.map((detail) => detail.message).join(' ')}`, {}, details);
   }
+  const requestId = requestIdOf(request?.headers);
   const known = asAppError(error);
   if (known) {
-    if (known.code === 'unavailable') log('warn', 'admin API: database unavailable', { error: String(error).split('\n')[0] });
+    if (known.code === 'unavailable') log('warn', 'admin API: database unavailable', { requestId, error: String(error).split('\n')[0] });
     return jsonError(known.code, known.message, known.status === 503 ? { 'retry-after': '5' } : {}, known.details);
   }
-  log('error', 'admin API: unexpected error', { error: error instanceof Error ? error.stack : String(error) });
-  return jsonError('internal_error', 'Something went wrong on our side. Check the incident list before retrying.');
+  log('error', 'admin API: unexpected error', { requestId, error: error instanceof Error ? error.stack : String(error) });
+  const message = 'Something went wrong on our side. Check the incident list before retrying; to report it, quote the request id given in details.';
+  return jsonError('internal_error', message, { [REQUEST_ID_HEADER]: requestId }, [{ request_id: requestId }]);
 }
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;

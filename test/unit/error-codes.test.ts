@@ -1,8 +1,16 @@
-// The closed set of error codes: each code means one status wherever it is thrown.
-import { describe, expect, it } from 'vitest';
+// The closed set of error codes: each code means one status wherever it is thrown, and a 500 is
+// logged and answered under the request's id.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ERROR_CODES, type ErrorCode } from '@/lib/error-codes';
 import { AppError, notFound } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/admin-route';
 import { jsonError } from '@/lib/http/json-error';
+import { requestIdOf } from '@/lib/http/request-id';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
 
 describe('the error codes', () => {
   it('are snake_case, each with a 4xx or 5xx status and a sentence', () => {
@@ -32,5 +40,31 @@ describe('the error codes', () => {
       expect(response.status, code).toBe(ERROR_CODES[code].status);
       expect(await response.json()).toEqual({ error: { code, message: 'Because.', details: [] } });
     }
+  });
+});
+
+describe('an unexpected error', () => {
+  it('is logged under the request id server.ts gave, which the 500 answers with', async () => {
+    vi.stubEnv('LOG_LEVEL', 'info');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const request = new Request('http://status.test/api/v1/pages', { headers: { 'x-request-id': 'req-42.a_b' } });
+    const response = errorResponse(new TypeError('cannot read properties of undefined'), request);
+    expect(response.status).toBe(500);
+    expect(response.headers.get('x-request-id')).toBe('req-42.a_b');
+    const { error } = await response.json();
+    expect(error).toMatchObject({ code: 'internal_error', details: [{ request_id: 'req-42.a_b' }] });
+    expect(error.message).not.toMatch(/undefined|TypeError/);
+    const line = JSON.parse(String(logged.mock.calls[0][0]));
+    expect(line).toMatchObject({ level: 'error', requestId: 'req-42.a_b', error: expect.stringContaining('cannot read properties of undefined') });
+  });
+
+  it('gets an id of its own when Next runs without server.ts, or the one given is not safe to log', async () => {
+    vi.stubEnv('LOG_LEVEL', 'silent');
+    const id = requestIdOf(new Headers({ 'x-request-id': 'a"b<script>' }));
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const response = errorResponse(new Error('boom'));
+    const { error } = await response.json();
+    expect(error.details[0].request_id).toBe(response.headers.get('x-request-id'));
+    expect(error.details[0].request_id).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
