@@ -11,6 +11,7 @@ import { applyMigrations } from './lib/db/migrate.ts';
 import { CLIENT_IP_HEADER, ensureOwnerFromEnv } from './lib/auth/operators.ts';
 import { clientAddress } from './lib/http/client-address.ts';
 import { checkFormPost } from './lib/http/form-post.ts';
+import { assignRequestId } from './lib/http/request-id.ts';
 import { runMaintenanceSchedule } from './lib/maintenance/maintenance.ts';
 import { EnvError, getEnv } from './lib/env.ts';
 import { log } from './lib/log.ts';
@@ -78,7 +79,12 @@ async function main() {
   };
   const serve = createFastPath(readPath, renderHtml, toNext);
 
-  const server = http.createServer((req, res) => (req.headers[RENDER_HEADER] === renderToken ? toNext(req, res) : serve(req, res)));
+  const server = http.createServer((req, res) => {
+    // First, so every answer carries it, whoever writes it: the fast path, a refusal here, or Next.
+    assignRequestId(req, res);
+    if (req.headers[RENDER_HEADER] === renderToken) toNext(req, res);
+    else serve(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, env.HOST, () => {
     log('info', `Gatewatch is listening on http://localhost:${env.PORT}`, { dev, database: env.DATABASE_URL.split(':')[0] });

@@ -113,5 +113,5 @@ export function expectedVersion(request: Request): number | undefined {
   if (!header || header === '*') return undefined;
   const version = Number(header.replace(/^W\//, '').replace(/"/g, ''));
   if (Number.isInteger(version) && version > 0) return version;
-  throw new AppError('invalid_if_match', 'If-Match must be the ETag of the incident, like "3", or *', 400);
+  throw new AppError('invalid_if_match', 'If-Match must be the ETag of the incident, like "3", or *');
 }

@@ -22,6 +22,6 @@ export const PERMISSION_REFUSALS: Record<Permission, string> = {
 /** The signed-in operator, if their role allows `permission`; otherwise a 403 the form shows. */
 export async function requirePermission(permission: Permission): Promise<Operator> {
   const operator = await requireOperator();
-  if (!can(operator.role, permission)) throw new AppError('forbidden', PERMISSION_REFUSALS[permission], 403);
+  if (!can(operator.role, permission)) throw new AppError('forbidden', PERMISSION_REFUSALS[permission]);
   return operator;
 }

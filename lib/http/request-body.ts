@@ -21,15 +21,15 @@ export async function readRequestBody(request: Request): Promise<unknown> {
     try {
       body = JSON.parse(text);
     } catch {
-      throw new AppError('malformed_json', 'The body is not valid JSON', 400);
+      throw new AppError('malformed_json', 'The body is not valid JSON');
     }
     return checkBody(body);
   }
   if (type === 'application/x-www-form-urlencoded') return checkBody(parseBracketForm(new URLSearchParams(text)));
-  throw new AppError('unsupported_media_type', 'Send application/json or application/x-www-form-urlencoded', 415);
+  throw new AppError('unsupported_media_type', 'Send application/json or application/x-www-form-urlencoded');
 }
 
-const tooDeep = () => new AppError('too_deep', `The body nests deeper than ${MAX_BODY_DEPTH} levels`, 400);
+const tooDeep = () => new AppError('too_deep', `The body nests deeper than ${MAX_BODY_DEPTH} levels`);
 
 /**
  * Calls `visit` on `value` and on everything inside it, keys too; no recursion, so a body nested
@@ -52,12 +52,12 @@ export function walkBody(value: unknown, visit: (inner: unknown) => void = () =>
  */
 function checkBody(body: unknown): unknown {
   walkBody(body, (value) => {
-    if (typeof value === 'string' && value.includes('\0')) throw new AppError('invalid_text', 'Text may not contain NUL (\\u0000) characters', 400);
+    if (typeof value === 'string' && value.includes('\0')) throw new AppError('invalid_text', 'Text may not contain NUL (\\u0000) characters');
   });
   return body;
 }
 
-const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB`, 413);
+const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB`);
 
 async function readLimited(request: Request): Promise<string> {
   if (!request.body) return '';
@@ -71,7 +71,7 @@ async function readLimited(request: Request): Promise<string> {
     } catch (error) {
       // The client went away mid-body: its doing, not an outage of ours.
       log('info', 'admin API: the client closed the connection before sending the whole body', { error: String(error).split('\n')[0] });
-      throw new AppError('request_aborted', 'The request body did not arrive whole: the connection closed before its end', 400);
+      throw new AppError('request_aborted', 'The request body did not arrive whole: the connection closed before its end');
     }
     const { done, value } = chunk;
     if (done) break;
@@ -92,7 +92,7 @@ export function parseBracketForm(form: URLSearchParams): Record<string, unknown>
     const parts = name.replace(/\]/g, '').split('[');
     if (parts.length > MAX_BODY_DEPTH) throw tooDeep();
     if (parts.some((part, index) => part === '' && index !== parts.length - 1) || parts.some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype')) {
-      throw new AppError('malformed_form', `Cannot read the form field ${name}`, 400);
+      throw new AppError('malformed_form', `Cannot read the form field ${name}`);
     }
     let node: Record<string, unknown> = root;
     parts.forEach((part, index) => {

@@ -39,7 +39,7 @@ const COALESCE_MS = 50;
 
 /** No snapshot at all: the database is unreachable and none was saved before (a 503 for visitors). */
 export const snapshotUnavailable = (cause: unknown) =>
-  new AppError('snapshot_unavailable', 'No snapshot: the database is unreachable and none was saved before.', 503, [], { cause });
+  new AppError('unavailable', 'No snapshot: the database is unreachable and none was saved before.', [], { cause });
 
 /**
  * The public read path's state: the current snapshot, rebuilt from the database when data changes,
