@@ -17,6 +17,9 @@ function publicHost() {
 const nextConfig = {
   experimental: {
     serverActions: { allowedOrigins: publicHost() },
+    // Load a page's code when it is first asked for, not every page's at start: most of the admin is
+    // seldom used, and the public pages are rendered once per change.
+    preloadEntriesOnStart: false,
   },
   // The custom server compresses each rendered page once and keeps the bytes; Next must not do it per request.
   compress: false,

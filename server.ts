@@ -1,19 +1,18 @@
 // Gatewatch's process: applies migrations, seeds the demo on an empty database, keeps the public
 // snapshot current, answers hot public GETs from memory, and hands everything else to Next.js.
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import next from 'next';
 import { getDb } from './lib/db/client.ts';
 import { applyMigrations } from './lib/db/migrate.ts';
 import { CLIENT_IP_HEADER, ensureOwnerFromEnv } from './lib/auth/operators.ts';
 import { clientAddress } from './lib/http/client-address.ts';
 import { checkFormPost } from './lib/http/form-post.ts';
+import { assignRequestId } from './lib/http/request-id.ts';
 import { runMaintenanceSchedule } from './lib/maintenance/maintenance.ts';
 import { EnvError, getEnv } from './lib/env.ts';
 import { log } from './lib/log.ts';
+import { PROJECT_ROOT } from './lib/project-root.ts';
 import { onLocalChange } from './lib/db/writes.ts';
 import { watchChanges } from './lib/read-path/watch-changes.ts';
 import { createFastPath } from './lib/read-path/fast-path.ts';
@@ -26,7 +25,6 @@ const RENDER_HEADER = 'x-gatewatch-render';
 
 async function main() {
   const env = getEnv();
-  if (!dev) buildIfMissing();
   await prepareDatabase(env.DATABASE_URL, env.PUBLIC_URL ?? `http://localhost:${env.PORT}`, env.DEMO_SEED);
 
   const readPath = getReadPath();
@@ -45,7 +43,7 @@ async function main() {
   void runSchedule();
   setInterval(runSchedule, 15_000).unref();
 
-  const app = next({ dev, dir: import.meta.dirname, hostname: env.HOST, port: env.PORT });
+  const app = next({ dev, dir: PROJECT_ROOT, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
 
@@ -78,7 +76,12 @@ async function main() {
   };
   const serve = createFastPath(readPath, renderHtml, toNext);
 
-  const server = http.createServer((req, res) => (req.headers[RENDER_HEADER] === renderToken ? toNext(req, res) : serve(req, res)));
+  const server = http.createServer((req, res) => {
+    // First, so every answer carries it, whoever writes it: the fast path, a refusal here, or Next.
+    assignRequestId(req, res);
+    if (req.headers[RENDER_HEADER] === renderToken) toNext(req, res);
+    else serve(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, env.HOST, () => {
     log('info', `Gatewatch is listening on http://localhost:${env.PORT}`, { dev, database: env.DATABASE_URL.split(':')[0] });
@@ -88,14 +91,6 @@ async function main() {
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-}
-
-/** `npm start` on a fresh clone: build the production app first. */
-function buildIfMissing() {
-  if (fs.existsSync(new URL('./.next/BUILD_ID', import.meta.url))) return;
-  log('info', 'No production build yet: running `next build` (once, about a minute)');
-  const nextCli = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  execFileSync(process.execPath, [nextCli, 'build'], { stdio: 'inherit', cwd: import.meta.dirname });
 }
 
 /** Migrations and the demo seed; with the database down, start anyway and serve the saved snapshot. */

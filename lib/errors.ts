@@ -1,22 +1,28 @@
+import { type ErrorCode, type ErrorStatus, errorStatus } from './error-codes.ts';
 import { processBrand } from './process-global.ts';
 
 const APP_ERROR = processBrand('AppError');
 
 /**
- * An error a caller can act on, with a stable snake_case code and the HTTP status it maps to.
- * `instanceof AppError` holds for one thrown by either copy of lib/ (see process-global.ts).
+ * An error a caller can act on: a code from the closed set in error-codes.ts, which decides its HTTP
+ * status. `instanceof AppError` holds for one thrown by either copy of lib/ (see process-global.ts).
  */
 export class AppError extends Error {
   readonly [APP_ERROR] = true;
+  readonly code: ErrorCode;
+  readonly status: ErrorStatus;
+  readonly details: unknown[];
 
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-    readonly details: unknown[] = [],
-    options?: ErrorOptions,
-  ) {
+  constructor(code: ErrorCode, message: string, details?: unknown[], options?: ErrorOptions);
+  /** @deprecated The status comes from the code: drop the third argument. */
+  constructor(code: ErrorCode, message: string, status: number, details?: unknown[], options?: ErrorOptions);
+  constructor(code: ErrorCode, message: string, ...rest: [unknown[]?, ErrorOptions?] | [number, unknown[]?, ErrorOptions?]) {
+    // The older form named the status too; the code's own status wins, so a code means one status everywhere.
+    const [details = [], options] = (typeof rest[0] === 'number' ? rest.slice(1) : rest) as [unknown[]?, ErrorOptions?];
     super(message, options);
+    this.code = code;
+    this.status = errorStatus(code);
+    this.details = details;
   }
 
   static [Symbol.hasInstance](value: unknown): boolean {
@@ -25,7 +31,7 @@ export class AppError extends Error {
 }
 
 /** The id goes in the details, not the sentence: operators read these at 3 a.m. */
-export const notFound = (what: string, id: string) => new AppError('not_found', `That ${what} does not exist; it may have been deleted.`, 404, [{ [what.replace(/ /g, '_')]: id }]);
+export const notFound = (what: string, id: string) => new AppError('not_found', `That ${what} does not exist; it may have been deleted.`, [{ [what.replace(/ /g, '_')]: id }]);
 
 // PostgreSQL: deadlock, serialization failure; a row deleted or a reference gone between a read
 // and the write. A write that lost such a race can simply be retried.
@@ -55,13 +61,13 @@ function wrapped(error: unknown, test: (code: unknown, message: unknown) => bool
 export function asAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (wrapped(error, (code) => typeof code === 'string' && BAD_TEXT_CODES.has(code))) {
-    return new AppError('invalid_text', 'Text may not contain NUL (\\u0000) characters.', 400);
+    return new AppError('invalid_text', 'Text may not contain NUL (\\u0000) characters.');
   }
   if (wrapped(error, (code) => typeof code === 'string' && CONFLICT_CODES.has(code))) {
-    return new AppError('conflict', 'Another change was written at the same moment, or what it refers to was just deleted; reload and try again.', 409);
+    return new AppError('conflict', 'Another change was written at the same moment, or what it refers to was just deleted; reload and try again.');
   }
   if (wrapped(error, (code, message) => (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || (typeof message === 'string' && UNAVAILABLE_TEXT.test(message)))) {
-    return new AppError('unavailable', 'The database is unreachable or busy; the public page keeps serving its last snapshot. Retry shortly.', 503);
+    return new AppError('unavailable', 'The database is unreachable or busy; the public page keeps serving its last snapshot. Retry shortly.');
   }
   return undefined;
 }

@@ -1,7 +1,10 @@
-// Calendar days and wall-clock formatting in the page's time zone, with Intl (no tz database to ship).
+// Calendar days and wall-clock times in the page's time zone. Wall clock ↔ instant goes through
+// Temporal (the polyfill until Node ships it), which settles DST gaps and overlaps by the standard; day
+// keys and display stay on Intl, which gives the same answers nine times faster in the snapshot's loops.
+// Neither ships a tz database: both read the zones Node's ICU knows.
+import { Temporal } from 'temporal-polyfill';
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function dayFormatter(timeZone: string) {
   let formatter = dayFormatters.get(timeZone);
@@ -53,30 +56,9 @@ export function dayKey(date: Date, timeZone: string): string {
   return dayFormatter(timeZone).format(date);
 }
 
-/** How far the zone's wall clock is ahead of UTC at `date`, in ms. */
-export function zoneOffsetMs(date: Date, timeZone: string): number {
-  let formatter = partFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partFormatters.set(timeZone, formatter);
-  }
-  const parts = Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
-  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return wall - Math.floor(date.getTime() / 1000) * 1000;
-}
-
-/** The instant a calendar day starts in `timeZone` (DST-aware). */
+/** The instant a calendar day starts in `timeZone` (DST-aware: where midnight is skipped, the first instant after). */
 export function startOfDay(day: string, timeZone: string): Date {
-  return wallClockToInstant(`${day}T00:00`, timeZone);
+  return new Date(Temporal.PlainDate.from(day).toZonedDateTime(timeZone).epochMilliseconds);
 }
 
 /**
@@ -85,24 +67,20 @@ export function startOfDay(day: string, timeZone: string): Date {
  * is the first one; an impossible date is invalid.
  */
 export function wallClockToInstant(local: string, timeZone: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!match) return new Date(NaN);
-  const [, year, month, date, hour, minute] = match.map(Number);
-  const wallAsUtc = Date.UTC(year, month - 1, date, hour, minute);
-  const check = new Date(wallAsUtc);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date || hour > 23 || minute > 59) return new Date(NaN);
-  // The zone's offset a day before and a day after: the same unless a change falls in between.
-  const before = zoneOffsetMs(new Date(wallAsUtc - 86_400_000), timeZone);
-  const after = zoneOffsetMs(new Date(wallAsUtc + 86_400_000), timeZone);
-  const matches = [wallAsUtc - before, wallAsUtc - after].filter((instant) => instant + zoneOffsetMs(new Date(instant), timeZone) === wallAsUtc);
-  // None match in a skipped hour: read it with the offset before the change, which moves it forward.
-  return new Date(matches.length ? Math.min(...matches) : wallAsUtc - before);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return new Date(NaN);
+  try {
+    const wallClock = Temporal.PlainDateTime.from(local, { overflow: 'reject' });
+    // 'compatible' is the rule above: forward through a gap, the earlier of an overlap.
+    return new Date(wallClock.toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds);
+  } catch {
+    return new Date(NaN);
+  }
 }
 
 /** An instant as a wall-clock time in `timeZone`, as a datetime-local input shows it ("2026-11-27T10:00"). */
 export function instantToWallClock(date: Date | string, timeZone: string): string {
-  const instant = new Date(date);
-  return new Date(instant.getTime() + zoneOffsetMs(instant, timeZone)).toISOString().slice(0, 16);
+  const instant = Temporal.Instant.fromEpochMilliseconds(new Date(date).getTime());
+  return instant.toZonedDateTimeISO(timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' });
 }
 
 export function addDays(day: string, count: number): string {

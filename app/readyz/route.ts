@@ -10,11 +10,12 @@ export async function GET() {
   const database = await checkDatabase(getDb());
   // The reason goes to the log only: it can name internal hosts.
   if (!database.ok) log('warn', 'readiness check: database unreachable', { error: database.error });
-  const snapshot = getReadPath().peek();
+  const readPath = getReadPath();
+  const snapshot = readPath.peek();
   const body = {
     status: database.ok ? 'ready' : 'database_unavailable',
     database: database.ok ? 'up' : 'down',
-    snapshot: snapshot ? { live: snapshot.freshness.live, built_at: snapshot.snapshot.builtAt } : null,
+    snapshot: snapshot ? { live: snapshot.freshness.live, built_at: snapshot.snapshot.builtAt, rebuilds: readPath.rebuilds } : null,
   };
   return Response.json(body, { status: database.ok ? 200 : 503, headers: { 'cache-control': 'no-store' } });
 }

@@ -10,6 +10,7 @@ import {
   apiPageUpdateSchema,
 } from '../schemas/admin-api.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
+import { codesByStatus, ERROR_CODES } from '../error-codes.ts';
 
 /** Every admin API endpoint: the OpenAPI document and the reference page are both made from this. */
 export interface AdminEndpoint {
@@ -141,20 +142,25 @@ export function bodySchema(schema: z.ZodType): Record<string, unknown> {
   return json;
 }
 
-const ERRORS: Record<number, string> = {
-  400: 'Malformed JSON or form, or fields that do not validate (details name them)',
-  401: 'No API key, or an unknown or revoked one',
-  403: 'The key lacks the scope',
-  404: 'No such page, incident, component or group',
-  409: 'Stale write: the incident changed since the version in If-Match',
-  413: 'Body larger than 64 KB',
-  415: 'Neither JSON nor form-encoded',
-  422: 'A status the incident cannot move to, or deleting its only update',
-  429: 'Too many requests for this key; see Retry-After',
-  503: 'The database is unreachable',
-};
-
+const REQUEST_ID = { 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/**
+ * One response per error status, shared by every operation: its codes (the schema narrows `code` to
+ * them) and what each means, all from lib/error-codes.ts.
+ */
+function errorResponses() {
+  return Object.fromEntries(
+    [...codesByStatus()].map(([status, codes]) => [
+      `Error${status}`,
+      {
+        description: codes.map((code) => `\`${code}\`: ${ERROR_CODES[code].description}`).join('. '),
+        headers: REQUEST_ID,
+        content: { 'application/json': { schema: { allOf: [ref('Error')], properties: { error: { properties: { code: { enum: codes } } } } } } },
+      },
+    ]),
+  );
+}
 
 export function openApiDocument(baseUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -171,8 +177,10 @@ export function openApiDocument(baseUrl: string) {
         requestBody: { required: true, content: { 'application/json': { schema: body }, 'application/x-www-form-urlencoded': { schema: body } } },
       }),
       responses: {
-        [endpoint.success]: returns ? { description: 'OK', content: { 'application/json': { schema: returns } } } : { description: 'Done; no body' },
-        ...Object.fromEntries(Object.entries(ERRORS).map(([status, description]) => [status, { description, content: { 'application/json': { schema: ref('Error') } } }])),
+        [endpoint.success]: returns
+          ? { description: 'OK', headers: REQUEST_ID, content: { 'application/json': { schema: returns } } }
+          : { description: 'Done; no body', headers: REQUEST_ID },
+        ...Object.fromEntries([...codesByStatus().keys()].map((status) => [status, { $ref: `#/components/responses/Error${status}` }])),
       },
     };
   }
@@ -191,11 +199,24 @@ export function openApiDocument(baseUrl: string) {
         bearer: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <key>' },
         statuspageOAuth: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Authorization: OAuth <key>, as Statuspage clients send it' },
       },
+      headers: {
+        'X-Request-Id': {
+          description: "This request's id, as the server's log names it; a well-formed one sent in X-Request-Id (letters, digits, . _ -, at most 64) is kept",
+          schema: { type: 'string' },
+        },
+      },
+      responses: errorResponses(),
       schemas: {
         Error: {
           type: 'object',
           required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message', 'details'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: {} } } } },
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message', 'details'],
+              properties: { code: { type: 'string', enum: Object.keys(ERROR_CODES) }, message: { type: 'string' }, details: { type: 'array', items: {} } },
+            },
+          },
         },
         Incident: { type: 'object', description: 'As in /api/v2/incidents.json: id, name, status, impact, timestamps, incident_updates, components' },
         IncidentUpdate: { type: 'object', description: 'As in incident_updates of /api/v2/incidents.json: id, status, body, incident_id, created_at, updated_at, display_at, affected_components' },

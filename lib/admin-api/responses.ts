@@ -1,43 +1,53 @@
 import type { Db } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
+import type { Prisma } from '../generated/sqlite/client.ts';
 import { findPage } from '../page/page-settings.ts';
-import { buildSnapshot } from '../status/build-snapshot.ts';
+import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from '../schemas/status.ts';
+import { INCIDENT_ORDER, INCIDENT_WITH_UPDATES, readPageLayout, toSnapshotIncident } from '../status/page-rows.ts';
 import { componentsJson, incidentsJson } from '../status/statuspage-json.ts';
-import type { SnapshotIncident } from '../status/snapshot-types.ts';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
-/**
- * Admin API bodies come from a snapshot read fresh from the database, through the same
- * serializers as the public v2 JSON: one shape for incidents and components everywhere.
- */
-export async function incidentsResponse(db: Db, select: (incidents: SnapshotIncident[]) => SnapshotIncident[]) {
-  const snapshot = await buildSnapshot(db);
-  return Response.json(incidentsJson(snapshot, select([...snapshot.incidents, ...snapshot.maintenances])), { headers: NO_STORE });
+// Admin API bodies read just the rows they show, fresh from the database (no public snapshot), and
+// go through the same serializers as the public v2 JSON: one shape for incidents and components.
+
+/** The incident lists of the Manage API, each one query, in the order Statuspage gives them. */
+const INCIDENT_LISTS: Record<IncidentList, { where: Prisma.IncidentWhereInput; orderBy: Prisma.IncidentOrderByWithRelationInput[] }> = {
+  all: { where: {}, orderBy: [{ createdAt: 'desc' }, ...INCIDENT_ORDER] },
+  unresolved: { where: { kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }, orderBy: INCIDENT_ORDER },
+  upcoming: { where: { kind: 'maintenance', status: 'scheduled' }, orderBy: [{ scheduledFor: 'asc' }, ...INCIDENT_ORDER] },
+  active_maintenance: { where: { kind: 'maintenance', status: { in: [...ACTIVE_MAINTENANCE_STATUSES] } }, orderBy: [{ scheduledFor: 'desc' }, ...INCIDENT_ORDER] },
+};
+
+export type IncidentList = 'all' | 'unresolved' | 'upcoming' | 'active_maintenance';
+
+export async function incidentsResponse(db: Db, list: IncidentList) {
+  const [layout, rows] = await Promise.all([readPageLayout(db), db.incident.findMany({ ...INCIDENT_LISTS[list], include: INCIDENT_WITH_UPDATES })]);
+  return Response.json(incidentsJson(layout, rows.map((row) => toSnapshotIncident(row, { html: false }))), { headers: NO_STORE });
+}
+
+async function readIncident(db: Db, incidentId: string) {
+  const [layout, row] = await Promise.all([readPageLayout(db), db.incident.findUnique({ where: { id: incidentId }, include: INCIDENT_WITH_UPDATES })]);
+  if (!row) throw notFound('incident', incidentId);
+  return { row, json: incidentsJson(layout, [toSnapshotIncident(row, { html: false })])[0] };
 }
 
 export async function incidentResponse(db: Db, incidentId: string, status = 200) {
-  const snapshot = await buildSnapshot(db);
-  const incident = [...snapshot.incidents, ...snapshot.maintenances].find((candidate) => candidate.id === incidentId);
-  if (!incident) throw notFound('incident', incidentId);
-  const version = (await db.incident.findUnique({ where: { id: incidentId }, select: { version: true } }))?.version ?? 1;
+  const { row, json } = await readIncident(db, incidentId);
   // The version is the ETag: send it back in If-Match to have a stale write refused (409).
-  return Response.json(incidentsJson(snapshot, [incident])[0], { status, headers: { ...NO_STORE, etag: `"${version}"` } });
+  return Response.json(json, { status, headers: { ...NO_STORE, etag: `"${row.version}"` } });
 }
 
 /** One update of an incident, in the shape of the v2 JSON's incident_updates entries. */
 export async function incidentUpdateResponse(db: Db, incidentId: string, updateId: string) {
-  const snapshot = await buildSnapshot(db);
-  const incident = [...snapshot.incidents, ...snapshot.maintenances].find((candidate) => candidate.id === incidentId);
-  if (!incident) throw notFound('incident', incidentId);
-  const update = (incidentsJson(snapshot, [incident])[0] as { incident_updates: { id: string }[] }).incident_updates.find((candidate) => candidate.id === updateId);
+  const { json } = await readIncident(db, incidentId);
+  const update = (json as { incident_updates: { id: string }[] }).incident_updates.find((candidate) => candidate.id === updateId);
   if (!update) throw notFound('incident update', updateId);
   return Response.json(update, { headers: NO_STORE });
 }
 
 export async function componentsResponse(db: Db, id?: string, status = 200) {
-  const snapshot = await buildSnapshot(db);
-  const all = componentsJson(snapshot) as { id: string }[];
+  const all = componentsJson(await readPageLayout(db)) as { id: string }[];
   if (id === undefined) return Response.json(all, { headers: NO_STORE });
   const component = all.find((candidate) => candidate.id === id);
   if (!component) throw notFound('component', id);
@@ -75,12 +85,12 @@ function pageObject(page: NonNullable<Awaited<ReturnType<typeof findPage>>>) {
 
 /** Groups in the Manage API's shape: their members as ids, in page order. */
 export async function groupsResponse(db: Db, id?: string, status = 200) {
-  const snapshot = await buildSnapshot(db);
-  const all = snapshot.groups
+  const layout = await readPageLayout(db);
+  const all = layout.groups
     .toSorted((a, b) => a.position - b.position)
     .map((group) => ({
       id: group.id,
-      page_id: snapshot.page.id,
+      page_id: layout.page.id,
       name: group.name,
       description: group.description,
       components: group.componentIds,
@@ -103,5 +113,5 @@ export function expectedVersion(request: Request): number | undefined {
   if (!header || header === '*') return undefined;
   const version = Number(header.replace(/^W\//, '').replace(/"/g, ''));
   if (Number.isInteger(version) && version > 0) return version;
-  throw new AppError('invalid_if_match', 'If-Match must be the ETag of the incident, like "3", or *', 400);
+  throw new AppError('invalid_if_match', 'If-Match must be the ETag of the incident, like "3", or *');
 }

@@ -70,11 +70,11 @@ export async function revokeApiKey(db: Db, id: string, actor: Actor) {
  */
 export async function authenticateApiKey(db: Db, authorization: string | null): Promise<ApiKeyRecord> {
   const match = /^(?:Bearer|OAuth)\s+(\S+)\s*$/i.exec(authorization ?? '');
-  if (!match) throw new AppError('unauthorized', 'Send an API key: Authorization: Bearer <key>', 401);
+  if (!match) throw new AppError('unauthorized', 'Send an API key: Authorization: Bearer <key>');
   const row = await db.apiKey.findUnique({ where: { hash: hashKey(match[1]) }, include: { createdByUser: { select: { banned: true, role: true } } } });
-  if (!row || row.revokedAt) throw new AppError('unauthorized', 'This API key is not valid (unknown or revoked)', 401);
+  if (!row || row.revokedAt) throw new AppError('unauthorized', 'This API key is not valid (unknown or revoked)');
   // A key made by an operator is theirs: it stops working while they are disabled.
-  if (row.createdByUser?.banned) throw new AppError('unauthorized', 'This API key belongs to a disabled operator', 401);
+  if (row.createdByUser?.banned) throw new AppError('unauthorized', 'This API key belongs to a disabled operator');
   // Once a minute is precise enough for "last used", and keeps reads from writing every time.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });

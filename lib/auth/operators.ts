@@ -57,7 +57,7 @@ async function createOperator(db: Db, input: z.input<typeof operatorCreateSchema
       await recordAudit(tx, actor, { action: 'operator.create', targetType: 'operator', targetId: id, summary: `Added ${data.name} <${data.email}> as ${withArticle(ROLE_LABELS[data.role].toLowerCase())}` });
     });
   } catch (error) {
-    if (isUniqueClash(error)) throw new AppError('conflict', 'An operator with this email already exists', 409);
+    if (isUniqueClash(error)) throw new AppError('conflict', 'An operator with this email already exists');
     throw error;
   }
   return { id, name: data.name, email: data.email, role: data.role };
@@ -69,7 +69,7 @@ const setUp = () => processGlobal('set-up-queue', () => ({ queue: Promise.resolv
 /** The first operator: only while there is none. */
 export function createOwner(db: Db, input: Omit<z.input<typeof operatorCreateSchema>, 'role'>): Promise<Operator> {
   const run = setUp().queue.then(async () => {
-    if (await hasOperators(db)) throw new AppError('conflict', 'Gatewatch is already set up; log in instead', 409);
+    if (await hasOperators(db)) throw new AppError('conflict', 'Gatewatch is already set up; log in instead');
     return createOperator(db, { ...input, role: 'owner' }, systemActor('first-run set-up'));
   });
   setUp().queue = run.catch(() => {});
@@ -79,7 +79,7 @@ export function createOwner(db: Db, input: Omit<z.input<typeof operatorCreateSch
 /** An owner or admin adds an operator; only an owner makes another owner. */
 export async function addOperator(db: Db, by: Operator, input: z.input<typeof operatorCreateSchema>): Promise<Operator> {
   requirePermission(operatorActor(by), 'operators.manage');
-  if (input.role === 'owner' && by.role !== 'owner') throw new AppError('forbidden', 'Only an owner can make another owner', 403);
+  if (input.role === 'owner' && by.role !== 'owner') throw new AppError('forbidden', 'Only an owner can make another owner');
   return createOperator(db, input, operatorActor(by));
 }
 
@@ -131,13 +131,13 @@ export async function changeOperator(db: Db, by: Operator, targetId: string, inp
     await lockForWrite(db, tx, 'operators');
     // The actor's role as it is now, not as their request began: another change may have just demoted them.
     const actor = await tx.user.findUnique({ where: { id: by.id }, select: { role: true, banned: true } });
-    if (!actor || actor.banned) throw new AppError('forbidden', DISABLED_MESSAGE, 403);
+    if (!actor || actor.banned) throw new AppError('forbidden', DISABLED_MESSAGE);
     const row = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, name: true, email: true, role: true, banned: true } });
     if (!row) throw notFound('Operator', targetId);
     const target = { id: row.id, role: roleOf(row.role), disabled: row.banned === true };
     const activeOwners = await tx.user.count({ where: { role: 'owner', OR: [{ banned: false }, { banned: null }] } });
     const refusal = operatorChangeRefusal({ ...by, role: roleOf(actor.role) }, target, change, activeOwners);
-    if (refusal) throw new AppError('forbidden', refusal, 403);
+    if (refusal) throw new AppError('forbidden', refusal);
 
     const who = `${row.name} <${row.email}>`;
     let summary = `${CHANGE_AUDIT[change.kind].verb} ${who}`;
@@ -211,7 +211,7 @@ export async function logIn(input: z.input<typeof loginSchema>, headers: Headers
   const wait = Math.max(lockedFor(accountKey, now), lockedFor(addressKey, now));
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
-    throw new AppError('locked', `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, 429);
+    throw new AppError('locked', `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
   }
   try {
     await getAuth().api.signInEmail({ body: { email, password }, headers });
@@ -219,10 +219,10 @@ export async function logIn(input: z.input<typeof loginSchema>, headers: Headers
   } catch (error) {
     if (!isAPIError(error)) throw error;
     // Better Auth says so only after the password matched, so this tells a guesser nothing.
-    if ((error.body as { code?: string } | undefined)?.code === 'BANNED_USER') throw new AppError('disabled', DISABLED_MESSAGE, 403);
+    if ((error.body as { code?: string } | undefined)?.code === 'BANNED_USER') throw new AppError('disabled', DISABLED_MESSAGE);
     recordFailure(accountKey, RULES.account, now);
     recordFailure(addressKey, RULES.address, now);
-    throw new AppError('wrong_credentials', 'Wrong email or password.', 401);
+    throw new AppError('wrong_credentials', 'Wrong email or password.');
   }
 }
 
@@ -235,7 +235,7 @@ export async function changePassword(headers: Headers, input: z.input<typeof pas
   try {
     await getAuth().api.changePassword({ body: { currentPassword: data.currentPassword, newPassword: data.newPassword, revokeOtherSessions: true }, headers });
   } catch (error) {
-    if (isAPIError(error)) throw new AppError('wrong_credentials', 'Your current password is not right.', 400);
+    if (isAPIError(error)) throw new AppError('wrong_credentials', 'Your current password is not right.');
     throw error;
   }
 }

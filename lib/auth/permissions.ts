@@ -93,7 +93,7 @@ export const SYSTEM_ACTOR = systemActor('Gatewatch');
 /** Returns if `actor` may do `permission`; otherwise a 403 saying why, in the words its caller understands. */
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (actor.permissions.has(permission)) return;
-  throw new AppError('forbidden', refusal(actor, permission), 403);
+  throw new AppError('forbidden', refusal(actor, permission));
 }
 
 function refusal(actor: Actor, permission: Permission): string {

@@ -11,7 +11,7 @@ export async function loadComponents(tx: Tx, ids: Iterable<string>) {
   const missing = sorted.filter((id) => !components.some((component) => component.id === id));
   if (missing.length) {
     const what = missing.length === 1 ? 'A component it names does not exist' : `${missing.length} components it names do not exist`;
-    throw new AppError('not_found', `${what}; it may have been deleted. Reload and choose again.`, 404, missing.map((id) => ({ component: id })));
+    throw new AppError('not_found', `${what}; it may have been deleted. Reload and choose again.`, missing.map((id) => ({ component: id })));
   }
   return components;
 }

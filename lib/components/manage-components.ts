@@ -3,10 +3,9 @@
 import { recordAudit } from '../audit/audit-log.ts';
 import { requirePermission, type Actor } from '../auth/permissions.ts';
 import { type Db, type Tx } from '../db/client.ts';
-import { lockForWrite } from '../db/writes.ts';
+import { lockForWrite, visibleWrite, type WriteOutcome } from '../db/writes.ts';
 import { notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { visibleWrite } from '../db/writes.ts';
 import {
   componentFieldsInWords,
   componentCreateSchema,
@@ -66,10 +65,10 @@ async function requireGroup(tx: Tx, id: string) {
 }
 
 /** One layout write at a time: positions are read, then written. */
-async function write<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return visibleWrite(db, async (tx) => {
+async function write<T>(db: Db, work: (tx: Tx, outcome: WriteOutcome) => Promise<T>): Promise<T> {
+  return visibleWrite(db, async (tx, outcome) => {
     await lockForWrite(db, tx, 'layout');
-    return work(tx);
+    return work(tx, outcome);
   });
 }
 
@@ -105,18 +104,23 @@ export async function createComponent(db: Db, input: ComponentCreateInput, actor
 /**
  * Changes what is given; a new status goes into the uptime history like any status change. A status
  * alone is `components.status` (editors, the `components` scope); anything else reshapes the page.
+ * Only a move takes the layout lock, so status changes from many callers do not queue behind each
+ * other; a field given as it already is changes nothing (no write, no audit row, no rebuild).
  */
 export async function editComponent(db: Db, id: string, input: ComponentEditInput, actor: Actor, at = new Date()) {
   const statusOnly = Object.entries(input).every(([field, value]) => field === 'status' || value === undefined);
   requirePermission(actor, statusOnly ? 'components.status' : 'components.configure');
   const data = componentEditSchema.parse(input);
-  return write(db, async (tx) => {
+  const moves = data.groupId !== undefined || data.position !== undefined;
+  return visibleWrite(db, async (tx, outcome) => {
+    if (moves) await lockForWrite(db, tx, 'layout');
     const [before] = await loadComponents(tx, [id]);
     if (data.status) await applyComponentStatuses(tx, { [id]: data.status }, at);
-    const { status: _status, position, groupId, ...fields } = data;
-    if (Object.keys(fields).length) await tx.component.update({ where: { id }, data: fields });
+    const { status: _status, position, groupId, ...given } = data;
+    const fields = changedFields(before, { ...before, ...given }, Object.keys(given) as (keyof typeof given)[]);
+    if (Object.keys(fields).length) await tx.component.update({ where: { id }, data: pick(given, Object.keys(fields)) });
     const newGroupId = groupId === undefined ? before.groupId : groupId;
-    if (newGroupId !== before.groupId || position !== undefined) {
+    if (newGroupId !== before.groupId || (position !== undefined && position !== before.position)) {
       if (newGroupId) await requireGroup(tx, newGroupId);
       await tx.component.update({ where: { id }, data: { groupId: newGroupId } });
       await place(tx, { kind: 'component', id }, newGroupId, position);
@@ -125,18 +129,20 @@ export async function editComponent(db: Db, id: string, input: ComponentEditInpu
     const after = await tx.component.findUniqueOrThrow({ where: { id } });
     const changes = changedFields(before, after, ['name', 'description', 'status', 'groupId', 'showcase', 'onlyShowIfDegraded', 'startDate', 'position']);
     const changed = Object.keys(changes);
-    if (changed.length) {
-      await recordAudit(tx, actor, {
-        action: 'component.update',
-        targetType: 'component',
-        targetId: id,
-        summary:
-          changed.length === 1 && changes.status
-            ? `Set "${after.name}" from ${componentStatusLabel(before.status)} to ${componentStatusLabel(after.status)}`
-            : `Edited component "${after.name}": ${componentFieldsInWords(changed)}`,
-        details: changes,
-      });
+    if (!changed.length) {
+      outcome.nothingVisibleChanged();
+      return after;
     }
+    await recordAudit(tx, actor, {
+      action: 'component.update',
+      targetType: 'component',
+      targetId: id,
+      summary:
+        changed.length === 1 && changes.status
+          ? `Set "${after.name}" from ${componentStatusLabel(before.status)} to ${componentStatusLabel(after.status)}`
+          : `Edited component "${after.name}": ${componentFieldsInWords(changed)}`,
+      details: changes,
+    });
     return after;
   });
 }
@@ -249,6 +255,8 @@ export async function deleteGroup(db: Db, id: string, actor: Actor) {
 }
 
 /** The fields whose values differ, as { field: { from, to } } for the audit log. */
+const pick = <T extends object>(value: T, keys: string[]) => Object.fromEntries(Object.entries(value).filter(([key]) => keys.includes(key))) as Partial<T>;
+
 function changedFields<T extends object>(before: T, after: T, fields: (keyof T & string)[]) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : value);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine, MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
 import { createAdapterFactory, providerOf, type Provider } from './client.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 const require = createRequire(import.meta.url);
 type EngineModule = typeof import('@prisma/schema-engine-wasm');
@@ -26,7 +27,6 @@ function loadEngineModule(): Promise<EngineModule> {
   return engineModule;
 }
 
-export const PROJECT_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 export const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 export function schemaPath(provider: Provider): string {

@@ -1,11 +1,15 @@
 // How a write commits: in one transaction, announced to every Gatewatch process once it has
 // committed, so the public snapshot follows.
+import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from './client.ts';
 import { dbProvider } from './client.ts';
 import { log } from '../log.ts';
 import { processGlobal } from '../process-global.ts';
 
 export const CHANGES_CHANNEL = 'gatewatch_changes';
+
+/** This process, as named in its NOTIFYs: its own writes are heard locally, not again through the database. */
+export const processInstanceId = () => processGlobal('instance-id', () => randomUUID());
 
 // The server listens; writes are made by either copy of lib/.
 const localListeners = () => processGlobal('change-listeners', () => new Set<() => void>());
@@ -18,23 +22,34 @@ export function onLocalChange(listener: () => void): () => void {
 
 /**
  * Tells every Gatewatch process that visible data changed: this one at once, others through
- * PostgreSQL's NOTIFY (SQLite writers are seen by read-path/watch-changes.ts without help). Call after commit.
+ * PostgreSQL's NOTIFY (SQLite writers are seen by read-path/watch-changes.ts without help). Call after
+ * commit.
  */
 export async function announceChange(db: Db) {
   for (const listener of localListeners()) listener();
   if (dbProvider(db) !== 'postgresql') return;
   try {
-    await db.$executeRawUnsafe(`SELECT pg_notify('${CHANGES_CHANNEL}', '')`);
+    await db.$executeRawUnsafe('SELECT pg_notify($1, $2)', CHANGES_CHANNEL, processInstanceId());
   } catch (error) {
     // The write has committed; other instances catch up on their timer.
     log('warn', 'could not notify other instances of a change', { error: String(error).split('\n')[0] });
   }
 }
 
+/** Handed to a write's work, for the write that turns out to change nothing visitors see. */
+export interface WriteOutcome {
+  /** Nothing visible changed (a status set to what it was): nothing is announced, nothing rebuilt. */
+  nothingVisibleChanged(): void;
+}
+
 /** A write visitors see: one transaction, then announced once it has committed. */
-export async function visibleWrite<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await db.$transaction(work);
-  await announceChange(db);
+export async function visibleWrite<T>(db: Db, work: (tx: Tx, outcome: WriteOutcome) => Promise<T>): Promise<T> {
+  let visible = true;
+  const result = await db.$transaction((tx) => {
+    visible = true;
+    return work(tx, { nothingVisibleChanged: () => void (visible = false) });
+  });
+  if (visible) await announceChange(db);
   return result;
 }
 

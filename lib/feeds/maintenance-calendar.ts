@@ -1,3 +1,4 @@
+// Written here, not with ical-generator (10/11): it writes the calendar's name unescaped (a newline in it starts a new line), keeps control characters, and needs Node 22 from v11.
 import { markdownToText } from '../markdown.ts';
 import { createArtifact, type Artifact } from '../read-path/artifact.ts';
 import { UPDATE_STATUS_LABELS } from '../schemas/status.ts';

@@ -1,3 +1,4 @@
+// Escaping by hand: five entities and the characters XML 1.0 forbids; the feed writer weighed (feed, on xml-js) escapes less well.
 // Characters XML 1.0 cannot carry at all, even escaped (control characters an operator may paste).
 const INVALID_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

@@ -11,6 +11,7 @@ import { apiIssueSentence } from '../schemas/issue-messages.ts';
 import { jsonError } from './json-error.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { readRequestBody } from './request-body.ts';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
 
 export interface AdminRequest<Params> {
   db: Db;
@@ -40,7 +41,7 @@ export function adminRoute<Params extends { pageId?: string }>(
       const key = await authenticateApiKey(db, request.headers.get('authorization'));
       const rate = limiter().take(key.id);
       if (!rate.ok) {
-        return jsonError(429, 'rate_limited', `Too many requests for this key; retry in ${rate.retryAfterSeconds} s`, { 'retry-after': String(rate.retryAfterSeconds) });
+        return jsonError('rate_limited', `Too many requests for this key; retry in ${rate.retryAfterSeconds} s`, { 'retry-after': String(rate.retryAfterSeconds) });
       }
       const actor = apiKeyActor(key);
       requirePermission(actor, permission);
@@ -49,30 +50,35 @@ export function adminRoute<Params extends { pageId?: string }>(
       // Routes under /pages/{page_id} name the page; /pages itself names none.
       if (params.pageId !== undefined) {
         const page = await findPage(db);
-        if (!page || page.id !== params.pageId) throw new AppError('not_found', `page ${params.pageId} does not exist`, 404);
+        if (!page || page.id !== params.pageId) throw new AppError('not_found', `page ${params.pageId} does not exist`);
       }
       const body = ['POST', 'PATCH', 'PUT'].includes(request.method) ? await readRequestBody(request) : undefined;
       return await handle({ db, key, actor, params, body, request });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, request);
     }
   };
 }
 
-/** Any error as `{"error":{"code","message","details"}}`: ours with their status, the rest 503 or 500. */
-export function errorResponse(error: unknown): Response {
+/**
+ * Any error as `{"error":{"code","message","details"}}`: ours with their code's status, the rest 503
+ * or 500. A 500 is logged under the request's id, which its answer gives for the operator to quote.
+ */
+export function errorResponse(error: unknown, request?: Request): Response {
   // First: a validation message can quote the input, which must never read as a database outage.
   if (error instanceof ZodError) {
     const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: apiIssueSentence(issue) }));
-    return jsonError(400, 'validation_failed', `Invalid request: ${details.map((detail) => detail.message).join(' ')}`, {}, details);
+    return jsonError('validation_failed', `Invalid request: ${details.map((detail) => detail.message).join(' ')}`, {}, details);
   }
+  const requestId = requestIdOf(request?.headers);
   const known = asAppError(error);
   if (known) {
-    if (known.code === 'unavailable') log('warn', 'admin API: database unavailable', { error: String(error).split('\n')[0] });
-    return jsonError(known.status, known.code, known.message, known.status === 503 ? { 'retry-after': '5' } : {}, known.details);
+    if (known.code === 'unavailable') log('warn', 'admin API: database unavailable', { requestId, error: String(error).split('\n')[0] });
+    return jsonError(known.code, known.message, known.status === 503 ? { 'retry-after': '5' } : {}, known.details);
   }
-  log('error', 'admin API: unexpected error', { error: error instanceof Error ? error.stack : String(error) });
-  return jsonError(500, 'internal_error', 'Something went wrong on our side. Check the incident list before retrying.');
+  log('error', 'admin API: unexpected error', { requestId, error: error instanceof Error ? error.stack : String(error) });
+  const message = 'Something went wrong on our side. Check the incident list before retrying; to report it, quote the request id given in details.';
+  return jsonError('internal_error', message, { [REQUEST_ID_HEADER]: requestId }, [{ request_id: requestId }]);
 }
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -88,7 +94,7 @@ export function otherMethods<Context>(
 ): Record<Method, (request: Request, context: Context) => Promise<Response>> {
   const allow = METHODS.filter((method) => handlers[method] || (method === 'HEAD' && handlers.GET) || method === 'OPTIONS').join(', ');
   const refuse = async (request: Request) =>
-    jsonError(405, 'method_not_allowed', `${request.method} is not supported here; this endpoint answers ${allow}.`, { allow });
+    jsonError('method_not_allowed', `${request.method} is not supported here; this endpoint answers ${allow}.`, { allow });
   const options = async () => new Response(null, { status: 204, headers: { allow } });
   const fallback = (method: Method) => (method === 'OPTIONS' ? options : method === 'HEAD' && handlers.GET ? handlers.GET : refuse);
   return Object.fromEntries(METHODS.map((method) => [method, handlers[method] ?? fallback(method)])) as Record<Method, (request: Request, context: Context) => Promise<Response>>;

@@ -1,9 +1,12 @@
+import qs from 'qs';
 import { AppError } from '../errors.ts';
 import { log } from '../log.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Statuspage's bodies nest four levels at most; far deeper is an attack on recursive code. */
 export const MAX_BODY_DEPTH = 32;
+/** Fields in a form body, and entries in one list of it: far more than any Statuspage write sends. */
+export const MAX_FORM_FIELDS = 1000;
 
 /**
  * A write's body as a plain object: JSON, or form-encoded with Statuspage's bracket names
@@ -21,15 +24,15 @@ export async function readRequestBody(request: Request): Promise<unknown> {
     try {
       body = JSON.parse(text);
     } catch {
-      throw new AppError('malformed_json', 'The body is not valid JSON', 400);
+      throw new AppError('malformed_json', 'The body is not valid JSON');
     }
     return checkBody(body);
   }
-  if (type === 'application/x-www-form-urlencoded') return checkBody(parseBracketForm(new URLSearchParams(text)));
-  throw new AppError('unsupported_media_type', 'Send application/json or application/x-www-form-urlencoded', 415);
+  if (type === 'application/x-www-form-urlencoded') return checkBody(parseBracketForm(text));
+  throw new AppError('unsupported_media_type', 'Send application/json or application/x-www-form-urlencoded');
 }
 
-const tooDeep = () => new AppError('too_deep', `The body nests deeper than ${MAX_BODY_DEPTH} levels`, 400);
+const tooDeep = () => new AppError('too_deep', `The body nests deeper than ${MAX_BODY_DEPTH} levels`);
 
 /**
  * Calls `visit` on `value` and on everything inside it, keys too; no recursion, so a body nested
@@ -52,12 +55,12 @@ export function walkBody(value: unknown, visit: (inner: unknown) => void = () =>
  */
 function checkBody(body: unknown): unknown {
   walkBody(body, (value) => {
-    if (typeof value === 'string' && value.includes('\0')) throw new AppError('invalid_text', 'Text may not contain NUL (\\u0000) characters', 400);
+    if (typeof value === 'string' && value.includes('\0')) throw new AppError('invalid_text', 'Text may not contain NUL (\\u0000) characters');
   });
   return body;
 }
 
-const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB`, 413);
+const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB`);
 
 async function readLimited(request: Request): Promise<string> {
   if (!request.body) return '';
@@ -71,7 +74,7 @@ async function readLimited(request: Request): Promise<string> {
     } catch (error) {
       // The client went away mid-body: its doing, not an outage of ours.
       log('info', 'admin API: the client closed the connection before sending the whole body', { error: String(error).split('\n')[0] });
-      throw new AppError('request_aborted', 'The request body did not arrive whole: the connection closed before its end', 400);
+      throw new AppError('request_aborted', 'The request body did not arrive whole: the connection closed before its end');
     }
     const { done, value } = chunk;
     if (done) break;
@@ -85,31 +88,31 @@ async function readLimited(request: Request): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+// qs reads the bracket names as Rails and Statuspage do; its limits throw rather than quietly cut the form short.
+const FORM_OPTIONS: qs.IParseOptions = {
+  depth: MAX_BODY_DEPTH - 1, // qs counts the brackets after the first name
+  strictDepth: true,
+  parameterLimit: MAX_FORM_FIELDS,
+  arrayLimit: MAX_FORM_FIELDS,
+  throwOnLimitExceeded: true,
+  allowPrototypes: false,
+  duplicates: 'last', // as Rails reads `x=1&x=2`
+};
+
+/** Names qs would drop without a word (they could reach object prototypes): refused instead, naming the field. */
+const isPrototypeName = (part: string) => part === 'prototype' || part in Object.prototype;
+
 /** `a[b][c]=1&a[list][]=x` → `{ a: { b: { c: '1' }, list: ['x'] } }`. */
-export function parseBracketForm(form: URLSearchParams): Record<string, unknown> {
-  const root: Record<string, unknown> = Object.create(null);
-  for (const [name, value] of form) {
-    const parts = name.replace(/\]/g, '').split('[');
-    if (parts.length > MAX_BODY_DEPTH) throw tooDeep();
-    if (parts.some((part, index) => part === '' && index !== parts.length - 1) || parts.some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype')) {
-      throw new AppError('malformed_form', `Cannot read the form field ${name}`, 400);
-    }
-    let node: Record<string, unknown> = root;
-    parts.forEach((part, index) => {
-      const last = index === parts.length - 1;
-      if (last && part === '') return;
-      const nextIsList = parts[index + 1] === '' && index + 2 === parts.length;
-      if (last) {
-        node[part] = value;
-      } else if (nextIsList) {
-        const list = Array.isArray(node[part]) ? (node[part] as unknown[]) : [];
-        list.push(value);
-        node[part] = list;
-      } else {
-        const child = node[part];
-        node = (node[part] = child && typeof child === 'object' && !Array.isArray(child) ? child : Object.create(null)) as Record<string, unknown>;
-      }
-    });
+export function parseBracketForm(form: string | URLSearchParams): Record<string, unknown> {
+  const text = String(form);
+  for (const name of new URLSearchParams(text).keys()) {
+    if (name.split(/[[\]]/).some(isPrototypeName)) throw new AppError('malformed_form', `Cannot read the form field ${name}`);
   }
-  return JSON.parse(JSON.stringify(root));
+  try {
+    return qs.parse(text, FORM_OPTIONS);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    if (/depth/i.test(error.message)) throw tooDeep();
+    throw new AppError('payload_too_large', `The form has more than ${MAX_FORM_FIELDS} fields, or a list of more than ${MAX_FORM_FIELDS} entries`);
+  }
 }

@@ -46,7 +46,7 @@ export async function deleteIncidentUpdate(db: Db, incidentId: string, updateId:
   await visibleWrite(db, async (tx) => {
     const { incident, update } = await lockUpdate(tx, incidentId, updateId, expectedVersion);
     if ((await tx.incidentUpdate.count({ where: { incidentId } })) === 1) {
-      throw new AppError('last_update', 'An incident keeps at least one update: edit this one instead.', 422);
+      throw new AppError('last_update', 'An incident keeps at least one update: edit this one instead.');
     }
     await tx.incidentUpdate.delete({ where: { id: updateId } });
     await recordAudit(tx, actor, {

@@ -32,7 +32,7 @@ export async function incidentAtVersion(tx: Tx, incidentId: string, expectedVers
   if (expectedVersion !== undefined && expectedVersion !== incident.version) {
     const changes = await changesSince(tx, incidentId, expectedVersion, incident.version);
     const what = changes.length ? ` Changed meanwhile: ${changes.join('; ')}.` : '';
-    throw new AppError('conflict', `Someone else changed "${incident.name}" after you opened it, so nothing was saved.${what} ${RELOAD}`, 409, [
+    throw new AppError('conflict', `Someone else changed "${incident.name}" after you opened it, so nothing was saved.${what} ${RELOAD}`, [
       { current_version: incident.version, changes },
     ]);
   }
@@ -45,5 +45,5 @@ export type LockedIncident = Awaited<ReturnType<typeof incidentAtVersion>>;
 /** Writes `data` and the next version, only if the row is still at the version just read (409 if not). */
 export async function bumpVersion(tx: Tx, incident: { id: string; name: string; version: number }, data: Parameters<Tx['incident']['updateMany']>[0]['data'] = {}) {
   const { count } = await tx.incident.updateMany({ where: { id: incident.id, version: incident.version }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) throw new AppError('conflict', `Someone else changed "${incident.name}" at the same moment, so nothing was saved. ${RELOAD}`, 409);
+  if (count === 0) throw new AppError('conflict', `Someone else changed "${incident.name}" at the same moment, so nothing was saved. ${RELOAD}`);
 }

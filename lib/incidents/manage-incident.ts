@@ -11,7 +11,7 @@ import { lockComponents } from '../components/apply-statuses.ts';
 import { bumpVersion, incidentAtVersion, type LockedIncident } from './incident-version.ts';
 import { heldByOpenIncidentOrWindow } from './statuses-after-close.ts';
 
-const refuse = (message: string, field: string) => new AppError('invalid_field', message, 422, [{ field }]);
+const refuse = (message: string, field: string) => new AppError('invalid_field', message, [{ field }]);
 const when = (date: Date | null) => date?.toISOString() ?? null;
 
 /** Title, impact (an incident's) and window (a maintenance's): only what is given and differs changes. */

@@ -23,7 +23,6 @@ export async function patchIncident(db: Db, incidentId: string, patch: IncidentP
     throw new AppError(
       'nothing_to_change',
       'Nothing to change: give a status or a message (body) to post an update, or a name, impact, or window to edit.',
-      422,
     );
   }
   const edit = patch.edit && incidentEditSchema.parse(patch.edit);

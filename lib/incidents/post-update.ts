@@ -36,7 +36,7 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
   // Read in this transaction, so a note never brings back a status an operator just changed.
   const status = data.status ?? (existing.status as IncidentStatus | MaintenanceStatus);
   if (cancel && (existing.kind !== 'maintenance' || isClosedStatus(existing.status))) {
-    throw new AppError('invalid_transition', 'Only a maintenance that has not ended can be cancelled.', 422);
+    throw new AppError('invalid_transition', 'Only a maintenance that has not ended can be cancelled.');
   }
   const allowed = allowedNextStatuses(existing.kind as IncidentKind, existing.status as IncidentStatus | MaintenanceStatus);
   if (!allowed.includes(status)) {
@@ -44,7 +44,6 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
     throw new AppError(
       'invalid_transition',
       `The status cannot go from ${UPDATE_STATUS_LABELS[existing.status as IncidentStatus]} to ${UPDATE_STATUS_LABELS[status]}; it can go to: ${labels}.`,
-      422,
       [{ allowed }],
     );
   }

@@ -87,7 +87,7 @@ export async function findTemplate(db: Db, id: string | null | undefined): Promi
 export async function saveTemplate(db: Db, id: string | undefined, input: IncidentTemplateInput, actor: Actor) {
   requirePermission(actor, 'incidents.write');
   const data = incidentTemplateSchema.parse(input);
-  if (id && BUILT_IN_IDS.has(id)) throw new AppError('built_in', 'Built-in templates cannot be changed; copy one to make your own.', 422);
+  if (id && BUILT_IN_IDS.has(id)) throw new AppError('built_in', 'Built-in templates cannot be changed; copy one to make your own.');
   return db.$transaction(async (tx) => {
     const existing = id ? await tx.incidentTemplate.findUnique({ where: { id } }) : null;
     if (id && !existing) throw notFound('template', id);

@@ -2,6 +2,7 @@
 // at all (503), each in the path's own format, rendered once.
 import { renderBadge } from '../badges/badge.ts';
 import { xmlText } from '../feeds/xml.ts';
+import { errorBody } from '../http/json-error.ts';
 import { createArtifact, type Artifact } from './artifact.ts';
 import { API_V2_PREFIX, type PublicFormat } from './public-paths.ts';
 
@@ -22,8 +23,8 @@ function render(status: 404 | 503, format: PublicFormat): Artifact {
       return renderBadge(content, format === 'badge-svg' ? 'svg' : 'json', 'flat', cache);
     }
     case 'json': {
-      const error = status === 503 ? { code: 'unavailable', message } : { code: 'not_found', message: `No such endpoint; see ${API_V2_PREFIX}summary.json.` };
-      return text('application/json; charset=utf-8', JSON.stringify({ error: { ...error, details: [] } }), CORS);
+      const body = status === 503 ? errorBody('unavailable', message) : errorBody('not_found', `No such endpoint; see ${API_V2_PREFIX}summary.json.`);
+      return text('application/json; charset=utf-8', JSON.stringify(body), CORS);
     }
     case 'feed':
       return text('application/xml; charset=utf-8', `<?xml version="1.0" encoding="utf-8"?>\n<error>${xmlText(message)}</error>\n`);

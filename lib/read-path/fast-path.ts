@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorBody } from '../http/json-error.ts';
 import { createArtifact, replyWithArtifact, type Artifact } from './artifact.ts';
 import { withoutClientRuntime } from './plain-html.ts';
 import { decodedPath, normalizePath, publicFormat, type PublicFormat } from './public-paths.ts';
@@ -103,7 +104,7 @@ function refuseMethod(req: IncomingMessage, res: ServerResponse, format: PublicF
   const message = `${req.method} is not allowed here: this address only answers GET and HEAD.`;
   const json = format === 'json' || format === 'badge-json';
   res.writeHead(405, { allow, 'content-type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(json ? JSON.stringify({ error: { code: 'method_not_allowed', message, details: [] } }) : `${message}\n`);
+  res.end(json ? JSON.stringify(errorBody('method_not_allowed', message)) : `${message}\n`);
 }
 
 function send(req: IncomingMessage, res: ServerResponse, artifact: Artifact) {

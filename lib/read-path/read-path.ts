@@ -31,10 +31,15 @@ function contentHash(snapshot: Snapshot): string {
 }
 
 const VOLATILE_ARTIFACTS_MAX = 500;
+/**
+ * Changes asked for within this long of each other share one rebuild: a burst of writes (a monitor
+ * sweep, a script setting a hundred statuses) costs a few rebuilds, not one each.
+ */
+const COALESCE_MS = 50;
 
 /** No snapshot at all: the database is unreachable and none was saved before (a 503 for visitors). */
 export const snapshotUnavailable = (cause: unknown) =>
-  new AppError('snapshot_unavailable', 'No snapshot: the database is unreachable and none was saved before.', 503, [], { cause });
+  new AppError('unavailable', 'No snapshot: the database is unreachable and none was saved before.', [], { cause });
 
 /**
  * The public read path's state: the current snapshot, rebuilt from the database when data changes,
@@ -51,6 +56,8 @@ export class ReadPath {
   private pendingArtifacts = new Map<string, Promise<Artifact | null>>();
   private rebuilding: Promise<void> | null = null;
   private rebuildAgain = false;
+  /** Rebuilds from the database since start, for /readyz and the benchmark. */
+  private rebuildCount = 0;
   private listeners = new Set<(current: Current) => void>();
   private lastError: unknown;
 
@@ -77,8 +84,9 @@ export class ReadPath {
   }
 
   /**
-   * Rebuilds from the database now. Concurrent calls share one rebuild, and a call made during a
-   * rebuild schedules one more after it, so no write is missed.
+   * Rebuilds from the database soon: calls within COALESCE_MS share one rebuild, and a call made
+   * during a rebuild schedules one more after it, so no write is missed. The first build (nothing to
+   * serve yet) starts at once.
    */
   refresh(): Promise<void> {
     if (this.rebuilding) {
@@ -86,9 +94,12 @@ export class ReadPath {
       return this.rebuilding;
     }
     this.rebuilding = (async () => {
+      let wait = this.current ? COALESCE_MS : 0;
       do {
+        if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
         this.rebuildAgain = false;
         await this.rebuildOnce();
+        wait = COALESCE_MS;
       } while (this.rebuildAgain);
     })().finally(() => {
       this.rebuilding = null;
@@ -96,7 +107,12 @@ export class ReadPath {
     return this.rebuilding;
   }
 
+  get rebuilds(): number {
+    return this.rebuildCount;
+  }
+
   private async rebuildOnce() {
+    this.rebuildCount++;
     const now = this.options.now?.() ?? new Date();
     let snapshot: Snapshot;
     try {

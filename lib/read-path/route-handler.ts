@@ -20,7 +20,7 @@ export async function servePublicArtifact(request: Request): Promise<Response> {
     const artifact = route?.kind === 'artifact' ? await readPath.artifact(route.key, (current) => route.render(current.snapshot), { volatile: route.volatile }) : null;
     return artifactResponse(artifact ?? notFoundArtifact(format), request);
   } catch (error) {
-    if (!(error instanceof AppError && error.code === 'snapshot_unavailable')) throw error;
+    if (!(error instanceof AppError && error.code === 'unavailable')) throw error;
     return artifactResponse(unavailableArtifact(format), request);
   }
 }

@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { providerOf, sqliteFilePath } from '../db/client.ts';
-import { CHANGES_CHANNEL } from '../db/writes.ts';
+import { CHANGES_CHANNEL, onLocalChange, processInstanceId } from '../db/writes.ts';
 import { log } from '../log.ts';
 
 /**
- * Calls `onChange` when another connection or process writes to the database: SQLite's
- * `PRAGMA data_version` moves on any other connection's commit; PostgreSQL sends our NOTIFY.
- * Returns a function that stops watching.
+ * Calls `onChange` when another process writes to the database: SQLite's `PRAGMA data_version`
+ * moves on any other connection's commit; PostgreSQL sends our NOTIFY. This process's own writes
+ * are left out (they are announced locally, see onLocalChange), so a write costs one rebuild here,
+ * not two. Returns a function that stops watching.
  */
 export function watchChanges(databaseUrl: string, onChange: () => void): () => void {
   return providerOf(databaseUrl) === 'sqlite' ? watchSqlite(databaseUrl, onChange) : watchPostgres(databaseUrl, onChange);
@@ -16,22 +17,31 @@ export function watchChanges(databaseUrl: string, onChange: () => void): () => v
 function watchSqlite(databaseUrl: string, onChange: () => void) {
   let connection: Database.Database | null = null;
   let lastVersion: number | null = null;
-  const timer = setInterval(() => {
+  const readVersion = () => {
     try {
       connection ??= new Database(sqliteFilePath(databaseUrl), { readonly: true, fileMustExist: true });
-      const version = connection.pragma('data_version', { simple: true }) as number;
-      if (lastVersion !== null && version !== lastVersion) onChange();
-      lastVersion = version;
+      return connection.pragma('data_version', { simple: true }) as number;
     } catch {
       // The file is gone or unreadable: the rebuild will report it; try a new connection next time.
       connection?.close();
       connection = null;
-      lastVersion = null;
+      return null;
     }
+  };
+  const timer = setInterval(() => {
+    const version = readVersion();
+    if (lastVersion !== null && version !== null && version !== lastVersion) onChange();
+    lastVersion = version;
   }, 250);
   timer.unref();
+  // After a local write (already announced): whatever committed up to now, ours or another's, is
+  // read by the rebuild that write starts, so the poll need not start another.
+  const stopLocal = onLocalChange(() => {
+    lastVersion = readVersion();
+  });
   return () => {
     clearInterval(timer);
+    stopLocal();
     connection?.close();
   };
 }
@@ -43,7 +53,7 @@ function watchPostgres(databaseUrl: string, onChange: () => void) {
 
   const connect = async () => {
     client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
-    client.on('notification', () => onChange());
+    client.on('notification', (message) => message.payload !== processInstanceId() && onChange());
     client.on('error', () => reconnect());
     try {
       await client.connect();

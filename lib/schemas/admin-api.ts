@@ -117,7 +117,7 @@ export function toIncidentPatch({ incident }: z.infer<typeof apiIncidentPatchSch
   const message = incident.body?.trim();
   const posting = incident.status !== undefined || message !== undefined || Object.keys(incident.components).length > 0;
   if (posting && !message && !incident.status) {
-    throw new AppError('empty_update', 'An update needs a message: give incident.body (or a status, which has a standard message).', 422, [{ path: 'incident.body' }]);
+    throw new AppError('empty_update', 'An update needs a message: give incident.body (or a status, which has a standard message).', [{ path: 'incident.body' }]);
   }
   const cancel = incident.status === 'cancelled';
   const status = incident.status === 'cancelled' ? 'completed' : incident.status;

@@ -1,8 +1,8 @@
 import { isActiveMaintenance, isUnresolvedIncident, isUpcomingMaintenance } from './incident-state.ts';
-import type { Snapshot } from './snapshot-types.ts';
+import type { LayoutComponent, PageLayout, Snapshot } from './snapshot-types.ts';
 
 /** What the front page lists above and below the components. */
-export function getFrontPage(snapshot: Snapshot) {
+export function getFrontPage(snapshot: Pick<Snapshot, 'incidents' | 'maintenances'>) {
   return {
     activeIncidents: snapshot.incidents.filter(isUnresolvedIncident),
     activeMaintenances: snapshot.maintenances.filter(isActiveMaintenance),
@@ -14,7 +14,7 @@ export function getFrontPage(snapshot: Snapshot) {
 }
 
 /** Every component in the order the page shows them: by group, then the ungrouped ones. */
-export function componentsInPageOrder(snapshot: Snapshot) {
+export function componentsInPageOrder<Component extends LayoutComponent>(snapshot: Omit<PageLayout, 'components' | 'page'> & { components: Component[] }): Component[] {
   const byId = new Map(snapshot.components.map((component) => [component.id, component]));
   const groups = new Map(snapshot.groups.map((group) => [group.id, group]));
   return snapshot.layout
@@ -23,7 +23,7 @@ export function componentsInPageOrder(snapshot: Snapshot) {
 }
 
 /** Every component in page order with the name of its group, for pickers that move components between groups. */
-export function componentChoices(snapshot: Snapshot) {
+export function componentChoices(snapshot: PageLayout) {
   const groupNames = new Map(snapshot.groups.map((group) => [group.id, group.name]));
   return componentsInPageOrder(snapshot).map((component) => ({
     id: component.id,

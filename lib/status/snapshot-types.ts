@@ -22,6 +22,16 @@ export interface Snapshot {
   builtAt: string;
 }
 
+/** The page's structure without uptime: what the admin API reads, and what the v2 JSON serializers need. */
+export interface PageLayout {
+  page: SnapshotPage;
+  layout: Snapshot['layout'];
+  groups: SnapshotGroup[];
+  components: LayoutComponent[];
+}
+
+export type LayoutComponent = Omit<SnapshotComponent, 'uptime'>;
+
 export interface SnapshotPage {
   id: string;
   name: string;

@@ -1,6 +1,7 @@
-// The public API v2 bodies (shared/STATUSPAGE_API.md), field for field, from a snapshot.
+// The public API v2 bodies (shared/STATUSPAGE_API.md), field for field, from a snapshot (or, for the
+// admin API, from the page's layout read on its own).
 import { isActiveMaintenance as isActive, isUnresolvedIncident as isUnresolved, isUpcomingMaintenance as isUpcoming } from './incident-state.ts';
-import type { Snapshot, SnapshotIncident } from './snapshot-types.ts';
+import type { PageLayout, Snapshot, SnapshotIncident } from './snapshot-types.ts';
 
 const RECENT_LIMIT = 50;
 
@@ -10,7 +11,7 @@ function pageJson(snapshot: Snapshot) {
 }
 
 /** Groups and components in one flat array, as Statuspage lists them: each group, then its children. */
-export function componentsJson(snapshot: Snapshot) {
+export function componentsJson(snapshot: PageLayout) {
   const pageId = snapshot.page.id;
   const byId = new Map(snapshot.components.map((component) => [component.id, component]));
   const componentJson = (id: string) => {
@@ -60,13 +61,13 @@ export function componentsJson(snapshot: Snapshot) {
 }
 
 /** Incidents or maintenances in the v2 shape, their affected components as full objects. */
-export function incidentsJson(snapshot: Snapshot, incidents: SnapshotIncident[]) {
+export function incidentsJson(snapshot: PageLayout, incidents: SnapshotIncident[]) {
   if (incidents.length === 0) return [];
   const componentsById = new Map(componentsJson(snapshot).map((entry) => [(entry as { id: string }).id, entry]));
   return incidents.map((incident) => incidentJson(snapshot, incident, componentsById));
 }
 
-function incidentJson(snapshot: Snapshot, incident: SnapshotIncident, componentsById: Map<string, object>) {
+function incidentJson(snapshot: PageLayout, incident: SnapshotIncident, componentsById: Map<string, object>) {
   const body = {
     id: incident.id,
     name: incident.name,

@@ -77,8 +77,8 @@ export function describeIncidentRecord(provider: Provider) {
       const body = await edited.json();
       expect(body).toMatchObject({ name: 'Slow pages in Europe', impact: 'major', status: 'investigating' });
       expect(body.incident_updates).toHaveLength(1);
-      const v2 = (await publicJson('/api/v2/incidents.json')).incidents.find((candidate: { id: string }) => candidate.id === incident.id);
-      expect(v2).toMatchObject({ name: 'Slow pages in Europe', impact: 'major' });
+      const v2 = async () => (await publicJson('/api/v2/incidents.json')).incidents.find((candidate: { id: string }) => candidate.id === incident.id);
+      await expect.poll(v2).toMatchObject({ name: 'Slow pages in Europe', impact: 'major' });
 
       for (const empty of [{}, { body: '  ' }, { components: { [ids.CDN]: 'degraded_performance' } }]) {
         const response = await patch(incident.id, empty);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
 import { clientAddress, parseTrustProxy } from '@/lib/http/client-address';
 import { RateLimiter } from '@/lib/http/rate-limit';
-import { parseBracketForm, readRequestBody } from '@/lib/http/request-body';
+import { MAX_BODY_DEPTH, MAX_FORM_FIELDS, parseBracketForm, readRequestBody } from '@/lib/http/request-body';
 
 describe('rate limiter', () => {
   it('lets a burst through, then refuses with the wait until the next token', () => {
@@ -24,6 +24,22 @@ describe('request bodies', () => {
   it('refuses field names that could reach object prototypes', () => {
     expect(() => parseBracketForm(new URLSearchParams('incident[__proto__][x]=1'))).toThrow(/form field/);
     expect(({} as { x?: unknown }).x).toBeUndefined();
+    for (const name of ['constructor[x]', 'incident[toString]', 'incident[prototype][x]']) {
+      expect(() => parseBracketForm(`${name}=1`), name).toThrow(/form field/);
+    }
+  });
+
+  it('reads a form as Rails does: the last of a repeated name, lists by index or of objects', () => {
+    expect(parseBracketForm('x=1&x=2&list[1]=b&list[0]=a&rows[][name]=r')).toEqual({ x: '2', list: ['a', 'b'], rows: [{ name: 'r' }] });
+  });
+
+  it('refuses a form past its limits instead of cutting it short', () => {
+    const fields = (count: number, name = (index: number) => `f${index}`) => Array.from({ length: count }, (_, index) => `${name(index)}=1`).join('&');
+    expect(Object.keys(parseBracketForm(fields(MAX_FORM_FIELDS)))).toHaveLength(MAX_FORM_FIELDS);
+    expect(() => parseBracketForm(fields(MAX_FORM_FIELDS + 1))).toThrow(expect.objectContaining({ status: 413, code: 'payload_too_large' }));
+    expect(() => parseBracketForm(`list[${MAX_FORM_FIELDS + 1}]=x`)).toThrow(expect.objectContaining({ status: 413 }));
+    expect(parseBracketForm(`a${'[a]'.repeat(MAX_BODY_DEPTH - 1)}=x`)).toBeTruthy();
+    expect(() => parseBracketForm(`a${'[a]'.repeat(MAX_BODY_DEPTH)}=x`)).toThrow(expect.objectContaining({ status: 400, code: 'too_deep' }));
   });
 
   it('refuses bodies that are too large even without a Content-Length', async () => {

@@ -13,7 +13,7 @@ describe('state shared by both copies of lib/', () => {
   it('recognises an AppError made by the other copy, and nothing else', async () => {
     const [first, second] = await twoCopies(() => import('@/lib/errors'));
     expect(first.AppError).not.toBe(second.AppError);
-    const error = new second.AppError('conflict', 'changed meanwhile', 409);
+    const error = new second.AppError('conflict', 'changed meanwhile');
     expect(error instanceof first.AppError).toBe(true);
     expect(first.asAppError(error)).toBe(error);
     expect(new Error('plain') instanceof first.AppError).toBe(false);

@@ -240,6 +240,9 @@ describe('wall-clock times in the page time zone', () => {
     // Happening twice in autumn: the first time, east and west alike.
     expect(wallClockToInstant('2026-10-25T02:30', 'Europe/Berlin').toISOString()).toBe('2026-10-25T00:30:00.000Z'); // CEST
     expect(wallClockToInstant('2026-11-01T01:30', 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z'); // EDT
+    // A half-hour change, and a day whose midnight is skipped (it starts at 01:00).
+    expect(wallClockToInstant('2026-10-04T02:15', 'Australia/Lord_Howe').toISOString()).toBe('2026-10-03T15:45:00.000Z'); // 02:45 +11
+    expect(startOfDay('2026-09-06', 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z'); // 01:00 -03
   });
 
   it('shows an instant as the wall-clock time a datetime-local input takes back', async () => {

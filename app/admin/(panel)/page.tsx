@@ -3,13 +3,13 @@ import { ComponentStatusForm } from '@/components/admin/component-status-form';
 import { DemoContentNotice } from '@/components/admin/demo-content-notice';
 import { Notice } from '@/components/admin/fields';
 import { ComponentStatusLabel } from '@/components/status-label';
+import { readDashboard } from '@/lib/admin-ui/admin-reads';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
 import { listTemplates } from '@/lib/incidents/templates';
 import { countDemoContent } from '@/lib/seed/remove-demo';
 import { UPDATE_STATUS_LABELS } from '@/lib/schemas/status';
-import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { componentsInPageOrder, getFrontPage } from '@/lib/status/front-page';
 import type { SnapshotIncident } from '@/lib/status/snapshot-types';
 import { formatDateTime } from '@/lib/time';
@@ -19,18 +19,18 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function Dashboard({ searchParams }: { searchParams: Promise<{ demo?: string }> }) {
   const operator = await requireOperator();
   const editable = can(operator.role, 'incidents.write');
-  const [snapshot, templates, demo] = await Promise.all([buildSnapshot(getDb()), listTemplates(getDb()), countDemoContent(getDb())]);
-  const { activeIncidents, activeMaintenances, upcomingMaintenances } = getFrontPage(snapshot);
-  const components = componentsInPageOrder(snapshot);
+  const [dashboard, templates, demo] = await Promise.all([readDashboard(getDb()), listTemplates(getDb()), countDemoContent(getDb())]);
+  const { activeIncidents, activeMaintenances, upcomingMaintenances } = getFrontPage(dashboard);
+  const components = componentsInPageOrder(dashboard);
   return (
     <>
       {demo.any && can(operator.role, 'page.configure') && <DemoContentNotice components={demo.components} incidents={demo.incidents} />}
       {(await searchParams).demo === 'removed' && <Notice message="The demo content is gone. Add your own components next, under Components." />}
       <section aria-labelledby="overall" className="flex flex-wrap items-center justify-between gap-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
         <div>
-          <p className="text-sm text-slate-500 dark:text-slate-400">{snapshot.page.name} is now showing</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">{dashboard.page.name} is now showing</p>
           <h1 id="overall" className="text-2xl font-bold">
-            {snapshot.status.description}
+            {dashboard.status.description}
           </h1>
         </div>
         {editable && (
@@ -66,7 +66,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           <h2 id="upcoming" className="text-lg font-semibold">
             Scheduled maintenance
           </h2>
-          <IncidentLinks items={upcomingMaintenances} detail={(maintenance) => (maintenance.scheduledFor ? formatDateTime(maintenance.scheduledFor, snapshot.page.timeZone) : '')} />
+          <IncidentLinks items={upcomingMaintenances} detail={(maintenance) => (maintenance.scheduledFor ? formatDateTime(maintenance.scheduledFor, dashboard.page.timeZone) : '')} />
         </section>
       )}
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ADMIN_ENDPOINTS, bodySchema } from '@/lib/admin-api/openapi';
+import { ERROR_CODES } from '@/lib/error-codes';
 
 export const metadata: Metadata = { title: 'Admin API reference · Gatewatch' };
 // Rendered per request, so its scripts carry the nonce of the policy proxy.ts sets.
@@ -65,10 +66,31 @@ export default function ApiReference() {
           <a href="/api/v1/openapi.json" className="underline">openapi.json</a>.
         </p>
         <p>
-          Errors: <code>{'{"error":{"code","message","details"}}'}</code> with 400, 401, 403, 404, 409, 413, 415, 422, 429 (with{' '}
-          <code>Retry-After</code>) or 503.
+          Errors: <code>{'{"error":{"code","message","details"}}'}</code>, with the status of their code (below). Every response carries{' '}
+          <code>X-Request-Id</code>, the id the server&apos;s log gives the request; a 500 gives it in <code>details</code> too.
         </p>
       </header>
+      <section aria-label="Error codes" className="space-y-2 overflow-x-auto">
+        <h2 className="text-base font-semibold">Error codes</h2>
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-200 dark:border-slate-800">
+              <th className="py-1 pr-4">Code</th>
+              <th className="py-1 pr-4">Status</th>
+              <th className="py-1">Meaning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(ERROR_CODES).map(([code, { status, description }]) => (
+              <tr key={code} className="border-b border-slate-100 align-top dark:border-slate-900">
+                <td className="py-1 pr-4 font-mono">{code}</td>
+                <td className="py-1 pr-4">{status}</td>
+                <td className="py-1">{description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       {ADMIN_ENDPOINTS.map((endpoint) => (
         <section key={`${endpoint.method} ${endpoint.path}`} aria-label={`${endpoint.method.toUpperCase()} ${endpoint.path}`} className="space-y-2 border-t border-slate-200 pt-4 dark:border-slate-800">
           <h2 className="font-mono text-base font-semibold">

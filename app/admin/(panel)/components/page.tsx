@@ -6,9 +6,9 @@ import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
-import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { componentChoices } from '@/lib/status/front-page';
-import type { SnapshotComponent } from '@/lib/status/snapshot-types';
+import { readPageLayout } from '@/lib/status/page-rows';
+import type { LayoutComponent } from '@/lib/status/snapshot-types';
 
 export const metadata: Metadata = { title: 'Components' };
 
@@ -17,13 +17,13 @@ const DELETED: Record<string, string> = { component: 'The component was deleted.
 export default async function ComponentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const operator = await requireOperator();
   const manage = can(operator.role, 'components.configure');
-  const snapshot = await buildSnapshot(getDb());
-  const byId = new Map(snapshot.components.map((component) => [component.id, component]));
-  const groupsById = new Map(snapshot.groups.map((group) => [group.id, group]));
+  const structure = await readPageLayout(getDb());
+  const byId = new Map(structure.components.map((component) => [component.id, component]));
+  const groupsById = new Map(structure.groups.map((group) => [group.id, group]));
   const deleted = DELETED[String((await searchParams).deleted)];
-  const groups = snapshot.groups.map((group) => ({ id: group.id, name: group.name }));
+  const groups = structure.groups.map((group) => ({ id: group.id, name: group.name }));
 
-  const row = (component: SnapshotComponent, index: number, siblings: number) => (
+  const row = (component: LayoutComponent, index: number, siblings: number) => (
     <li key={component.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
       <div className="min-w-0">
         {manage ? (
@@ -51,12 +51,12 @@ export default async function ComponentsPage({ searchParams }: { searchParams: P
       </div>
       <Notice message={deleted} />
       <ol aria-label="Page layout" className="space-y-3">
-        {snapshot.layout.map((entry, index) => {
-          const last = index === snapshot.layout.length - 1;
+        {structure.layout.map((entry, index) => {
+          const last = index === structure.layout.length - 1;
           if (entry.kind === 'component') {
             return (
               <li key={entry.id}>
-                <ul className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">{row(byId.get(entry.id)!, index, snapshot.layout.length)}</ul>
+                <ul className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">{row(byId.get(entry.id)!, index, structure.layout.length)}</ul>
               </li>
             );
           }
@@ -99,7 +99,7 @@ export default async function ComponentsPage({ searchParams }: { searchParams: P
             <h2 id="add-group" className="text-lg font-semibold">
               Add a group
             </h2>
-            <GroupForm components={componentChoices(snapshot)} />
+            <GroupForm components={componentChoices(structure)} />
           </section>
         </div>
       ) : (

@@ -5,7 +5,7 @@ export const dynamic = 'force-dynamic';
 
 async function notFound(request: Request) {
   const { pathname } = new URL(request.url);
-  return jsonError(404, 'not_found', `There is no admin API endpoint at ${pathname}; see /api/v1/openapi.json.`);
+  return jsonError('not_found', `There is no admin API endpoint at ${pathname}; see /api/v1/openapi.json.`);
 }
 
 export { notFound as GET, notFound as HEAD, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE, notFound as OPTIONS };

@@ -5,6 +5,7 @@ import { CancelMaintenanceForm, DeleteIncidentForm, EditIncidentForm } from '@/c
 import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { RemovalNotice } from '@/components/admin/removal-notice';
 import { ImpactBadge, UpdateTimeline } from '@/components/incident-parts';
+import { readAdminIncident } from '@/lib/admin-ui/admin-reads';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/permissions';
 import { previewMessage } from '@/lib/markdown';
@@ -13,7 +14,6 @@ import { CANCELLED_MESSAGE } from '@/lib/incidents/default-messages';
 import { statusesAfterClose } from '@/lib/incidents/statuses-after-close';
 import { allowedNextStatuses } from '@/lib/incidents/transitions';
 import { COMPONENT_STATUS_LABELS, COMPONENT_STATUS_OPTIONS, INCIDENT_IMPACT_OPTIONS, isClosedStatus, UPDATE_STATUS_LABELS, type IncidentKind, type IncidentStatus } from '@/lib/schemas/status';
-import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { timelineStatusLabel } from '@/lib/status/incident-state';
 import { instantToWallClock } from '@/lib/time';
 
@@ -25,13 +25,11 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const operator = await requireOperator();
   const db = getDb();
-  const row = await db.incident.findUnique({ where: { id }, select: { version: true, kind: true, status: true } });
-  if (!row) notFound();
-  const [snapshot, backOnClose] = await Promise.all([buildSnapshot(db), statusesAfterClose(db, { id, kind: row.kind })]);
-  const incident = [...snapshot.incidents, ...snapshot.maintenances].find((candidate) => candidate.id === id);
-  // Deleted between the two reads.
-  if (!incident) notFound();
-  const zone = snapshot.page.timeZone;
+  const read = await readAdminIncident(db, id);
+  if (!read) notFound();
+  const { row, incident, page, components } = read;
+  const backOnClose = await statusesAfterClose(db, { id, kind: row.kind });
+  const zone = page.timeZone;
   const editable = can(operator.role, 'incidents.write');
   const kind = row.kind as IncidentKind;
   const next = allowedNextStatuses(kind, row.status as IncidentStatus);
@@ -60,7 +58,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
             key={row.version}
             incidentId={incident.id}
             version={row.version}
-            components={[...snapshot.components]
+            components={[...components]
               .sort((a, b) => Number(incident.componentIds.includes(b.id)) - Number(incident.componentIds.includes(a.id)))
               .map((component) => ({
                 id: component.id,

@@ -4,7 +4,7 @@ import { DeleteForm, GroupForm } from '@/components/admin/component-forms';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
-import { buildSnapshot } from '@/lib/status/build-snapshot';
+import { readPageLayout } from '@/lib/status/page-rows';
 import { componentChoices } from '@/lib/status/front-page';
 
 export const metadata: Metadata = { title: 'Edit group' };
@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: 'Edit group' };
 export default async function EditGroupPage({ params }: { params: Promise<{ id: string }> }) {
   const operator = await requireOperator();
   if (!can(operator.role, 'components.configure')) redirect('/admin/components');
-  const snapshot = await buildSnapshot(getDb());
+  const structure = await readPageLayout(getDb());
   const id = (await params).id;
-  const group = snapshot.groups.find((candidate) => candidate.id === id);
+  const group = structure.groups.find((candidate) => candidate.id === id);
   if (!group) notFound();
   return (
     <>
@@ -24,7 +24,7 @@ export default async function EditGroupPage({ params }: { params: Promise<{ id: 
         </a>
         <h1 className="text-2xl font-bold">Group: {group.name}</h1>
       </div>
-      <GroupForm group={group} components={componentChoices(snapshot)} />
+      <GroupForm group={group} components={componentChoices(structure)} />
       <DeleteForm
         kind="group"
         id={group.id}

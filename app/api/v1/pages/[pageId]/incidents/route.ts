@@ -8,7 +8,7 @@ import { apiIncidentCreateSchema } from '@/lib/schemas/admin-api';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = adminRoute('read', ({ db }) => incidentsResponse(db, (all) => all.sort((a, b) => b.createdAt.localeCompare(a.createdAt))));
+export const GET = adminRoute('read', ({ db }) => incidentsResponse(db, 'all'));
 
 export const POST = adminRoute('incidents.write', async ({ db, body, actor }) => {
   const request = apiIncidentCreateSchema.parse(body);

@@ -1,10 +1,9 @@
 // GET /api/v1/pages/{page_id}/incidents/unresolved
 import { incidentsResponse } from '@/lib/admin-api/responses';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
-import { isUnresolvedIncident } from '@/lib/status/incident-state';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = adminRoute('read', ({ db }) => incidentsResponse(db, (all) => all.filter(isUnresolvedIncident)));
+export const GET = adminRoute('read', ({ db }) => incidentsResponse(db, 'unresolved'));
 
 export const { HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

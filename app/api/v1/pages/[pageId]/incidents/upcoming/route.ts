@@ -1,12 +1,9 @@
 // GET /api/v1/pages/{page_id}/incidents/upcoming: maintenance scheduled and not started, soonest first.
 import { incidentsResponse } from '@/lib/admin-api/responses';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
-import { isUpcomingMaintenance } from '@/lib/status/incident-state';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = adminRoute('read', ({ db }) =>
-  incidentsResponse(db, (all) => all.filter((entry) => entry.kind === 'maintenance' && isUpcomingMaintenance(entry)).sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? ''))),
-);
+export const GET = adminRoute('read', ({ db }) => incidentsResponse(db, 'upcoming'));
 
 export const { HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });
