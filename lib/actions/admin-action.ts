@@ -9,6 +9,7 @@ import { requireOperator } from '../admin-ui/require-operator.ts';
 import type { Operator } from '../auth/operators.ts';
 import { operatorActor, requirePermission, type Actor, type Permission } from '../auth/permissions.ts';
 import { getDb, type Db } from '../db/client.ts';
+import { publicPageCaughtUp } from '../read-path/instance.ts';
 
 /** Where to go after a success, instead of a state to show. */
 export class Redirect {
@@ -45,15 +46,19 @@ export function formAction<S extends FormState = FormState>(run: (form: FormData
 /**
  * A form's action for a signed-in operator (others go to the log-in or set-up) whose role allows
  * `permission` (null: any role). The verbs `run` calls check their own permission again, as for
- * every caller; checked here first, a refusal comes before anything is read. After a write, the admin's
- * pages are rendered afresh.
+ * every caller; checked here first, a refusal comes before anything is read. After a write, the
+ * answer waits for the public page to show it (a rebuild, ~0.1 s) and the admin's pages are rendered
+ * afresh. (The admin API answers at once: its callers are scripts, and the page follows within a second.)
  */
 export function adminAction<S extends FormState = FormState>(permission: Permission | null, run: (form: FormData, context: ActionContext) => Promise<NoInfer<S> | Redirect>) {
   return formAction<S>(async (form) => {
     const { operator, actor } = await signedInActor();
     if (permission) requirePermission(actor, permission);
     const outcome = await run(form, { db: getDb(), operator, actor });
-    if (outcome instanceof Redirect || !outcome.error) revalidatePath('/admin', 'layout');
+    if (outcome instanceof Redirect || !outcome.error) {
+      await publicPageCaughtUp();
+      revalidatePath('/admin', 'layout');
+    }
     return outcome;
   });
 }

@@ -17,3 +17,13 @@ export function getReadPath(): ReadPath {
       }),
   );
 }
+
+/**
+ * Resolves once the public snapshot has taken in the writes this process announced so far, or after
+ * `maxMs` at most: an operator told "saved" then finds it on the public page.
+ */
+export function publicPageCaughtUp(maxMs = 2000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)));
+  return Promise.race([getReadPath().settled(), timeout]).finally(() => clearTimeout(timer));
+}

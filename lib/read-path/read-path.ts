@@ -107,6 +107,11 @@ export class ReadPath {
     return this.rebuilding;
   }
 
+  /** Resolves when the rebuild asked for so far (if any) is done: the writes announced by now are in. */
+  settled(): Promise<void> {
+    return this.rebuilding ?? Promise.resolve();
+  }
+
   get rebuilds(): number {
     return this.rebuildCount;
   }

@@ -76,6 +76,8 @@ export function useAdminApiFixture(provider: Provider, name: string): AdminApiFi
       ADMIN_API_RATE_PER_MINUTE: '100000',
       // The demo is seeded below, in this process, before the server starts.
       DEMO_SEED: 'never',
+      // Writes must show through their own announcement, not the safety-net timer (and tests count rebuilds).
+      SNAPSHOT_REFRESH_SECONDS: '3600',
     };
   };
   fixture.startServer = (env = {}) => startGatewatch({ env: { ...fixture.serverEnv(), ...env } });

@@ -294,5 +294,52 @@ export function describeComponentsApi(provider: Provider) {
       );
       await expectCompactPositions();
     }, 90_000);
+
+    it('rebuilds nothing for a write that changes nothing, and a burst of writes costs a few rebuilds and shows whole', async () => {
+      const rebuilds = async () => (await (await fixture.request('GET', '/readyz')).json()).snapshot.rebuilds as number;
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      // Settled: no rebuild pending from the tests before. A rebuild comes 50 ms after a write, and
+      // the SQLite watcher looks every 250 ms: 600 ms is long enough to have seen one.
+      await expect.poll(async () => {
+        const before = await rebuilds();
+        await pause(600);
+        return (await rebuilds()) - before;
+      }).toBe(0);
+
+      const component = await database.db.component.findFirstOrThrow({ orderBy: { name: 'asc' } });
+      const before = { rebuilds: await rebuilds(), ...(await counts()) };
+      const same = await call('PATCH', `/components/${component.id}`, { key: keys.all, body: json({ component: { status: component.status, name: component.name } }) });
+      expect(same.status).toBe(200);
+      expect(await same.json()).toMatchObject({ status: component.status, updated_at: component.updatedAt.toISOString() });
+      await pause(600);
+      expect({ rebuilds: await rebuilds(), ...(await counts()) }).toEqual(before);
+
+      // 100 status changes at once, each component's last one a major outage.
+      const components = await database.db.component.findMany({ select: { id: true, name: true } });
+      const sequence = ['degraded_performance', 'partial_outage', 'operational', 'major_outage'];
+      const perComponent = Math.ceil(100 / components.length);
+      await Promise.all(
+        components.map(async (target) => {
+          for (let i = perComponent - 1; i >= 0; i--) {
+            const response = await call('PATCH', `/components/${target.id}`, { key: keys.components, body: json({ component: { status: sequence[(sequence.length - 1 + i) % sequence.length] } }) });
+            expect(response.status).toBe(200);
+          }
+        }),
+      );
+      const writes = perComponent * components.length;
+      // Every public surface follows: the v2 JSON, the badges, the front page and the embedded view.
+      await expect.poll(async () => {
+        const shown = (await (await fixture.request('GET', '/api/v2/components.json')).json()).components as { group: boolean; status: string }[];
+        return shown.filter((entry) => !entry.group).every((entry) => entry.status === 'major_outage');
+      }).toBe(true);
+      expect((await (await fixture.request('GET', '/api/v2/summary.json')).json()).status.indicator).toBe('critical');
+      expect(await (await fixture.request('GET', '/badge.svg')).text()).toContain('major outage');
+      for (const target of components) expect(await (await fixture.request('GET', `/badge/${target.id}.svg`)).text(), target.name).toContain('major outage');
+      expect(await (await fixture.request('GET', '/')).text()).toContain('Major Service Outage');
+      expect(await (await fixture.request('GET', '/embed/frame')).text()).toContain('Major Service Outage');
+      const cost = (await rebuilds()) - before.rebuilds;
+      // Far fewer than one each; how few depends on the pace of the writes (see npm run bench).
+      expect(cost, `${cost} rebuilds for ${writes} writes`).toBeLessThan(writes / 2);
+    });
   });
 }

@@ -190,7 +190,7 @@ export function describeIncidentRecord(provider: Provider) {
       const intoThePast = await patch(maintenance.id, { scheduled_until: new Date(Date.now() - HOUR).toISOString() });
       expect(intoThePast.status).toBe(400);
 
-      expect(await (await fixture.request('GET', '/maintenance.ics')).text()).toContain('SUMMARY:Search index rebuild');
+      await expect.poll(async () => (await (await fixture.request('GET', '/maintenance.ics')).text()).includes('SUMMARY:Search index rebuild')).toBe(true);
       const cancelled = await patch(maintenance.id, { status: 'cancelled' });
       expect(cancelled.status).toBe(200);
       expect(await cancelled.json()).toMatchObject({ status: 'completed', incident_updates: [expect.objectContaining({ body: 'This scheduled maintenance has been cancelled.' }), expect.anything()] });
