@@ -13,6 +13,7 @@ import { buildSnapshot } from '../lib/status/build-snapshot.ts';
 import { scalePageSpec } from '../lib/seed/scale.ts';
 import { replaceAllWithPage } from '../lib/seed/write-page.ts';
 import { createEmptyDatabaseUrl, dropDatabaseUrl } from '../test/helpers/databases.ts';
+import { benchWritesAndAdminReads, residentMb, type ProviderResult } from './lib/bench-writes.ts';
 import { freePort, startGatewatch, type GatewatchProcess } from './lib/gatewatch-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -108,6 +109,8 @@ async function benchHotReads(dir: string) {
   });
   let ceiling: Awaited<ReturnType<typeof startCeiling>> | undefined;
   try {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const idleMb = residentMb(gatewatch);
     const summary = await (await fetch(`${gatewatch.url}/api/v2/summary.json`)).json();
     const targets = ['/', '/api/v2/summary.json', `/incidents/${summary.incidents[0].id}`, '/badge.svg', '/badge/public-api/uptime.svg?days=30'];
     const fixtures = Object.fromEntries(await Promise.all(targets.map(async (target) => [target, await record(gatewatch.url + target)] as const)));
@@ -130,7 +133,7 @@ async function benchHotReads(dir: string) {
       console.log(`${target}: ${fmt(ours.rps)} req/s (p99 ${fmt(ours.p99, 2)} ms) vs ceiling ${fmt(top.rps)} req/s → ${fmt(row.ratio, 2)}`);
       rows.push(row);
     }
-    return rows;
+    return { rows, memory: { idleMb, afterMb: residentMb(gatewatch) } };
   } finally {
     ceiling?.stop();
     await gatewatch.stop();
@@ -190,7 +193,58 @@ async function benchScale(dir: string) {
   }
 }
 
-function writeReport(hot: Awaited<ReturnType<typeof benchHotReads>>, scale: Awaited<ReturnType<typeof benchScale>>) {
+const MEMORY_GOALS_MB = { demo: 250, scale: 350 };
+const GOAL_ADMIN_READ_MS = 25;
+const GOAL_PATCH_MS = 50;
+const GOAL_VISIBLE_MS = 300;
+
+function writesSection(results: ProviderResult[], demoMemory: { idleMb: number; afterMb: number }) {
+  const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
+  const ratio = (ours: number, reference: number) => `${fmt(ours / reference, 1)}×`;
+  return [
+    '## Writes and admin reads at scale',
+    '',
+    'The same 100-component page, served by the production server (`npm start`) on each database. Admin API',
+    'reads: the median of 60 requests one at a time with an `admin` key, beside bare Prisma reading the same',
+    'rows on its own client in the same run (no HTTP, no key check, no JSON). A status change: `PATCH',
+    '/components/{id}` one at a time (40, each left to settle), answered, then polled on',
+    '`/api/v2/components.json` until it shows; beside bare Prisma writing the same rows (the component and its',
+    `history row, in one transaction). Goals: reads under ${GOAL_ADMIN_READ_MS} ms, a PATCH answered under ${GOAL_PATCH_MS} ms and visible`,
+    `under ${GOAL_VISIBLE_MS} ms.`,
+    '',
+    '| Database | Request | Gatewatch p50 | Bare Prisma p50 | Ratio | Goal met |',
+    '| --- | --- | ---: | ---: | ---: | --- |',
+    ...results.flatMap((result) => [
+      ...result.reads.map((read) => `| ${result.provider} | \`${read.endpoint}\` | ${fmt(read.oursMs, 1)} ms | ${fmt(read.referenceMs, 2)} ms | ${ratio(read.oursMs, read.referenceMs)} | ${yes(read.oursMs < GOAL_ADMIN_READ_MS)} |`),
+      `| ${result.provider} | \`PATCH /components/{id}\` answered | ${fmt(result.patch.answeredMs, 1)} ms | ${fmt(result.patch.referenceMs, 2)} ms | ${ratio(result.patch.answeredMs, result.patch.referenceMs)} | ${yes(result.patch.answeredMs < GOAL_PATCH_MS)} |`,
+      `| ${result.provider} | … visible on \`components.json\` | ${fmt(result.patch.visibleMs, 1)} ms${result.patch.unseen ? ` (${result.patch.unseen} never seen)` : ''} | | | ${yes(result.patch.visibleMs < GOAL_VISIBLE_MS && result.patch.unseen === 0)} |`,
+    ]),
+    '',
+    'A burst: 100 status changes sent by 10 clients at once. Rebuilds are counted by `/readyz`; "right" is when',
+    '`components.json` shows every change, measured from the last answer. Goal: right within a second, and far fewer',
+    'rebuilds than writes.',
+    '',
+    '| Database | Writes | Sent in | Rebuilds | Right after the last answer | Goal met |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    ...results.map(
+      ({ provider, burst }) =>
+        `| ${provider} | ${burst.writes} | ${fmt(burst.seconds, 2)} s | ${burst.rebuilds} | ${burst.rightAfterMs === null ? 'not within 5 s' : `${fmt(burst.rightAfterMs)} ms`} | ${yes(burst.rightAfterMs !== null && burst.rightAfterMs < 1000 && burst.rebuilds < burst.writes / 4)} |`,
+    ),
+    '',
+    'Resident memory of the server process (VmRSS): idle is 3 s after start; "after" is at the end of its runs above',
+    `(the demo page: the hot reads; the 100-component page: this section). Goals: idle under ${MEMORY_GOALS_MB.demo} MB on the demo page and`,
+    `${MEMORY_GOALS_MB.scale} MB on the large one.`,
+    '',
+    '| Page | Database | Idle | After the bench | Goal met (idle) |',
+    '| --- | --- | ---: | ---: | --- |',
+    `| demo | sqlite | ${fmt(demoMemory.idleMb)} MB | ${fmt(demoMemory.afterMb)} MB | ${yes(demoMemory.idleMb < MEMORY_GOALS_MB.demo)} |`,
+    ...results.map(({ provider, memory }) => `| 100 components | ${provider} | ${fmt(memory.idleMb)} MB | ${fmt(memory.afterMb)} MB | ${yes(memory.idleMb < MEMORY_GOALS_MB.scale)} |`),
+    '',
+  ];
+}
+
+function writeReport(hotReads: Awaited<ReturnType<typeof benchHotReads>>, scale: Awaited<ReturnType<typeof benchScale>>, writes: ProviderResult[]) {
+  const hot = hotReads.rows;
   const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const wrkVersion = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0].trim();
@@ -233,6 +287,7 @@ function writeReport(hot: Awaited<ReturnType<typeof benchHotReads>>, scale: Awai
     `| gzip | ${kb(scale.page.gzip)} | 50 KB | ${yes(scale.page.gzip < 50 * 1024)} |`,
     `| brotli | ${kb(scale.page.br)} | 50 KB | ${yes(scale.page.br < 50 * 1024)} |`,
     '',
+    ...writesSection(writes, hotReads.memory),
   ];
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
 }
@@ -247,7 +302,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-bench-'));
 try {
   const hot = await benchHotReads(dir);
   const scale = await benchScale(dir);
-  writeReport(hot, scale);
+  const writes = await benchWritesAndAdminReads(dir, new Date());
+  writeReport(hot, scale, writes);
   console.log(fs.readFileSync(path.join(ROOT, 'BENCHMARKS.md'), 'utf8'));
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

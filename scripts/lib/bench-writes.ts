@@ -81,7 +81,7 @@ export async function benchWritesAndAdminReads(dir: string, now: Date): Promise<
       const idleMb = residentMb(server);
       const result = await measure(provider, db, server, key);
       results.push({ ...result, memory: { idleMb, afterMb: residentMb(server) } });
-      console.log(provider, JSON.stringify(results.at(-1)));
+      console.log(`${provider}: reads p50 ${result.reads.map((read) => read.oursMs.toFixed(1)).join(', ')} ms; PATCH ${result.patch.answeredMs.toFixed(1)} ms, visible ${result.patch.visibleMs.toFixed(0)} ms`);
     } finally {
       await server?.stop();
       await db.$disconnect();
