@@ -3,8 +3,8 @@ import { AppError, notFound } from '../errors.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import { findPage } from '../page/page-settings.ts';
 import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from '../schemas/status.ts';
-import { INCIDENT_ORDER, INCIDENT_WITH_UPDATES, readPageLayout, toSnapshotIncident } from '../status/page-rows.ts';
-import { componentsJson, incidentsJson } from '../status/statuspage-json.ts';
+import { DEFAULT_PAGE, INCIDENT_ORDER, INCIDENT_WITH_UPDATES, readPageLayout, toLayoutComponent, toSnapshotIncident } from '../status/page-rows.ts';
+import { componentJson, componentsJson, incidentsJson } from '../status/statuspage-json.ts';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
@@ -46,12 +46,15 @@ export async function incidentUpdateResponse(db: Db, incidentId: string, updateI
   return Response.json(update, { headers: NO_STORE });
 }
 
-export async function componentsResponse(db: Db, id?: string, status = 200) {
-  const all = componentsJson(await readPageLayout(db)) as { id: string }[];
-  if (id === undefined) return Response.json(all, { headers: NO_STORE });
-  const component = all.find((candidate) => candidate.id === id);
-  if (!component) throw notFound('component', id);
-  return Response.json(component, { status, headers: NO_STORE });
+export async function componentsResponse(db: Db) {
+  return Response.json(componentsJson(await readPageLayout(db)), { headers: NO_STORE });
+}
+
+/** One component: its own row and the page's id, not the whole layout. */
+export async function componentResponse(db: Db, id: string, status = 200) {
+  const [page, row] = await Promise.all([findPage(db), db.component.findUnique({ where: { id } })]);
+  if (!row) throw notFound('component', id);
+  return Response.json(componentJson(toLayoutComponent(row), page?.id ?? DEFAULT_PAGE.id), { status, headers: NO_STORE });
 }
 
 /**

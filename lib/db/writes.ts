@@ -20,16 +20,18 @@ export function onLocalChange(listener: () => void): () => void {
   return () => localListeners().delete(listener);
 }
 
+const notifyOthers = (client: Db | Tx) => client.$executeRawUnsafe('SELECT pg_notify($1, $2)', CHANGES_CHANNEL, processInstanceId());
+
 /**
  * Tells every Gatewatch process that visible data changed: this one at once, others through
  * PostgreSQL's NOTIFY (SQLite writers are seen by read-path/watch-changes.ts without help). Call after
- * commit.
+ * commit; visibleWrite does this itself.
  */
 export async function announceChange(db: Db) {
   for (const listener of localListeners()) listener();
   if (dbProvider(db) !== 'postgresql') return;
   try {
-    await db.$executeRawUnsafe('SELECT pg_notify($1, $2)', CHANGES_CHANNEL, processInstanceId());
+    await notifyOthers(db);
   } catch (error) {
     // The write has committed; other instances catch up on their timer.
     log('warn', 'could not notify other instances of a change', { error: String(error).split('\n')[0] });
@@ -42,14 +44,20 @@ export interface WriteOutcome {
   nothingVisibleChanged(): void;
 }
 
-/** A write visitors see: one transaction, then announced once it has committed. */
+/**
+ * A write visitors see: one transaction, announced to this process once it has committed. Other
+ * instances hear of it by a NOTIFY sent inside the transaction, which PostgreSQL delivers at commit
+ * and only then: no round trip after the commit, and no committed write left unannounced.
+ */
 export async function visibleWrite<T>(db: Db, work: (tx: Tx, outcome: WriteOutcome) => Promise<T>): Promise<T> {
   let visible = true;
-  const result = await db.$transaction((tx) => {
+  const result = await db.$transaction(async (tx) => {
     visible = true;
-    return work(tx, { nothingVisibleChanged: () => void (visible = false) });
+    const value = await work(tx, { nothingVisibleChanged: () => void (visible = false) });
+    if (visible && dbProvider(db) === 'postgresql') await notifyOthers(tx);
+    return value;
   });
-  if (visible) await announceChange(db);
+  if (visible) for (const listener of localListeners()) listener();
   return result;
 }
 

@@ -18,14 +18,11 @@ const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 export const latestUpdate = (dates: (Date | null | undefined)[]) =>
   dates.filter((date): date is Date => Boolean(date)).reduce((latest, date) => (date > latest ? date : latest), new Date(0));
 
-/** The page, its groups and components in page order, without uptime: three small queries. */
-export async function readPageLayout(db: Db | Tx) {
-  const [pageRow, groupRows, componentRows] = await Promise.all([
-    db.page.findFirst({ orderBy: { createdAt: 'asc' } }),
-    db.componentGroup.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] }),
-    db.component.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] }),
-  ]);
-  const components: LayoutComponent[] = componentRows.map((row) => ({
+type ComponentRow = NonNullable<Awaited<ReturnType<Db['component']['findFirst']>>>;
+
+/** A component row as the snapshot and the JSON shapes read it (times as ISO strings). */
+export function toLayoutComponent(row: ComponentRow): LayoutComponent {
+  return {
     id: row.id,
     name: row.name,
     description: row.description,
@@ -37,7 +34,17 @@ export async function readPageLayout(db: Db | Tx) {
     groupId: row.groupId,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
-  }));
+  };
+}
+
+/** The page, its groups and components in page order, without uptime: three small queries. */
+export async function readPageLayout(db: Db | Tx) {
+  const [pageRow, groupRows, componentRows] = await Promise.all([
+    db.page.findFirst({ orderBy: { createdAt: 'asc' } }),
+    db.componentGroup.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] }),
+    db.component.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] }),
+  ]);
+  const components = componentRows.map(toLayoutComponent);
   const groups = groupRows.map((row) => {
     const children = components.filter((component) => component.groupId === row.id);
     return {

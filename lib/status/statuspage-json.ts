@@ -1,7 +1,7 @@
 // The public API v2 bodies (shared/STATUSPAGE_API.md), field for field, from a snapshot (or, for the
 // admin API, from the page's layout read on its own).
 import { isActiveMaintenance as isActive, isUnresolvedIncident as isUnresolved, isUpcomingMaintenance as isUpcoming } from './incident-state.ts';
-import type { PageLayout, Snapshot, SnapshotIncident } from './snapshot-types.ts';
+import type { LayoutComponent, PageLayout, Snapshot, SnapshotIncident } from './snapshot-types.ts';
 
 const RECENT_LIMIT = 50;
 
@@ -10,32 +10,34 @@ function pageJson(snapshot: Snapshot) {
   return { id, name, url, time_zone: timeZone, updated_at: updatedAt };
 }
 
+/** One component in the v2 shape. */
+export function componentJson(component: LayoutComponent, pageId: string) {
+  return {
+    id: component.id,
+    name: component.name,
+    status: component.status,
+    created_at: component.createdAt,
+    updated_at: component.updatedAt,
+    position: component.position,
+    description: component.description,
+    showcase: component.showcase,
+    start_date: component.startDate,
+    group_id: component.groupId,
+    page_id: pageId,
+    group: false,
+    only_show_if_degraded: component.onlyShowIfDegraded,
+  };
+}
+
 /** Groups and components in one flat array, as Statuspage lists them: each group, then its children. */
 export function componentsJson(snapshot: PageLayout) {
   const pageId = snapshot.page.id;
   const byId = new Map(snapshot.components.map((component) => [component.id, component]));
-  const componentJson = (id: string) => {
-    const component = byId.get(id)!;
-    return {
-      id: component.id,
-      name: component.name,
-      status: component.status,
-      created_at: component.createdAt,
-      updated_at: component.updatedAt,
-      position: component.position,
-      description: component.description,
-      showcase: component.showcase,
-      start_date: component.startDate,
-      group_id: component.groupId,
-      page_id: pageId,
-      group: false,
-      only_show_if_degraded: component.onlyShowIfDegraded,
-    };
-  };
+  const componentJsonOf = (id: string) => componentJson(byId.get(id)!, pageId);
   const entries: object[] = [];
   for (const item of snapshot.layout) {
     if (item.kind === 'component') {
-      entries.push(componentJson(item.id));
+      entries.push(componentJsonOf(item.id));
       continue;
     }
     const group = snapshot.groups.find((candidate) => candidate.id === item.id)!;
@@ -55,7 +57,7 @@ export function componentsJson(snapshot: PageLayout) {
       only_show_if_degraded: false,
       components: group.componentIds,
     });
-    entries.push(...group.componentIds.map(componentJson));
+    entries.push(...group.componentIds.map(componentJsonOf));
   }
   return entries;
 }

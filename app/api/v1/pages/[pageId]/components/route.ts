@@ -1,5 +1,5 @@
 // GET, POST /api/v1/pages/{page_id}/components: list groups and components; add a component.
-import { componentsResponse } from '@/lib/admin-api/responses';
+import { componentResponse, componentsResponse } from '@/lib/admin-api/responses';
 import { createComponent } from '@/lib/components/manage-components';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { apiComponentCreateSchema } from '@/lib/schemas/admin-api';
@@ -10,7 +10,7 @@ export const GET = adminRoute('read', ({ db }) => componentsResponse(db));
 
 export const POST = adminRoute('components.configure', async ({ db, body, actor }) => {
   const component = await createComponent(db, apiComponentCreateSchema.parse(body), actor);
-  return componentsResponse(db, component.id, 201);
+  return componentResponse(db, component.id, 201);
 });
 
 export const { HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });
