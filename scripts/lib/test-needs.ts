@@ -36,13 +36,14 @@ const POSTGRES_LOCAL = ['127.0.0.1', 'localhost'].includes(new URL(POSTGRES_URL)
 /** What to do about what `survey` found; `postgresLocal`: the tests' PostgreSQL is this machine's default cluster. */
 export function planTestNeeds(survey: Survey, postgresLocal = POSTGRES_LOCAL): Plan {
   const plan: Plan = { install: [], startPostgres: null, cannotFix: [] };
-  const missing: [boolean, string, string, string][] = [
-    [survey.chromium, 'chromium', `Chromium is missing at ${CHROMIUM_PATH} (the browser tests drive it)`, 'CHROMIUM_PATH'],
-    [survey.nginx, 'nginx', `nginx is missing at ${NGINX_PATH} (the proxy tests start it)`, 'NGINX_PATH'],
+  // The Debian package puts each where the tests look by default; a path set elsewhere is the person's to fill.
+  const missing: [boolean, string, boolean, string, string][] = [
+    [survey.chromium, 'chromium', CHROMIUM_PATH === '/usr/bin/chromium', `Chromium is missing at ${CHROMIUM_PATH} (the browser tests drive it)`, 'CHROMIUM_PATH'],
+    [survey.nginx, 'nginx', NGINX_PATH === '/usr/sbin/nginx', `nginx is missing at ${NGINX_PATH} (the proxy tests start it)`, 'NGINX_PATH'],
   ];
-  for (const [present, debianPackage, what, variable] of missing) {
+  for (const [present, debianPackage, debianPath, what, variable] of missing) {
     if (present) continue;
-    if (survey.canAdminister) plan.install.push(debianPackage);
+    if (survey.canAdminister && debianPath) plan.install.push(debianPackage);
     else plan.cannotFix.push(`${what}: install it with \`sudo apt-get install ${debianPackage}\`, or set ${variable} to where it is.`);
   }
   const postgres = planPostgres(survey, postgresLocal);

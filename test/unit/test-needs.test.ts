@@ -1,6 +1,6 @@
 // The first step of `npm test` decides from what it found: fix it (root on Debian) or say plainly
 // what is missing and how to get it. A fake machine stands in for apt-get and the database.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeFixes, describeUnmet, ensureTestNeeds, planTestNeeds, type Machine, type Survey } from '@/scripts/lib/test-needs';
 
 const ALL_THERE: Survey = { chromium: true, nginx: true, postgresProblem: null, postgresClusters: ['15'], canAdminister: false };
@@ -43,6 +43,19 @@ describe('planTestNeeds', () => {
     expect(plan.cannotFix[0]).toMatch(/^Chromium is missing at \S+ \(the browser tests drive it\): install it with `sudo apt-get install chromium`, or set CHROMIUM_PATH/);
     expect(plan.cannotFix[1]).toBe('PostgreSQL 15 is installed but not running: start it with `sudo pg_ctlcluster 15 main start`.');
     expect(describeUnmet(plan.cannotFix)).toBe(`npm test cannot run the tests yet:\n- ${plan.cannotFix[0]}\n- ${plan.cannotFix[1]}`);
+  });
+
+  it('leaves a Chromium set elsewhere (CHROMIUM_PATH) to the person, even as root', async () => {
+    vi.stubEnv('CHROMIUM_PATH', '/opt/chromium/chrome');
+    vi.resetModules();
+    try {
+      const fresh = await import('@/scripts/lib/test-needs');
+      const plan = fresh.planTestNeeds({ ...ALL_THERE, chromium: false, canAdminister: true }, true);
+      expect(plan.install).toEqual([]);
+      expect(plan.cannotFix).toEqual([expect.stringMatching(/^Chromium is missing at \/opt\/chromium\/chrome .* or set CHROMIUM_PATH to where it is\.$/)]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('says how to get PostgreSQL when none is installed, even as root', () => {
