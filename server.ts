@@ -6,7 +6,7 @@ import next from 'next';
 import { getDb } from './lib/db/client.ts';
 import { applyMigrations } from './lib/db/migrate.ts';
 import { CLIENT_IP_HEADER, ensureOwnerFromEnv } from './lib/auth/operators.ts';
-import { clientAddress } from './lib/http/client-address.ts';
+import { clientAddress } from './lib/client-address.ts';
 import { checkFormPost } from './lib/http/form-post.ts';
 import { assignRequestId } from './lib/http/request-id.ts';
 import { runMaintenanceSchedule } from './lib/maintenance/maintenance.ts';

@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { accentForDarkMode, parseHexColor } from '@/lib/page/accent-color';
+import { accentForDarkMode, parseHexColor } from '@/lib/accent-color';
 import type { Snapshot } from '@/lib/status/snapshot-types';
 import { Timestamp } from './incident-parts';
 import { MAIN_ID, SkipLink } from './skip-link';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTrustProxy } from './http/client-address.ts';
+import { parseTrustProxy } from './client-address.ts';
 
 /** Every setting Gatewatch reads from the environment, checked once with clear messages. */
 export const envSchema = z.object({

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey } from '../lib/api-keys/api-keys.ts';
-import { systemActor } from '../lib/auth/permissions.ts';
+import { systemActor } from '../lib/access/permissions.ts';
 import { getDb } from '../lib/db/client.ts';
 import { applyMigrations } from '../lib/db/migrate.ts';
 import { getEnv } from '../lib/env.ts';

@@ -2,7 +2,7 @@
 import { useActionState, useState } from 'react';
 import { updatePageSettingsAction } from '@/lib/actions/page';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { accentForDarkMode, contrastRatio, formatRatio, MIN_ACCENT_CONTRAST, parseHexColor, readableAccent, LIGHT_BACKGROUND } from '@/lib/page/accent-color';
+import { accentForDarkMode, contrastRatio, formatRatio, MIN_ACCENT_CONTRAST, parseHexColor, readableAccent, LIGHT_BACKGROUND } from '@/lib/accent-color';
 import { BUTTON, CONTROL, described, Field, FormError, Notice, SECONDARY_BUTTON, Select, TextField } from './fields';
 
 export interface PageSettingsValues {

@@ -1,5 +1,5 @@
 // What a role without the permission sees instead of a form it could not submit.
-import { OPERATOR_REFUSALS, type Permission } from '@/lib/auth/permissions';
+import { OPERATOR_REFUSALS, type Permission } from '@/lib/access/permissions';
 
 export function ReadOnlyNotice({ permission }: { permission: Permission }) {
   return (

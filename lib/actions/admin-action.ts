@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { type FormState, toFormState } from '../admin-ui/form-state.ts';
 import { requireOperator } from '../admin-ui/require-operator.ts';
 import type { Operator } from '../auth/operators.ts';
-import { operatorActor, requirePermission, type Actor, type Permission } from '../auth/permissions.ts';
+import { operatorActor, requirePermission, type Actor, type Permission } from '../access/permissions.ts';
 import { getDb, type Db } from '../db/client.ts';
 import { publicPageCaughtUp } from '../read-path/instance.ts';
 

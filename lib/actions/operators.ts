@@ -2,7 +2,7 @@
 // Managing operators from /admin/operators; the rules themselves are in lib/auth/operators.ts.
 import { type FormState, formChoice, formText } from '../admin-ui/form-state.ts';
 import { addOperator, changeOperator, type OperatorChange } from '../auth/operators.ts';
-import type { Role } from '../auth/roles.ts';
+import type { Role } from '../access/roles.ts';
 import { adminAction } from './admin-action.ts';
 
 export const addOperatorAction = adminAction('operators.manage', async (form, { db, operator }) => {

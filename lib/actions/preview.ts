@@ -1,7 +1,7 @@
 'use server';
 // The admin forms' "Preview" of a message to visitors: rendered on the server by the very function
 // the public pages use (a client copy of the sanitizer would be a second renderer to keep in step).
-import { requirePermission } from '../auth/permissions.ts';
+import { requirePermission } from '../access/permissions.ts';
 import { asAppError } from '../errors.ts';
 import { type MessagePreview, previewMessage } from '../markdown.ts';
 import { messageBodySchema } from '../schemas/incident.ts';

@@ -8,7 +8,7 @@ import {
   apiIncidentUpdateEditSchema,
   apiIncidentPatchSchema,
   apiPageUpdateSchema,
-} from '../schemas/admin-api.ts';
+} from './request-schemas.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
 import { codesByStatus, ERROR_CODES } from '../error-codes.ts';
 

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, type Actor } from '../auth/permissions.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db } from '../db/client.ts';
-import { roleOf, type Role } from '../auth/roles.ts';
+import { roleOf, type Role } from '../access/roles.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { apiKeyCreateSchema, type ApiKeyCreateInput, type ApiKeyScope } from '../schemas/api-key.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/permissions.ts';
+import type { Actor } from '../access/permissions.ts';
 import { dbProvider, type Db, type Tx } from '../db/client.ts';
 import { newId } from '../ids.ts';
 

@@ -8,8 +8,8 @@ import { newId } from '../ids.ts';
 import { processGlobal } from '../process-global.ts';
 import { DISABLED_MESSAGE, getAuth } from './auth.ts';
 import { withArticle } from '../words.ts';
-import { can, OPERATOR_REFUSALS, operatorActor, requirePermission, systemActor, type Actor } from './permissions.ts';
-import { ROLE_LABELS, roleOf, ROLES, type Role } from './roles.ts';
+import { can, OPERATOR_REFUSALS, operatorActor, requirePermission, systemActor, type Actor } from '../access/permissions.ts';
+import { ROLE_LABELS, roleOf, ROLES, type Role } from '../access/roles.ts';
 
 export interface Operator {
   id: string;

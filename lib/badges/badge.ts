@@ -1,7 +1,7 @@
 import { makeBadge } from 'badge-maker';
 import { z } from 'zod';
 import { withoutInvalidXml } from '../feeds/xml.ts';
-import { createArtifact, type Artifact } from '../read-path/artifact.ts';
+import { createArtifact, type Artifact } from '../http/artifact.ts';
 import type { ComponentStatus, Indicator } from '../schemas/status.ts';
 import { findComponentOrGroup } from '../status/find-component.ts';
 import type { Snapshot, SnapshotComponent } from '../status/snapshot-types.ts';

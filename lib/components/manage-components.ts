@@ -1,7 +1,7 @@
 // Components and groups: create, edit, reorder, delete. Each write is one transaction with its
 // audit row, then one announcement so the public page follows.
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, type Actor } from '../auth/permissions.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
 import { type Db, type Tx } from '../db/client.ts';
 import { lockForWrite, visibleWrite, type WriteOutcome } from '../db/writes.ts';
 import { notFound } from '../errors.ts';

@@ -1,5 +1,5 @@
 // Written here, not with the `feed` package (6.0): its xml-js writer breaks a CDATA holding "]]>" twice, turns a literal "&amp;" into "&", and marks plain-text titles as HTML.
-import { createArtifact, type Artifact } from '../read-path/artifact.ts';
+import { createArtifact, type Artifact } from '../http/artifact.ts';
 import { timelineStatusLabel } from '../status/incident-state.ts';
 import type { Snapshot, SnapshotIncident } from '../status/snapshot-types.ts';
 import { formatDateTime } from '../time.ts';

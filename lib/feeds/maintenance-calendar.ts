@@ -1,6 +1,6 @@
 // Written here, not with ical-generator (10/11): it writes the calendar's name unescaped (a newline in it starts a new line), keeps control characters, and needs Node 22 from v11.
 import { markdownToText } from '../markdown.ts';
-import { createArtifact, type Artifact } from '../read-path/artifact.ts';
+import { createArtifact, type Artifact } from '../http/artifact.ts';
 import { UPDATE_STATUS_LABELS } from '../schemas/status.ts';
 import type { Snapshot } from '../status/snapshot-types.ts';
 import { pageBaseUrl } from './history-feeds.ts';

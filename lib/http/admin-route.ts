@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { authenticateApiKey, type ApiKeyRecord } from '../api-keys/api-keys.ts';
-import { apiKeyActor, requirePermission, type Actor, type Permission } from '../auth/permissions.ts';
+import { apiKeyActor, requirePermission, type Actor, type Permission } from '../access/permissions.ts';
 import { getDb, type Db } from '../db/client.ts';
 import { getEnv } from '../env.ts';
 import { AppError, asAppError } from '../errors.ts';

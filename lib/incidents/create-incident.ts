@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, type Actor } from '../auth/permissions.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
 import { applyComponentStatuses, backfillComponentStatuses, loadComponents } from '../components/apply-statuses.ts';
 import { newId } from '../ids.ts';
 import { visibleWrite } from '../db/writes.ts';

@@ -1,7 +1,7 @@
 // Correcting the record: editing or deleting an update already posted. The incident's status and the
 // components' statuses stay as they are; only what visitors read changes.
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, type Actor } from '../auth/permissions.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { visibleWrite } from '../db/writes.ts';

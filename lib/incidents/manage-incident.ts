@@ -1,7 +1,7 @@
 // Putting the record right: an incident's or maintenance's own fields edited without posting an
 // update, or the whole of it deleted (the audit log keeps what it was).
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, type Actor } from '../auth/permissions.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { visibleWrite } from '../db/writes.ts';

@@ -1,6 +1,6 @@
 // The admin API's PATCH of an incident, as Statuspage's Manage API has it: its own fields are
 // edited, and an update is posted only when a status or a message is given; both in one transaction.
-import { requirePermission, type Actor } from '../auth/permissions.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { visibleWrite } from '../db/writes.ts';

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, type Actor } from '../auth/permissions.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
 import { applyComponentStatuses, lockComponents } from '../components/apply-statuses.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';

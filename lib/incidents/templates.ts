@@ -1,7 +1,7 @@
 // Ready-made first messages, so an operator can tell visitors something within a minute: three
 // built in, and the operators' own, saved in the database.
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, type Actor } from '../auth/permissions.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';

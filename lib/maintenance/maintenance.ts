@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, SYSTEM_ACTOR, type Actor } from '../auth/permissions.ts';
+import { requirePermission, SYSTEM_ACTOR, type Actor } from '../access/permissions.ts';
 import { loadComponents } from '../components/apply-statuses.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';

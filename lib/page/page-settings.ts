@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, type Actor } from '../auth/permissions.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { visibleWrite } from '../db/writes.ts';
 import { PAGE_SETTING_LABELS, pageSettingsUpdateSchema, type PageSettings, type PageSettingsInput } from '../schemas/page.ts';

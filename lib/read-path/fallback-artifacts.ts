@@ -3,7 +3,7 @@
 import { renderBadge } from '../badges/badge.ts';
 import { xmlText } from '../feeds/xml.ts';
 import { errorBody } from '../http/json-error.ts';
-import { createArtifact, type Artifact } from './artifact.ts';
+import { createArtifact, type Artifact } from '../http/artifact.ts';
 import { API_V2_PREFIX, type PublicFormat } from './public-paths.ts';
 
 const UNAVAILABLE = 'The status page is starting or its database is unreachable; retry in a few seconds.';

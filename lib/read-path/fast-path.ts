@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorBody } from '../http/json-error.ts';
-import { createArtifact, replyWithArtifact, type Artifact } from './artifact.ts';
+import { createArtifact, replyWithArtifact, type Artifact } from '../http/artifact.ts';
 import { withoutClientRuntime } from './plain-html.ts';
 import { decodedPath, normalizePath, publicFormat, type PublicFormat } from './public-paths.ts';
 import { resolvePublicRoute } from './public-routes.ts';

@@ -8,7 +8,7 @@ import { findIncident } from '../status/incident-page.ts';
 import { getHistoryPage, parseHistoryPageParam } from '../status/history.ts';
 import type { Snapshot } from '../status/snapshot-types.ts';
 import { STATUSPAGE_ENDPOINTS } from '../status/statuspage-json.ts';
-import { createArtifact, type Artifact } from './artifact.ts';
+import { createArtifact, type Artifact } from '../http/artifact.ts';
 import { API_V2_PREFIX } from './public-paths.ts';
 
 /**

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { buildSnapshot } from '../status/build-snapshot.ts';
 import type { Snapshot } from '../status/snapshot-types.ts';
-import type { Artifact } from './artifact.ts';
+import type { Artifact } from '../http/artifact.ts';
 
 /** Whether the snapshot is live, and since when it is not. */
 export interface Freshness {

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.ts';
-import { artifactResponse } from './artifact.ts';
+import { artifactResponse } from '../http/artifact.ts';
 import { notFoundArtifact, unavailableArtifact } from './fallback-artifacts.ts';
 import { getReadPath } from './instance.ts';
 import { publicFormat } from './public-paths.ts';

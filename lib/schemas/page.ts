@@ -1,7 +1,7 @@
 // The page's settings: name, address, time zone and branding, as the settings form and the admin
 // API send them. Optional fields take "" (an emptied form field) or null (an API client's "none") as none.
 import { z } from 'zod';
-import { accentColorProblem, parseHexColor } from '../page/accent-color.ts';
+import { accentColorProblem, parseHexColor } from '../accent-color.ts';
 import { canonicalTimeZone } from '../time.ts';
 
 const MAX_URL = 2000;

@@ -1,7 +1,7 @@
 // A fresh install shows a demo page; its operator removes the demo's components, groups, incidents
 // and maintenance in one step, keeping whatever they added themselves.
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, type Actor } from '../auth/permissions.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { restoreStatusesFromHistory } from '../incidents/manage-incident.ts';
 import { visibleWrite } from '../db/writes.ts';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createApiKey } from '../../lib/api-keys/api-keys.ts';
-import { SYSTEM_ACTOR } from '../../lib/auth/permissions.ts';
+import { SYSTEM_ACTOR } from '../../lib/access/permissions.ts';
 import { createDb, type Db } from '../../lib/db/client.ts';
 import { applyMigrations } from '../../lib/db/migrate.ts';
 import { newId } from '../../lib/ids.ts';

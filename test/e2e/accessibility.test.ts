@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, systemActor } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR, systemActor } from '@/lib/access/permissions';
 import { setComponentStatus } from '@/lib/components/manage-components';
 import { createDb, type Db } from '@/lib/db/client';
 import { createIncident } from '@/lib/incidents/create-incident';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/api-keys';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { seedDemo } from '@/lib/seed/demo';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { createDb, type Db } from '@/lib/db/client';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';

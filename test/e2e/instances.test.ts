@@ -31,7 +31,7 @@ beforeAll(async () => {
   const { createOwner } = await import('@/lib/auth/operators');
   const { createApiKey } = await import('@/lib/api-keys/api-keys');
   const { createMaintenance } = await import('@/lib/maintenance/maintenance');
-  const { SYSTEM_ACTOR } = await import('@/lib/auth/permissions');
+  const { SYSTEM_ACTOR } = await import('@/lib/access/permissions');
   const db = database.db;
   await seedDemo(db, { pageUrl: 'https://status.example.com' });
   await createOwner(db, { name: 'Olive Owner', ...OWNER });

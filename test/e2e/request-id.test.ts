@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/api-keys';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { createDb, type Db } from '@/lib/db/client';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { createComponent, setComponentStatus } from '@/lib/components/manage-components';
 import { createDb } from '@/lib/db/client';
 import { formatUptime } from '@/lib/status/uptime';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import type { Provider } from '@/lib/db/client';
 import type { ApiKeyScope } from '@/lib/schemas/api-key';
 import { seedDemo } from '@/lib/seed/demo';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/api-keys';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import type { Provider } from '@/lib/db/client';
 import type { GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { json, send, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';

@@ -1,7 +1,7 @@
 // The audit log in sentences an operator reads at 3 a.m.: statuses and impacts in their words, the
 // right article, names quoted, times in the page's zone, and no internal ids.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { createComponent, createGroup, editComponent, editGroup, setComponentStatus } from '@/lib/components/manage-components';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { deleteIncidentUpdate, editIncidentUpdate } from '@/lib/incidents/edit-update';

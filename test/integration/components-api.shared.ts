@@ -2,7 +2,7 @@
 // real server against a real database of one provider, checked against what the public JSON then shows.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { editGroup } from '@/lib/components/manage-components';
 import type { Provider } from '@/lib/db/client';
 import { buildSnapshot } from '@/lib/status/build-snapshot';

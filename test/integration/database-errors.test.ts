@@ -41,7 +41,7 @@ describe('database errors', () => {
     const database = await createTestDatabase('postgresql');
     try {
       const { createComponent } = await import('@/lib/components/manage-components');
-      const { SYSTEM_ACTOR } = await import('@/lib/auth/permissions');
+      const { SYSTEM_ACTOR } = await import('@/lib/access/permissions');
       const failure = await createComponent(database.db, { name: 'Web\u0000site' }, SYSTEM_ACTOR).catch((error: unknown) => error);
       const response = errorResponse(failure);
       expect([response.status, (await response.json()).error.code]).toEqual([400, 'invalid_text']);

@@ -5,7 +5,7 @@ import { createIncident } from '@/lib/incidents/create-incident';
 import { deleteIncidentUpdate, editIncidentUpdate } from '@/lib/incidents/edit-update';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
-import { apiKeyActor, operatorActor, SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { apiKeyActor, operatorActor, SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { seedDemo } from '@/lib/seed/demo';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases';
 

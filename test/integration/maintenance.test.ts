@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { createMaintenance, runMaintenanceSchedule } from '@/lib/maintenance/maintenance';
 import { createDb } from '@/lib/db/client';
 import { seedDemo } from '@/lib/seed/demo';

@@ -194,7 +194,7 @@ export function describeOperators(provider: Provider) {
     it('stops an operator’s API keys while they are disabled, and revokes them when they are removed', async () => {
       const { getDb } = await import('@/lib/db/client');
       const { authenticateApiKey, createApiKey } = await import('@/lib/api-keys/api-keys');
-      const { operatorActor, SYSTEM_ACTOR } = await import('@/lib/auth/permissions');
+      const { operatorActor, SYSTEM_ACTOR } = await import('@/lib/access/permissions');
       const ada = await operator('ada@example.com', 'correct horse battery');
       const kim = await ops.addOperator(getDb(), ada, { name: 'Kim', email: 'kim@example.com', password: 'admin password 3', role: 'admin' });
       const { key } = await createApiKey(getDb(), { name: 'kim-bot', scopes: ['incidents'] }, operatorActor(kim));

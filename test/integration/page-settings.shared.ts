@@ -2,7 +2,7 @@
 // one provider; the public v2 JSON follows.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import type { Provider } from '@/lib/db/client';
 import { updatePageSettings } from '@/lib/page/page-settings';
 import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';

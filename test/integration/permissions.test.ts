@@ -2,7 +2,7 @@
 // script would) by an actor that may not, it refuses with a 403 and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/api-keys';
-import { apiKeyActor, operatorActor, SYSTEM_ACTOR, systemActor, type Actor } from '@/lib/auth/permissions';
+import { apiKeyActor, operatorActor, SYSTEM_ACTOR, systemActor, type Actor } from '@/lib/access/permissions';
 import { createComponent, createGroup, deleteComponent, deleteGroup, editComponent, editGroup, moveEntry, setComponentStatus } from '@/lib/components/manage-components';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { deleteIncidentUpdate, editIncidentUpdate } from '@/lib/incidents/edit-update';

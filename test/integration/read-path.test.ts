@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { setComponentStatus } from '@/lib/components/manage-components';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { onLocalChange } from '@/lib/db/writes';

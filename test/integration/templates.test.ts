@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { deleteTemplate, findTemplate, listTemplates, saveTemplate } from '@/lib/incidents/templates';
 import { renderMarkdown } from '@/lib/markdown';
 import { updatePageSettings } from '@/lib/page/page-settings';

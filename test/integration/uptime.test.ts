@@ -1,7 +1,7 @@
 // Uptime through the real data: components created and changed by the lib verbs, the snapshot built
 // from the database, the figure and the words a visitor reads on the page and in badges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { createComponent, setComponentStatus } from '@/lib/components/manage-components';
 import { resolvePublicRoute } from '@/lib/read-path/public-routes';
 import { buildSnapshot } from '@/lib/status/build-snapshot';

@@ -1,6 +1,6 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createArtifact, replyWithArtifact } from '@/lib/read-path/artifact';
+import { createArtifact, replyWithArtifact } from '@/lib/http/artifact';
 
 describe('artifacts', () => {
   const artifact = createArtifact({ body: '{"hello":"world"}'.repeat(50), contentType: 'application/json' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
-import { clientAddress, parseTrustProxy } from '@/lib/http/client-address';
+import { clientAddress, parseTrustProxy } from '@/lib/client-address';
 import { RateLimiter } from '@/lib/http/rate-limit';
 import { MAX_BODY_DEPTH, MAX_FORM_FIELDS, parseBracketForm, readRequestBody } from '@/lib/http/request-body';
 

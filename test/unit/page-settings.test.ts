@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accentColorProblem, accentForDarkMode, contrastRatio, DARK_BACKGROUND, LIGHT_BACKGROUND, MIN_ACCENT_CONTRAST, parseHexColor } from '@/lib/page/accent-color';
+import { accentColorProblem, accentForDarkMode, contrastRatio, DARK_BACKGROUND, LIGHT_BACKGROUND, MIN_ACCENT_CONTRAST, parseHexColor } from '@/lib/accent-color';
 import { HTML_HEADERS } from '@/lib/read-path/fast-path';
 import { pageSettingsSchema, pageSettingsUpdateSchema } from '@/lib/schemas/page';
 import { canonicalTimeZone, timeZoneNames } from '@/lib/time';

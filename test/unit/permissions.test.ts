@@ -1,7 +1,7 @@
 // The one permission vocabulary: what each role and each API key scope maps to, and the refusals.
 import { describe, expect, it } from 'vitest';
-import { apiKeyActor, can, keyPermissions, operatorActor, PERMISSIONS, requirePermission, SYSTEM_ACTOR, systemActor, type Actor, type Permission } from '@/lib/auth/permissions';
-import { ROLES } from '@/lib/auth/roles';
+import { apiKeyActor, can, keyPermissions, operatorActor, PERMISSIONS, requirePermission, SYSTEM_ACTOR, systemActor, type Actor, type Permission } from '@/lib/access/permissions';
+import { ROLES } from '@/lib/access/roles';
 import { API_KEY_SCOPES } from '@/lib/schemas/api-key';
 
 const ALL = Object.keys(PERMISSIONS) as Permission[];

@@ -6,8 +6,8 @@ import { SECONDARY_BUTTON } from '@/components/admin/fields';
 import { FocusAfterSubmit } from '@/components/admin/form-message';
 import { MAIN_ID, SkipLink } from '@/components/skip-link';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/permissions';
-import { ROLE_LABELS } from '@/lib/auth/roles';
+import { can } from '@/lib/access/permissions';
+import { ROLE_LABELS } from '@/lib/access/roles';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: { template: '%s · Gatewatch admin', default: 'Gatewatch admin' }, robots: { index: false } };

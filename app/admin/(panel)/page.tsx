@@ -5,7 +5,7 @@ import { Notice } from '@/components/admin/fields';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { readDashboard } from '@/lib/admin-ui/admin-reads';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access/permissions';
 import { getDb } from '@/lib/db/client';
 import { listTemplates } from '@/lib/incidents/templates';
 import { countDemoContent } from '@/lib/seed/remove-demo';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/admin/account-forms';
 import { Notice } from '@/components/admin/fields';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { ROLE_LABELS } from '@/lib/auth/roles';
+import { ROLE_LABELS } from '@/lib/access/roles';
 
 export const metadata: Metadata = { title: 'Your account' };
 

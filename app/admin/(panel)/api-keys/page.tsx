@@ -4,7 +4,7 @@ import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { listApiKeys } from '@/lib/api-keys/api-keys';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access/permissions';
 import { getDb } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/time';
 

@@ -4,7 +4,7 @@ import { Notice } from '@/components/admin/fields';
 import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { ComponentStatusLabel } from '@/components/status-label';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access/permissions';
 import { getDb } from '@/lib/db/client';
 import { componentChoices } from '@/lib/status/front-page';
 import { readPageLayout } from '@/lib/status/page-rows';

@@ -3,8 +3,8 @@ import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { AddOperatorForm, OperatorList, type OperatorRow } from '@/components/admin/operator-forms';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { operatorChangeRefusal, type OperatorChange } from '@/lib/auth/operators';
-import { can } from '@/lib/auth/permissions';
-import { ROLE_LABELS, roleOf, ROLES } from '@/lib/auth/roles';
+import { can } from '@/lib/access/permissions';
+import { ROLE_LABELS, roleOf, ROLES } from '@/lib/access/roles';
 import { getDb } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: 'Operators' };

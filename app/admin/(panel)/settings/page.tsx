@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { PageSettingsForm, type PageSettingsValues } from '@/components/admin/page-settings-form';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access/permissions';
 import { getDb } from '@/lib/db/client';
 import { findPage } from '@/lib/page/page-settings';
 import { DEFAULT_PAGE } from '@/lib/status/build-snapshot';

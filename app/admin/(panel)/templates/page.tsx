@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ReadOnlyPage } from '@/components/admin/read-only-notice';
 import { TemplateForm } from '@/components/admin/template-forms';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access/permissions';
 import { getDb } from '@/lib/db/client';
 import { listTemplates } from '@/lib/incidents/templates';
 import { INCIDENT_IMPACT_OPTIONS, UNRESOLVED_INCIDENT_STATUSES, UPDATE_STATUS_LABELS } from '@/lib/schemas/status';

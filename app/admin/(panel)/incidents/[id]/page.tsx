@@ -7,7 +7,7 @@ import { RemovalNotice } from '@/components/admin/removal-notice';
 import { ImpactBadge, UpdateTimeline } from '@/components/incident-parts';
 import { readAdminIncident } from '@/lib/admin-ui/admin-reads';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access/permissions';
 import { previewMessage } from '@/lib/markdown';
 import { getDb } from '@/lib/db/client';
 import { CANCELLED_MESSAGE } from '@/lib/incidents/default-messages';

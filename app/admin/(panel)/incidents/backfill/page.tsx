@@ -4,7 +4,7 @@ import { ReadOnlyPage } from '@/components/admin/read-only-notice';
 import { incidentComponentChoices } from '@/lib/admin-ui/component-choices';
 import { pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access/permissions';
 import { getDb } from '@/lib/db/client';
 import { COMPONENT_STATUS_OPTIONS, INCIDENT_IMPACT_OPTIONS } from '@/lib/schemas/status';
 import { instantToWallClock } from '@/lib/time';

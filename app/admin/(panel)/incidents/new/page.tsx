@@ -3,7 +3,7 @@ import { NewIncidentForm } from '@/components/admin/incident-forms';
 import { ReadOnlyPage } from '@/components/admin/read-only-notice';
 import { incidentComponentChoices } from '@/lib/admin-ui/component-choices';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access/permissions';
 import { getDb } from '@/lib/db/client';
 import { listTemplates } from '@/lib/incidents/templates';
 import { COMPONENT_STATUS_OPTIONS, INCIDENT_IMPACT_OPTIONS, UNRESOLVED_INCIDENT_STATUSES, UPDATE_STATUS_LABELS } from '@/lib/schemas/status';

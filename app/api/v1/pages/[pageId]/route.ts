@@ -2,7 +2,7 @@
 import { pageResponse } from '@/lib/admin-api/responses';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { updatePageSettings } from '@/lib/page/page-settings';
-import { apiPageUpdateSchema } from '@/lib/schemas/admin-api';
+import { apiPageUpdateSchema } from '@/lib/admin-api/request-schemas';
 
 export const dynamic = 'force-dynamic';
 

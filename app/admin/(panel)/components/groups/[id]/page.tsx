@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { DeleteForm, GroupForm } from '@/components/admin/component-forms';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access/permissions';
 import { getDb } from '@/lib/db/client';
 import { readPageLayout } from '@/lib/status/page-rows';
 import { componentChoices } from '@/lib/status/front-page';

@@ -2,7 +2,7 @@
 import { groupsResponse } from '@/lib/admin-api/responses';
 import { createGroup } from '@/lib/components/manage-components';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
-import { apiGroupCreateSchema } from '@/lib/schemas/admin-api';
+import { apiGroupCreateSchema } from '@/lib/admin-api/request-schemas';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,7 @@
 import { componentResponse, componentsResponse } from '@/lib/admin-api/responses';
 import { createComponent } from '@/lib/components/manage-components';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
-import { apiComponentCreateSchema } from '@/lib/schemas/admin-api';
+import { apiComponentCreateSchema } from '@/lib/admin-api/request-schemas';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,7 +4,7 @@ import { incidentResponse, incidentsResponse } from '@/lib/admin-api/responses';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { createMaintenance } from '@/lib/maintenance/maintenance';
-import { apiIncidentCreateSchema } from '@/lib/schemas/admin-api';
+import { apiIncidentCreateSchema } from '@/lib/admin-api/request-schemas';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@
 import { groupsResponse } from '@/lib/admin-api/responses';
 import { deleteGroup, editGroup } from '@/lib/components/manage-components';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
-import { apiGroupUpdateSchema } from '@/lib/schemas/admin-api';
+import { apiGroupUpdateSchema } from '@/lib/admin-api/request-schemas';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,7 +4,7 @@
 import { componentResponse } from '@/lib/admin-api/responses';
 import { deleteComponent, editComponent } from '@/lib/components/manage-components';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
-import { apiComponentUpdateSchema } from '@/lib/schemas/admin-api';
+import { apiComponentUpdateSchema } from '@/lib/admin-api/request-schemas';
 
 export const dynamic = 'force-dynamic';
 

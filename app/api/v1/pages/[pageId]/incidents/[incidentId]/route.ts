@@ -4,7 +4,7 @@ import { expectedVersion, incidentResponse } from '@/lib/admin-api/responses';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { deleteIncident } from '@/lib/incidents/manage-incident';
 import { patchIncident } from '@/lib/incidents/patch-incident';
-import { apiIncidentPatchSchema, toIncidentPatch } from '@/lib/schemas/admin-api';
+import { apiIncidentPatchSchema, toIncidentPatch } from '@/lib/admin-api/request-schemas';
 
 export const dynamic = 'force-dynamic';
 

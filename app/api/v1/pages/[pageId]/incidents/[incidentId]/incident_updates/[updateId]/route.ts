@@ -3,7 +3,7 @@
 import { expectedVersion, incidentUpdateResponse } from '@/lib/admin-api/responses';
 import { adminRoute, otherMethods } from '@/lib/http/admin-route';
 import { deleteIncidentUpdate, editIncidentUpdate } from '@/lib/incidents/edit-update';
-import { apiIncidentUpdateEditSchema } from '@/lib/schemas/admin-api';
+import { apiIncidentUpdateEditSchema } from '@/lib/admin-api/request-schemas';
 
 export const dynamic = 'force-dynamic';
 

@@ -10,14 +10,14 @@ import {
   positionSchema,
   type ComponentEditInput,
   type GroupEditInput,
-} from './component.ts';
+} from '../schemas/component.ts';
 import { impactOfComponents } from '../status/rollup.ts';
-import { componentStatusSchema, impactSchema, incidentStatusSchema, isClosedIncidentStatus, maintenanceStatusSchema } from './status.ts';
-import type { IncidentCreateInput, MaintenanceCreateInput } from './incident.ts';
+import { componentStatusSchema, impactSchema, incidentStatusSchema, isClosedIncidentStatus, maintenanceStatusSchema } from '../schemas/status.ts';
+import type { IncidentCreateInput, MaintenanceCreateInput } from '../schemas/incident.ts';
 import { AppError } from '../errors.ts';
 import { CANCELLED_MESSAGE, DEFAULT_MESSAGES } from '../incidents/default-messages.ts';
 import type { IncidentPatch } from '../incidents/patch-incident.ts';
-import { pageSettingsSchema, type PageSettingsInput } from './page.ts';
+import { pageSettingsSchema, type PageSettingsInput } from '../schemas/page.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')]);
 /** An ISO 8601 time; null (as Statuspage clients send for "none") means not given. */
