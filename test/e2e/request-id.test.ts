@@ -1,46 +1,19 @@
 // Every answer of the production server carries X-Request-Id, whoever writes it (the fast path, a
 // refusal in server.ts, a page Next renders, the admin API), and an unexpected error is logged under
 // that id, which a 500 of the API gives back.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '@/lib/api-keys/api-keys';
-import { SYSTEM_ACTOR } from '@/lib/access/permissions';
-import { createDb, type Db } from '@/lib/db/client';
-import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
+import { describe, expect, it } from 'vitest';
+import { useDemoServer } from '../helpers/demo-server';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-request-id-'));
-const DATABASE_URL = `file:${path.join(dir, 'gatewatch.db')}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-let server: GatewatchProcess;
-let db: Db;
-let key: string;
-let pageId: string;
-
-beforeAll(async () => {
-  server = await startGatewatch({
-    env: { DATABASE_URL, SNAPSHOT_PATH: path.join(dir, 'snapshot.json'), AUTH_SECRET_PATH: path.join(dir, 'auth-secret'), LOG_LEVEL: 'info' },
-    captureOutput: true,
-  });
-  db = createDb(DATABASE_URL);
-  key = (await createApiKey(db, { name: 'script', scopes: ['admin'] }, SYSTEM_ACTOR)).key;
-  pageId = (await db.page.findFirstOrThrow()).id;
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await server?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const demo = useDemoServer('request-id');
 
 /** The status and X-Request-Id of `method` `pathname`, the body read so the connection is free. */
 async function idOf(pathname: string, init: RequestInit = {}): Promise<{ status: number; id: string | null; body: string }> {
-  const response = await fetch(`${server.url}${pathname}`, { redirect: 'manual', ...init });
+  const response = await fetch(`${demo.server.url}${pathname}`, { redirect: 'manual', ...init });
   return { status: response.status, id: response.headers.get('x-request-id'), body: await response.text() };
 }
 
-const auth = () => ({ authorization: `Bearer ${key}` });
+const auth = () => ({ authorization: `Bearer ${demo.key}` });
 
 describe('X-Request-Id', () => {
   it('is on every kind of answer, a new one each time', async () => {
@@ -88,10 +61,10 @@ describe('X-Request-Id', () => {
 
   it('names an unexpected error in the log, in the API 500 and for a page Next could not render', async () => {
     // Tables gone from under the server: neither the admin API nor the log-in page can read them.
-    await db.$executeRawUnsafe('ALTER TABLE "User" RENAME TO "User_away"');
-    await db.$executeRawUnsafe('ALTER TABLE "Incident" RENAME TO "Incident_away"');
+    await demo.db.$executeRawUnsafe('ALTER TABLE "User" RENAME TO "User_away"');
+    await demo.db.$executeRawUnsafe('ALTER TABLE "Incident" RENAME TO "Incident_away"');
     try {
-      const api = await fetch(`${server.url}/api/v1/pages/${pageId}/incidents`, { headers: { ...auth(), 'x-request-id': 'api-failure-1' } });
+      const api = await fetch(`${demo.server.url}/api/v1/pages/${demo.pageId}/incidents`, { headers: { ...auth(), 'x-request-id': 'api-failure-1' } });
       expect(api.status).toBe(500);
       expect(api.headers.get('x-request-id')).toBe('api-failure-1');
       const { error } = await api.json();
@@ -100,10 +73,10 @@ describe('X-Request-Id', () => {
       const page = await idOf('/admin/login', { headers: { 'x-request-id': 'page-failure-1' } });
       expect([page.status, page.id]).toEqual([500, 'page-failure-1']);
     } finally {
-      await db.$executeRawUnsafe('ALTER TABLE "Incident_away" RENAME TO "Incident"');
-      await db.$executeRawUnsafe('ALTER TABLE "User_away" RENAME TO "User"');
+      await demo.db.$executeRawUnsafe('ALTER TABLE "Incident_away" RENAME TO "Incident"');
+      await demo.db.$executeRawUnsafe('ALTER TABLE "User_away" RENAME TO "User"');
     }
-    const logged = server
+    const logged = demo.server
       .output()
       .split('\n')
       .filter((line) => line.startsWith('{'))
@@ -111,6 +84,6 @@ describe('X-Request-Id', () => {
     expect(logged).toContainEqual(expect.objectContaining({ level: 'error', message: 'admin API: unexpected error', requestId: 'api-failure-1' }));
     expect(logged).toContainEqual(expect.objectContaining({ level: 'error', message: 'unexpected error in a page', requestId: 'page-failure-1', route: expect.stringContaining('login') }));
     // Back to normal once the tables are.
-    expect((await idOf(`/api/v1/pages/${pageId}/incidents`, { headers: auth() })).status).toBe(200);
+    expect((await idOf(`/api/v1/pages/${demo.pageId}/incidents`, { headers: auth() })).status).toBe(200);
   });
 });
