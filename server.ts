@@ -8,7 +8,7 @@ import { applyMigrations } from './lib/db/migrate.ts';
 import { CLIENT_IP_HEADER, ensureOwnerFromEnv } from './lib/auth/operators.ts';
 import { clientAddress } from './lib/client-address.ts';
 import { checkFormPost } from './lib/http/form-post.ts';
-import { assignRequestId } from './lib/http/request-id.ts';
+import { assignRequestId, setRequestIdHeader, withRequestId } from './lib/http/request-id.ts';
 import { runMaintenanceSchedule } from './lib/maintenance/maintenance.ts';
 import { EnvError, getEnv } from './lib/env.ts';
 import { log } from './lib/log.ts';
@@ -62,23 +62,24 @@ async function main() {
   };
   // The same hosts as next.config.js's serverActions.allowedOrigins.
   const formHosts = env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).host] : [];
-  const refuse = (res: http.ServerResponse, status: number, message: string) => {
-    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  const refuse = (req: http.IncomingMessage, res: http.ServerResponse, status: number, message: string) => {
+    res.writeHead(status, withRequestId(req, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' }));
     res.end(`${message}\n`);
   };
   const toNext = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // No address of ours holds a NUL character, and PostgreSQL would refuse it as an id.
-    if (/%00/.test((req.url ?? '').split('?')[0])) return refuse(res, 400, 'This address is not valid.');
+    if (/%00/.test((req.url ?? '').split('?')[0])) return refuse(req, res, 400, 'This address is not valid.');
+    setRequestIdHeader(req, res);
     req.headers[CLIENT_IP_HEADER] = clientAddress(req, env.TRUST_PROXY);
     // A POST to a page is an admin form; the API reads its own bodies.
     if (req.method !== 'POST' || req.url?.startsWith('/api/')) return void handle(req, res);
-    void checkFormPost(req, formHosts).then((check) => (check.ok ? void handle(check.req, res) : refuse(res, check.status, check.message)));
+    void checkFormPost(req, formHosts).then((check) => (check.ok ? void handle(check.req, res) : refuse(req, res, check.status, check.message)));
   };
   const serve = createFastPath(readPath, renderHtml, toNext);
 
   const server = http.createServer((req, res) => {
     // First, so every answer carries it, whoever writes it: the fast path, a refusal here, or Next.
-    assignRequestId(req, res);
+    assignRequestId(req);
     if (req.headers[RENDER_HEADER] === renderToken) toNext(req, res);
     else serve(req, res);
   });

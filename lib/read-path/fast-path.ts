@@ -7,6 +7,7 @@ import { decodedPath, normalizePath, publicFormat, type PublicFormat } from './p
 import { resolvePublicRoute } from './public-routes.ts';
 import type { ReadPath } from './read-path.ts';
 import { notFoundArtifact, unavailableArtifact } from './fallback-artifacts.ts';
+import { withRequestId } from '../http/request-id.ts';
 
 export interface PublicPageOptions {
   /** Made to be framed by any site (the compact view at /embed/frame). */
@@ -97,13 +98,13 @@ export function createFastPath(
 function refuseMethod(req: IncomingMessage, res: ServerResponse, format: PublicFormat) {
   const allow = 'GET, HEAD, OPTIONS';
   if (req.method === 'OPTIONS') {
-    res.writeHead(204, { allow, 'access-control-allow-origin': '*', 'access-control-allow-methods': allow, 'access-control-max-age': '86400' });
+    res.writeHead(204, withRequestId(req, { allow, 'access-control-allow-origin': '*', 'access-control-allow-methods': allow, 'access-control-max-age': '86400' }));
     res.end();
     return;
   }
   const message = `${req.method} is not allowed here: this address only answers GET and HEAD.`;
   const json = format === 'json' || format === 'badge-json';
-  res.writeHead(405, { allow, 'content-type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(405, withRequestId(req, { allow, 'content-type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' }));
   res.end(json ? JSON.stringify(errorBody('method_not_allowed', message)) : `${message}\n`);
 }
 
@@ -113,7 +114,7 @@ function send(req: IncomingMessage, res: ServerResponse, artifact: Artifact) {
     ifNoneMatch: req.headers['if-none-match'],
     acceptEncoding: req.headers['accept-encoding'],
   });
-  res.writeHead(reply.status, reply.headers);
+  res.writeHead(reply.status, withRequestId(req, reply.headers));
   res.end(reply.body);
 }
 
