@@ -168,13 +168,14 @@ export async function deleteComponent(db: Db, id: string, actor: Actor) {
 /** Moves a component or group one place up (-1) or down (+1) among its siblings. */
 export async function moveEntry(db: Db, entry: { kind: 'component' | 'group'; id: string }, step: -1 | 1, actor: Actor) {
   requirePermission(actor, 'components.configure');
-  await write(db, async (tx) => {
+  await write(db, async (tx, outcome) => {
     // Groups sit at the top level; a component among its group's members or the top level.
     const { name, groupId } = entry.kind === 'group' ? { ...(await requireGroup(tx, entry.id)), groupId: null } : (await loadComponents(tx, [entry.id]))[0];
     const list = await siblings(tx, groupId);
     const index = list.findIndex((sibling) => sibling.kind === entry.kind && sibling.id === entry.id);
     const target = index + step;
-    if (target < 0 || target >= list.length) return;
+    // Already first or last: nothing moves.
+    if (target < 0 || target >= list.length) return outcome.nothingVisibleChanged();
     await place(tx, entry, groupId, target);
     await recordAudit(tx, actor, {
       action: entry.kind === 'group' ? 'component_group.update' : 'component.update',

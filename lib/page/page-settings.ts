@@ -27,11 +27,14 @@ const UNSET: PageSettings & { id: string } = { ...DEFAULT_PAGE, supportUrl: null
 export async function updatePageSettings(db: Db, input: PageSettingsInput, actor: Actor) {
   requirePermission(actor, 'page.configure');
   const data = pageSettingsUpdateSchema.parse(input);
-  const page = await visibleWrite(db, async (tx) => {
+  const page = await visibleWrite(db, async (tx, outcome) => {
     const existing = await findPage(tx);
     const before: PageSettings = existing ?? UNSET;
     const fields = (Object.keys(data) as (keyof PageSettings)[]).filter((field) => data[field] !== undefined && data[field] !== before[field]);
-    if (existing && fields.length === 0) return existing;
+    if (existing && fields.length === 0) {
+      outcome.nothingVisibleChanged();
+      return existing;
+    }
     const changes = Object.fromEntries(fields.map((field) => [field, data[field]]));
     const saved = existing
       ? await tx.page.update({ where: { id: existing.id }, data: changes })

@@ -129,9 +129,16 @@ export function describePageSettings(provider: Provider) {
 
       await expect.poll(summaryPage).toMatchObject({ id: pageId, name: 'Acme Status', time_zone: 'Europe/Berlin' });
 
-      // Sending what is already there changes nothing and records nothing.
+      // Sending what is already there changes nothing, records nothing and rebuilds nothing. (A
+      // rebuild comes 50 ms after a write; the SQLite watcher looks every 250 ms.)
+      const rebuilds = async () => (await (await fixture.request('GET', '/readyz')).json()).snapshot.rebuilds as number;
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 600));
+      await pause(); // the edit above's rebuild, done
+      const settled = await rebuilds();
       expect((await patch(json({ page: { name: 'Acme Status', time_zone: 'Europe/Berlin' } }))).status).toBe(200);
+      await pause();
       expect(await database.db.auditLog.count()).toBe(after.audit);
+      expect(await rebuilds()).toBe(settled);
     });
 
     it('takes a form-encoded body as Statuspage clients send it', async () => {
