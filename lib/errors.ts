@@ -13,12 +13,8 @@ export class AppError extends Error {
   readonly status: ErrorStatus;
   readonly details: unknown[];
 
-  constructor(code: ErrorCode, message: string, details?: unknown[], options?: ErrorOptions);
-  /** @deprecated The status comes from the code: drop the third argument. */
-  constructor(code: ErrorCode, message: string, status: number, details?: unknown[], options?: ErrorOptions);
-  constructor(code: ErrorCode, message: string, ...rest: [unknown[]?, ErrorOptions?] | [number, unknown[]?, ErrorOptions?]) {
-    // The older form named the status too; the code's own status wins, so a code means one status everywhere.
-    const [details = [], options] = (typeof rest[0] === 'number' ? rest.slice(1) : rest) as [unknown[]?, ErrorOptions?];
+  /** The status comes from the code, so a code means one status everywhere. */
+  constructor(code: ErrorCode, message: string, details: unknown[] = [], options?: ErrorOptions) {
     super(message, options);
     this.code = code;
     this.status = errorStatus(code);

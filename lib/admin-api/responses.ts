@@ -50,11 +50,16 @@ export async function componentsResponse(db: Db) {
   return Response.json(componentsJson(await readPageLayout(db)), { headers: NO_STORE });
 }
 
-/** One component: its own row and the page's id, not the whole layout. */
+/**
+ * One component: its own row and the page's id, not the whole layout. A group's id answers the group
+ * as it stands in the list (Statuspage lists groups among the components).
+ */
 export async function componentResponse(db: Db, id: string, status = 200) {
   const [page, row] = await Promise.all([findPage(db), db.component.findUnique({ where: { id } })]);
-  if (!row) throw notFound('component', id);
-  return Response.json(componentJson(toLayoutComponent(row), page?.id ?? DEFAULT_PAGE.id), { status, headers: NO_STORE });
+  if (row) return Response.json(componentJson(toLayoutComponent(row), page?.id ?? DEFAULT_PAGE.id), { status, headers: NO_STORE });
+  const group = (componentsJson(await readPageLayout(db)) as { id: string }[]).find((entry) => entry.id === id);
+  if (!group) throw notFound('component', id);
+  return Response.json(group, { status, headers: NO_STORE });
 }
 
 /**

@@ -2,7 +2,7 @@
 // audit row, then one announcement so the public page follows.
 import { recordAudit } from '../audit/audit-log.ts';
 import { requirePermission, type Actor } from '../access/permissions.ts';
-import { type Db, type Tx } from '../db/client.ts';
+import { dbProvider, type Db, type Tx } from '../db/client.ts';
 import { lockForWrite, visibleWrite, type WriteOutcome } from '../db/writes.ts';
 import { notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -21,7 +21,7 @@ import {
 } from '../schemas/component.ts';
 import { componentStatusLabel } from '../schemas/status.ts';
 import { byPageOrder } from '../status/page-order.ts';
-import { applyComponentStatuses, loadComponents } from './apply-statuses.ts';
+import { applyComponentStatuses, loadComponents, lockComponents } from './apply-statuses.ts';
 
 type Entry = { kind: 'component' | 'group'; id: string; position: number; createdAt: Date };
 
@@ -114,6 +114,9 @@ export async function editComponent(db: Db, id: string, input: ComponentEditInpu
   const moves = data.groupId !== undefined || data.position !== undefined;
   return visibleWrite(db, async (tx, outcome) => {
     if (moves) await lockForWrite(db, tx, 'layout');
+    // Two writers setting the same status at once: the second reads the row after the first has
+    // committed, so only one records (and announces) the change. SQLite runs one write at a time.
+    if (dbProvider(db) === 'postgresql') await lockComponents(tx, [id]);
     const [before] = await loadComponents(tx, [id]);
     if (data.status) await applyComponentStatuses(tx, { [id]: data.status }, at);
     const { status: _status, position, groupId, ...given } = data;

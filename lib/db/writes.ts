@@ -23,19 +23,30 @@ export function onLocalChange(listener: () => void): () => void {
 const notifyOthers = (client: Db | Tx) => client.$executeRawUnsafe('SELECT pg_notify($1, $2)', CHANGES_CHANNEL, processInstanceId());
 
 /**
- * Tells every Gatewatch process that visible data changed: this one at once, others through
- * PostgreSQL's NOTIFY (SQLite writers are seen by read-path/watch-changes.ts without help). Call after
- * commit; visibleWrite does this itself.
+ * SQLite has no NOTIFY: a visible write counts itself in the file's user_version (a header field
+ * SQLite keeps for the application; Prisma leaves it alone), which other processes poll. Unlike
+ * data_version, it moves only for writes visitors see, not for sessions, last-used times or audit rows.
+ * Inside a write that has written, the transaction holds SQLite's write lock: no one counts in between.
+ */
+export async function countVisibleChange(client: Db | Tx) {
+  const [row] = await client.$queryRawUnsafe<{ user_version: number | bigint }[]>('PRAGMA user_version');
+  await client.$executeRawUnsafe(`PRAGMA user_version = ${(Number(row.user_version) + 1) % 2_147_483_647}`);
+}
+
+/**
+ * Tells every Gatewatch process that visible data changed: others through PostgreSQL's NOTIFY or
+ * SQLite's change count (see read-path/watch-changes.ts), then this one. Call after commit, for writes
+ * made outside visibleWrite (seeding a page), which does this itself.
  */
 export async function announceChange(db: Db) {
-  for (const listener of localListeners()) listener();
-  if (dbProvider(db) !== 'postgresql') return;
   try {
-    await notifyOthers(db);
+    if (dbProvider(db) === 'sqlite') await countVisibleChange(db);
+    else await notifyOthers(db);
   } catch (error) {
     // The write has committed; other instances catch up on their timer.
     log('warn', 'could not notify other instances of a change', { error: String(error).split('\n')[0] });
   }
+  for (const listener of localListeners()) listener();
 }
 
 /** Handed to a write's work, for the write that turns out to change nothing visitors see. */
@@ -46,15 +57,16 @@ export interface WriteOutcome {
 
 /**
  * A write visitors see: one transaction, announced to this process once it has committed. Other
- * instances hear of it by a NOTIFY sent inside the transaction, which PostgreSQL delivers at commit
- * and only then: no round trip after the commit, and no committed write left unannounced.
+ * processes hear of it by a NOTIFY sent inside the transaction, which PostgreSQL delivers at commit
+ * and only then (if it cannot be sent, the write fails rather than go unannounced), or on SQLite by
+ * the change count it adds to, in the same transaction.
  */
 export async function visibleWrite<T>(db: Db, work: (tx: Tx, outcome: WriteOutcome) => Promise<T>): Promise<T> {
   let visible = true;
   const result = await db.$transaction(async (tx) => {
     visible = true;
     const value = await work(tx, { nothingVisibleChanged: () => void (visible = false) });
-    if (visible && dbProvider(db) === 'postgresql') await notifyOthers(tx);
+    if (visible) await (dbProvider(db) === 'postgresql' ? notifyOthers(tx) : countVisibleChange(tx));
     return value;
   });
   if (visible) for (const listener of localListeners()) listener();

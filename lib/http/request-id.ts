@@ -25,14 +25,16 @@ export function assignRequestId(req: IncomingMessage): string {
 export function withRequestId(req: IncomingMessage, headers: Readonly<Record<string, string>>): string[] {
   let flat = flatHeaders.get(headers);
   if (!flat) flatHeaders.set(headers, (flat = Object.entries(headers).flat()));
-  return [...flat, REQUEST_ID_HEADER, req.headers[REQUEST_ID_HEADER] as string];
+  const id = req.headers[REQUEST_ID_HEADER];
+  return [...flat, REQUEST_ID_HEADER, typeof id === 'string' && SAFE_ID.test(id) ? id : assignRequestId(req)];
 }
 // The artifacts' header objects are made once per rendering and reused for every request.
 const flatHeaders = new WeakMap<object, string[]>();
 
 /** Before handing the response to Next, which writes its headers its own way. */
 export function setRequestIdHeader(req: IncomingMessage, res: ServerResponse) {
-  res.setHeader(REQUEST_ID_HEADER, req.headers[REQUEST_ID_HEADER] as string);
+  const id = req.headers[REQUEST_ID_HEADER];
+  res.setHeader(REQUEST_ID_HEADER, typeof id === 'string' && SAFE_ID.test(id) ? id : assignRequestId(req));
 }
 
 /** Inside Next (route handlers, server actions, pages): the id server.ts gave; a fresh one when Next runs on its own. */

@@ -3,7 +3,7 @@ import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { visibleWrite } from '../db/writes.ts';
 import { PAGE_SETTING_LABELS, pageSettingsUpdateSchema, type PageSettings, type PageSettingsInput } from '../schemas/page.ts';
-import { DEFAULT_PAGE } from '../status/build-snapshot.ts';
+import { DEFAULT_PAGE } from '../status/page-rows.ts';
 import { listInWords } from '../words.ts';
 
 /** The page's row; the first one, as everywhere else (Gatewatch serves one page). */

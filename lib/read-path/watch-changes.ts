@@ -5,8 +5,8 @@ import { CHANGES_CHANNEL, onLocalChange, processInstanceId } from '../db/writes.
 import { log } from '../log.ts';
 
 /**
- * Calls `onChange` when another process writes to the database: SQLite's `PRAGMA data_version`
- * moves on any other connection's commit; PostgreSQL sends our NOTIFY. This process's own writes
+ * Calls `onChange` when another process makes a visible write: on SQLite it adds to the file's
+ * change count (see countVisibleChange); on PostgreSQL it sends our NOTIFY. This process's own writes
  * are left out (they are announced locally, see onLocalChange), so a write costs one rebuild here,
  * not two. Returns a function that stops watching.
  */
@@ -20,7 +20,7 @@ function watchSqlite(databaseUrl: string, onChange: () => void) {
   const readVersion = () => {
     try {
       connection ??= new Database(sqliteFilePath(databaseUrl), { readonly: true, fileMustExist: true });
-      return connection.pragma('data_version', { simple: true }) as number;
+      return connection.pragma('user_version', { simple: true }) as number;
     } catch {
       // The file is gone or unreadable: the rebuild will report it; try a new connection next time.
       connection?.close();

@@ -7,8 +7,6 @@ import { rollupStatus } from './rollup.ts';
 import type { Snapshot, SnapshotComponent, SnapshotIncident } from './snapshot-types.ts';
 import { computeUptime, dayStarts, type StatusChange } from './uptime.ts';
 
-export { DEFAULT_PAGE } from './page-rows.ts';
-
 export const UPTIME_DAYS = 90;
 
 /** Reads everything visitors can see from the database, in one consistent pass. */

@@ -196,6 +196,16 @@ export function describeComponentsApi(provider: Provider) {
       expect(audit.map((row) => row.action)).toEqual(['component_group.create', 'component_group.update', 'component_group.delete']);
     });
 
+    it('answers a group’s id among the components, as Statuspage lists groups there', async () => {
+      const groupId = await groupIdOf('Infrastructure');
+      const response = await call('GET', `/components/${groupId}`, { key: keys.read });
+      expect(response.status).toBe(200);
+      const listed = ((await (await call('GET', '/components', { key: keys.read })).json()) as { id: string }[]).find((entry) => entry.id === groupId);
+      expect(await response.json()).toEqual(listed);
+      expect(listed).toMatchObject({ group: true, name: 'Infrastructure' });
+      expect((await call('GET', '/components/nothing-here', { key: keys.read })).status).toBe(404);
+    });
+
     it('counts uptime from the start date’s midnight in the page’s time zone', async () => {
       await database.db.page.updateMany({ data: { timeZone: 'America/Los_Angeles' } });
       try {

@@ -22,13 +22,12 @@ describe('the error codes', () => {
     }
   });
 
-  it('give an AppError its status, whatever status an older call site still names', () => {
+  it('give an AppError the status of its code', () => {
     expect(new AppError('conflict', 'Changed meanwhile.')).toMatchObject({ code: 'conflict', status: 409, details: [] });
     expect(new AppError('invalid_field', 'No.', [{ field: 'name' }])).toMatchObject({ status: 422, details: [{ field: 'name' }] });
     const cause = new Error('down');
     expect(new AppError('unavailable', 'Down.', [], { cause }).cause).toBe(cause);
-    // The deprecated form, kept so call sites written before the map still compile.
-    expect(new AppError('forbidden', 'No.', 400, [{ scope: 'admin' }])).toMatchObject({ status: 403, details: [{ scope: 'admin' }] });
+    expect(new AppError('forbidden', 'No.', [{ scope: 'admin' }])).toMatchObject({ status: 403, details: [{ scope: 'admin' }] });
     expect(notFound('incident update', 'x1')).toMatchObject({ status: 404, details: [{ incident_update: 'x1' }] });
     // @ts-expect-error: a code outside the set does not compile (and would be a bug: 500).
     expect(new AppError('teapot', 'No.').status).toBe(500);

@@ -19,6 +19,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function Dashboard({ searchParams }: { searchParams: Promise<{ demo?: string }> }) {
   const operator = await requireOperator();
   const editable = can(operator.role, 'incidents.write');
+  const setsStatus = can(operator.role, 'components.status');
   const [dashboard, templates, demo] = await Promise.all([readDashboard(getDb()), listTemplates(getDb()), countDemoContent(getDb())]);
   const { activeIncidents, activeMaintenances, upcomingMaintenances } = getFrontPage(dashboard);
   const components = componentsInPageOrder(dashboard);
@@ -81,7 +82,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
                 <span className="font-medium">{component.name}</span>
                 <ComponentStatusLabel status={component.status} />
               </p>
-              {editable && <ComponentStatusForm id={component.id} name={component.name} status={component.status} />}
+              {setsStatus && <ComponentStatusForm id={component.id} name={component.name} status={component.status} />}
             </li>
           ))}
         </ul>

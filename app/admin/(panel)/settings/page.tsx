@@ -5,7 +5,7 @@ import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can } from '@/lib/access/permissions';
 import { getDb } from '@/lib/db/client';
 import { findPage } from '@/lib/page/page-settings';
-import { DEFAULT_PAGE } from '@/lib/status/build-snapshot';
+import { DEFAULT_PAGE } from '@/lib/status/page-rows';
 import { timeZoneNames } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Page settings' };
