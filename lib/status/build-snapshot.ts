@@ -11,7 +11,7 @@ export const UPTIME_DAYS = 90;
 
 /** Reads everything visitors can see from the database, in one consistent pass. */
 export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot> {
-  const { page, groups, components: layoutComponents, layout, componentRows } = await readPageLayout(db);
+  const { page, groups, components: layoutComponents, layout } = await readPageLayout(db);
   const timeZone = page.timeZone;
   const days = lastDays(now, timeZone, UPTIME_DAYS);
   const windowStart = startOfDay(days[0], timeZone);
@@ -39,10 +39,9 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
   const incidentsByComponentDay = indexIncidentDays(incidents, days, timeZone, now);
   const starts = dayStarts(days, timeZone);
 
-  const components: SnapshotComponent[] = layoutComponents.map((component, index) => {
-    const row = componentRows[index];
+  const components: SnapshotComponent[] = layoutComponents.map((component) => {
     const uptime = computeUptime({
-      changes: changesByComponent.get(row.id) ?? [{ status: row.status as ComponentStatus, at: row.createdAt }],
+      changes: changesByComponent.get(component.id) ?? [{ status: component.status, at: new Date(component.createdAt) }],
       days,
       starts,
       timeZone,
@@ -57,7 +56,7 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
         percent: uptime.uptime,
         lastDays: uptime.lastDays,
         days: uptime.days,
-        incidentsByDay: incidentsByComponentDay.get(row.id) ?? {},
+        incidentsByDay: incidentsByComponentDay.get(component.id) ?? {},
       },
     };
   });

@@ -21,11 +21,3 @@ export function topLevelOrder(groups: Ordered[], components: (Ordered & { groupI
     .sort(byPageOrder)
     .map(({ kind, id }) => ({ kind, id }));
 }
-
-/** Every component in page order: each group's in turn where the group stands, the ungrouped in their places. */
-export function componentsInOrder<Component extends Ordered & { groupId: string | null }>(groups: Ordered[], components: Component[]): Component[] {
-  const sorted = [...components].sort(byPageOrder);
-  return topLevelOrder(groups, sorted).flatMap((entry) =>
-    entry.kind === 'group' ? sorted.filter((component) => component.groupId === entry.id) : sorted.filter((component) => component.id === entry.id),
-  );
-}

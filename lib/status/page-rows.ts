@@ -73,7 +73,7 @@ export async function readPageLayout(db: Db | Tx) {
     components,
     layout: topLevelOrder(groups, components),
   };
-  return { ...layout, componentRows };
+  return layout;
 }
 
 /** What an incident row brings along: its components in page order, its updates newest first. */

@@ -21,7 +21,7 @@ const BURST_WORKERS = 10;
 /** Every wait for a change to show is bounded: a write that never shows is reported, not waited on. */
 const VISIBLE_TIMEOUT_MS = 5000;
 
-export const percentile = (values: number[], share: number) => {
+const percentile = (values: number[], share: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
 };

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { createEmptyDatabaseUrl, cutOffPostgresDatabase, dropDatabaseUrl } from '../helpers/databases';
+import { snapshotRebuilds, waitOutRebuild } from '../helpers/rebuilds';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-resilience-'));
@@ -109,12 +110,10 @@ describe('a write from another process', () => {
 
     // A write visitors do not see (an API key made on the command line) rebuilds nothing here: the
     // server polls SQLite every 250 ms; a second and a half is time for several looks.
-    const rebuilds = async () => (await (await fetch(`${server.url}/readyz`)).json()).snapshot.rebuilds as number;
-    const pause = () => new Promise((resolve) => setTimeout(resolve, 1500));
-    await pause();
-    const settled = await rebuilds();
+    await waitOutRebuild(1500);
+    const settled = await snapshotRebuilds(server.url);
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/gatewatch.ts', 'api-key', 'create', '--name', 'deploys', '--scopes', 'read'], { cwd: ROOT, env: { ...process.env, ...env } });
-    await pause();
-    expect(await rebuilds()).toBe(settled);
+    await waitOutRebuild(1500);
+    expect(await snapshotRebuilds(server.url)).toBe(settled);
   }, 120_000);
 });

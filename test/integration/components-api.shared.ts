@@ -7,6 +7,7 @@ import { editGroup } from '@/lib/components/manage-components';
 import type { Provider } from '@/lib/db/client';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import { addDays, dayKey } from '@/lib/time';
+import { snapshotRebuilds, waitOutRebuild } from '../helpers/rebuilds';
 import { json, useAdminApiFixture, type AdminApiFixture, type RequestOptions } from '../helpers/admin-api';
 
 type Entry = { id: string; name: string; group: boolean; group_id: string | null; position: number; components?: string[] };
@@ -306,13 +307,11 @@ export function describeComponentsApi(provider: Provider) {
     }, 90_000);
 
     it('rebuilds nothing for a write that changes nothing, and a burst of writes costs a few rebuilds and shows whole', async () => {
-      const rebuilds = async () => (await (await fixture.request('GET', '/readyz')).json()).snapshot.rebuilds as number;
-      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-      // Settled: no rebuild pending from the tests before. A rebuild comes 50 ms after a write, and
-      // the SQLite watcher looks every 250 ms: 600 ms is long enough to have seen one.
+      const rebuilds = () => snapshotRebuilds(fixture.server.url);
+      // Settled: no rebuild pending from the tests before.
       await expect.poll(async () => {
         const before = await rebuilds();
-        await pause(600);
+        await waitOutRebuild();
         return (await rebuilds()) - before;
       }).toBe(0);
 
@@ -321,7 +320,7 @@ export function describeComponentsApi(provider: Provider) {
       const same = await call('PATCH', `/components/${component.id}`, { key: keys.all, body: json({ component: { status: component.status, name: component.name } }) });
       expect(same.status).toBe(200);
       expect(await same.json()).toMatchObject({ status: component.status, updated_at: component.updatedAt.toISOString() });
-      await pause(600);
+      await waitOutRebuild();
       expect({ rebuilds: await rebuilds(), ...(await counts()) }).toEqual(before);
 
       // 100 status changes at once, each component's last one a major outage.

@@ -7,6 +7,7 @@ import type { Provider } from '@/lib/db/client';
 import { updatePageSettings } from '@/lib/page/page-settings';
 import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
 import { createTestDatabase } from '../helpers/databases';
+import { snapshotRebuilds, waitOutRebuild } from '../helpers/rebuilds';
 
 export function describePageSettings(provider: Provider) {
   describe(`page settings on ${provider}`, () => {
@@ -129,14 +130,12 @@ export function describePageSettings(provider: Provider) {
 
       await expect.poll(summaryPage).toMatchObject({ id: pageId, name: 'Acme Status', time_zone: 'Europe/Berlin' });
 
-      // Sending what is already there changes nothing, records nothing and rebuilds nothing. (A
-      // rebuild comes 50 ms after a write; the SQLite watcher looks every 250 ms.)
-      const rebuilds = async () => (await (await fixture.request('GET', '/readyz')).json()).snapshot.rebuilds as number;
-      const pause = () => new Promise((resolve) => setTimeout(resolve, 600));
-      await pause(); // the edit above's rebuild, done
+      // Sending what is already there changes nothing, records nothing and rebuilds nothing.
+      const rebuilds = () => snapshotRebuilds(fixture.server.url);
+      await waitOutRebuild(); // the edit above's rebuild, done
       const settled = await rebuilds();
       expect((await patch(json({ page: { name: 'Acme Status', time_zone: 'Europe/Berlin' } }))).status).toBe(200);
-      await pause();
+      await waitOutRebuild();
       expect(await database.db.auditLog.count()).toBe(after.audit);
       expect(await rebuilds()).toBe(settled);
     });
