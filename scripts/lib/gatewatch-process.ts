@@ -1,5 +1,6 @@
 // Starts the production server (server.ts) as a child process: for the browser tests and the benchmark.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -37,13 +38,21 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** `npm start`'s node flags and script, read from package.json, so tests run the server as it runs. */
+function startArguments(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...rest] = scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`package.json's start script should run node, not ${command}`);
+  return rest;
+}
+
 /**
  * Runs `server.ts` on 127.0.0.1:`port` (a free one when not given) with `env` added, once `/healthz`
  * answers. `captureOutput` keeps what it prints (its logs, with LOG_LEVEL set in `env`) for `output()`.
  */
 export async function startGatewatch(options: { port?: number; env: Record<string, string>; timeoutMs?: number; captureOutput?: boolean }): Promise<GatewatchProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'silent', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', options.captureOutput ? 'pipe' : 'inherit', options.captureOutput ? 'pipe' : 'inherit'],
