@@ -18,6 +18,7 @@ import { watchChanges } from './lib/read-path/watch-changes.ts';
 import { createFastPath } from './lib/read-path/fast-path.ts';
 import { getReadPath } from './lib/read-path/instance.ts';
 import { isDatabaseEmpty, seedDemo } from './lib/seed/demo.ts';
+import { startMonitorScheduler } from './lib/monitors/scheduler.ts';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const dev = process.argv.includes('--dev');
@@ -42,6 +43,8 @@ async function main() {
     );
   void runSchedule();
   setInterval(runSchedule, 15_000).unref();
+  // Monitors' checks, claimed through the database so several instances share them.
+  startMonitorScheduler(getDb());
 
   const app = next({ dev, dir: PROJECT_ROOT, hostname: env.HOST, port: env.PORT });
   await app.prepare();

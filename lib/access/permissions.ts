@@ -11,7 +11,7 @@ export const PERMISSIONS = {
   read: 'read incidents, components and the page settings',
   'incidents.write': 'open, update, edit and delete incidents, maintenance and incident templates',
   'components.status': "set a component's status",
-  'components.configure': 'add, change, move and delete components and groups',
+  'components.configure': 'add, change, move and delete components, groups and their monitors',
   'page.configure': 'change the page settings and remove the demo content',
   'api_keys.manage': 'create and revoke API keys',
   'operators.manage': 'add operators, change their roles, disable and remove them',
@@ -67,6 +67,7 @@ export type Actor = { name: string; permissions: ReadonlySet<Permission> } & (
   | { type: 'user'; id: string; role: Role }
   | { type: 'api_key'; id: string; makerRole?: Role }
   | { type: 'system'; id?: undefined }
+  | { type: 'monitor'; id: string }
 );
 
 export const operatorActor = (operator: { id: string; name: string; role: Role }): Actor => ({
@@ -90,6 +91,14 @@ export const systemActor = (name: string, permissions: readonly Permission[] = A
 
 export const SYSTEM_ACTOR = systemActor('Gatewatch');
 
+/** A monitor acting on what it watches: the audit log names it; it sets statuses and opens incidents, nothing else. */
+export const monitorActor = (monitor: { id: string; name: string }): Actor => ({
+  type: 'monitor',
+  id: monitor.id,
+  name: `Monitor "${monitor.name}"`,
+  permissions: new Set<Permission>(['read', 'components.status', 'incidents.write']),
+});
+
 /** Returns if `actor` may do `permission`; otherwise a 403 saying why, in the words its caller understands. */
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (actor.permissions.has(permission)) return;
@@ -98,7 +107,7 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 
 function refusal(actor: Actor, permission: Permission): string {
   if (actor.type === 'user') return OPERATOR_REFUSALS[permission];
-  if (actor.type === 'system') return `${actor.name} may not ${PERMISSIONS[permission]}.`;
+  if (actor.type === 'system' || actor.type === 'monitor') return `${actor.name} may not ${PERMISSIONS[permission]}.`;
   const scope = scopeFor(permission);
   if (!scope) return `An API key cannot ${PERMISSIONS[permission]}; an owner or admin does it in the admin UI.`;
   const role = actor.makerRole && !can(actor.makerRole, permission) ? actor.makerRole : null;

@@ -7,10 +7,13 @@ import {
   apiIncidentCreateSchema,
   apiIncidentUpdateEditSchema,
   apiIncidentPatchSchema,
+  apiMonitorCreateSchema,
+  apiMonitorUpdateSchema,
   apiPageUpdateSchema,
 } from './request-schemas.ts';
 import type { ApiKeyScope } from '../schemas/api-key.ts';
 import { codesByStatus, ERROR_CODES } from '../error-codes.ts';
+import { FAILURE_CODES } from '../monitors/failures.ts';
 
 /** Every admin API endpoint: the OpenAPI document and the reference page are both made from this. */
 export interface AdminEndpoint {
@@ -23,7 +26,7 @@ export interface AdminEndpoint {
   body?: z.ZodType;
   success: number;
   /** What a success answers; null for 204 No Content. */
-  returns: 'Incident' | 'Incident[]' | 'IncidentUpdate' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | 'Page' | 'Page[]' | null;
+  returns: 'Incident' | 'Incident[]' | 'IncidentUpdate' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | 'Page' | 'Page[]' | 'Monitor' | 'Monitor[]' | 'MonitorCheck[]' | 'CheckNow' | null;
   ifMatch?: boolean;
 }
 
@@ -127,6 +130,31 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
     }),
   ),
   { method: 'delete', path: '/pages/{page_id}/component-groups/{group_id}', scope: 'admin', summary: 'Delete a group; its components stay, at the end of the top level', success: 204, returns: null },
+  { method: 'get', path: '/pages/{page_id}/monitors', scope: 'read', summary: 'The monitors, each with its state and last check', success: 200, returns: 'Monitor[]' },
+  {
+    method: 'post',
+    path: '/pages/{page_id}/monitors',
+    scope: 'admin',
+    summary:
+      'Add a monitor to a component: type `http` (url, method, headers, body, expected_status such as "200-299", keyword or json_path/json_value, follow_redirects, slow_ms, cert_expiry_days), ' +
+      '`tcp` (host, port) or `heartbeat` (answers a heartbeat_url for a job to call). Defaults: every 60 s, 10 s timeout, down after 3 failures, up after 2 successes',
+    body: apiMonitorCreateSchema,
+    success: 201,
+    returns: 'Monitor',
+  },
+  { method: 'get', path: '/pages/{page_id}/monitors/{monitor_id}', scope: 'read', summary: 'One monitor', success: 200, returns: 'Monitor' },
+  {
+    method: 'patch',
+    path: '/pages/{page_id}/monitors/{monitor_id}',
+    scope: 'admin',
+    summary: 'Change the fields given (`paused: true` pauses it; resuming starts its verdict afresh); the type cannot change',
+    body: apiMonitorUpdateSchema,
+    success: 200,
+    returns: 'Monitor',
+  },
+  { method: 'delete', path: '/pages/{page_id}/monitors/{monitor_id}', scope: 'admin', summary: 'Delete a monitor and its checks; the status history it made stays', success: 204, returns: null },
+  { method: 'post', path: '/pages/{page_id}/monitors/{monitor_id}/check', scope: 'admin', summary: 'Check now: runs the check, records it, and answers its result and timings', success: 200, returns: 'CheckNow' },
+  { method: 'get', path: '/pages/{page_id}/monitors/{monitor_id}/checks', scope: 'read', summary: 'The latest checks, newest first (`?limit=`, 1-1000, default 100)', success: 200, returns: 'MonitorCheck[]' },
 ];
 
 /** A request body's JSON Schema, as clients send it (before lib's own mapping). */
@@ -221,6 +249,22 @@ export function openApiDocument(baseUrl: string) {
         Incident: { type: 'object', description: 'As in /api/v2/incidents.json: id, name, status, impact, timestamps, incident_updates, components' },
         IncidentUpdate: { type: 'object', description: 'As in incident_updates of /api/v2/incidents.json: id, status, body, incident_id, created_at, updated_at, display_at, affected_components' },
         Component: { type: 'object', description: 'As in /api/v2/components.json' },
+        Monitor: {
+          type: 'object',
+          description:
+            'id, name, component_id, type, its own fields (as sent; header values hidden; a heartbeat its heartbeat_url), interval_seconds, timeout_seconds, failures_before_down, ' +
+            'successes_before_up, down_status, paused, state (unknown, up, degraded, down), state_since, last_check_at, last_check (a MonitorCheck), cert_expires_at, next_check_at, created_at, updated_at',
+        },
+        MonitorCheck: {
+          type: 'object',
+          description:
+            `at, ok, code (null when it passed; ${FAILURE_CODES.join(', ')}), ` +
+            'label and explanation of the code in words, detail, status_code, duration_ms, connect_ms, first_byte_ms',
+        },
+        CheckNow: {
+          type: 'object',
+          description: 'check (a MonitorCheck without at, with cert_expires_at), state and previous_state of the monitor, component_status: {changed, status} or {changed: false, reason}',
+        },
         ComponentGroup: {
           type: 'object',
           description: 'A group: id, page_id, name, description, components (member ids in order), position, created_at, updated_at',

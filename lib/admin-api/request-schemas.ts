@@ -18,6 +18,8 @@ import { AppError } from '../errors.ts';
 import { CANCELLED_MESSAGE, DEFAULT_MESSAGES } from '../incidents/default-messages.ts';
 import type { IncidentPatch } from '../incidents/patch-incident.ts';
 import { pageSettingsSchema, type PageSettingsInput } from '../schemas/page.ts';
+import type { MonitorEditInput } from '../monitors/manage-monitors.ts';
+import { MONITOR_KINDS, type MonitorCreateInput } from '../monitors/settings.ts';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')]);
 /** An ISO 8601 time; null (as Statuspage clients send for "none") means not given. */
@@ -216,3 +218,104 @@ export const apiPageUpdateSchema = z
     logoUrl: page.logo_url,
     accentColor: page.accent_color,
   }));
+
+/** A whole number, also as form-encoded text ("60"). */
+const count = z.union([z.int(), z.string().regex(/^\d{1,9}$/, 'must be a whole number').transform(Number)]);
+
+// A monitor as API clients send it: one flat object, the type's own fields beside the common ones.
+// Types only here; lib/monitors/settings.ts checks ranges and how the fields fit together, and
+// monitorFieldPath names the fields of its errors as sent.
+const API_MONITOR_SETTINGS = {
+  url: 'url',
+  method: 'method',
+  headers: 'headers',
+  body: 'body',
+  expected_status: 'expectedStatus',
+  keyword: 'keyword',
+  keyword_absent: 'keywordAbsent',
+  json_path: 'jsonPath',
+  json_value: 'jsonValue',
+  follow_redirects: 'followRedirects',
+  ignore_tls_errors: 'ignoreTlsErrors',
+  slow_ms: 'slowMs',
+  cert_expiry_days: 'certExpiryDays',
+  host: 'host',
+  port: 'port',
+} as const;
+const API_MONITOR_FIELDS = {
+  name: 'name',
+  component_id: 'componentId',
+  type: 'kind',
+  interval_seconds: 'intervalSeconds',
+  timeout_seconds: 'timeoutSeconds',
+  failures_before_down: 'failuresBeforeDown',
+  successes_before_up: 'successesBeforeUp',
+  down_status: 'downStatus',
+  paused: 'paused',
+} as const;
+
+const apiMonitorFields = z.strictObject({
+  name: z.string().optional(),
+  component_id: idSchema.optional(),
+  type: z.enum(MONITOR_KINDS).optional(),
+  url: z.string().optional(),
+  method: z.string().transform((method) => method.toUpperCase()).optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  body: z.string().nullable().optional(),
+  expected_status: z.string().optional(),
+  keyword: z.string().nullable().optional(),
+  keyword_absent: flag.optional(),
+  json_path: z.string().nullable().optional(),
+  json_value: z.string().nullable().optional(),
+  follow_redirects: flag.optional(),
+  ignore_tls_errors: flag.optional(),
+  slow_ms: count.nullable().optional(),
+  cert_expiry_days: count.nullable().optional(),
+  host: z.string().optional(),
+  port: count.optional(),
+  interval_seconds: count.optional(),
+  timeout_seconds: count.optional(),
+  failures_before_down: count.optional(),
+  successes_before_up: count.optional(),
+  down_status: z.string().optional(),
+  paused: flag.optional(),
+});
+type ApiMonitorFields = z.output<typeof apiMonitorFields>;
+
+function toMonitorInput(monitor: ApiMonitorFields) {
+  const pick = (names: Record<string, string>) =>
+    Object.fromEntries(Object.entries(names).flatMap(([api, lib]) => (monitor[api as keyof ApiMonitorFields] === undefined ? [] : [[lib, monitor[api as keyof ApiMonitorFields]]])));
+  return { ...pick(API_MONITOR_FIELDS), settings: pick(API_MONITOR_SETTINGS) } as MonitorEditInput;
+}
+
+export const apiMonitorCreateSchema = z
+  .object({
+    monitor: apiMonitorFields.extend({ name: z.string(), component_id: idSchema, type: z.enum(MONITOR_KINDS) }),
+  })
+  .transform(({ monitor }) => toMonitorInput(monitor) as MonitorCreateInput);
+
+export const apiMonitorUpdateSchema = z.object({ monitor: apiMonitorFields }).transform(({ monitor }) => toMonitorInput(monitor));
+
+/** A path in lib's monitor (settings.expectedStatus) as the API client sent it (monitor.expected_status). */
+export function monitorFieldPath(path: PropertyKey[]): PropertyKey[] {
+  // The API's own schema names them already.
+  if (path[0] === 'monitor') return path;
+  const names: Record<string, string> = Object.fromEntries(Object.entries({ ...API_MONITOR_FIELDS, ...API_MONITOR_SETTINGS }).map(([api, lib]) => [lib, api]));
+  const [first, second, ...rest] = path;
+  const field = first === 'settings' && second !== undefined ? second : first;
+  const after = first === 'settings' ? rest : [second, ...rest].filter((part) => part !== undefined);
+  return ['monitor', names[String(field)] ?? field, ...after];
+}
+
+/** Runs a monitor verb, naming the fields of its validation errors as the API client sent them. */
+export async function withMonitorFieldNames<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof z.ZodError) throw new z.ZodError(error.issues.map((issue) => ({ ...issue, path: monitorFieldPath(issue.path) })));
+    throw error;
+  }
+}
+
+/** `?limit=` of a monitor's checks: 1 to 1000, 100 when not given. */
+export const checkLimitSchema = z.union([z.undefined(), count.pipe(z.int().min(1).max(1000))]).transform((value) => value ?? 100);

@@ -1,4 +1,9 @@
 import type { Db } from '../db/client.ts';
+import { getEnv } from '../env.ts';
+import { failureOf } from '../monitors/failures.ts';
+import { listMonitors, readMonitor, recentChecks } from '../monitors/manage-monitors.ts';
+import type { CheckNowResult } from '../monitors/scheduler.ts';
+import { settingsOf, type HttpSettings, type TcpSettings } from '../monitors/settings.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import { findPage } from '../page/page-settings.ts';
@@ -122,4 +127,108 @@ export function expectedVersion(request: Request): number | undefined {
   const version = Number(header.replace(/^W\//, '').replace(/"/g, ''));
   if (Number.isInteger(version) && version > 0) return version;
   throw new AppError('invalid_if_match', 'If-Match must be the ETag of the incident, like "3", or *');
+}
+
+// Monitors, in the admin API's snake_case. Header values are not shown (they often hold tokens); the
+// heartbeat URL is, since the job that calls it needs it copied.
+type MonitorRow = Awaited<ReturnType<typeof readMonitor>>;
+type CheckRow = Awaited<ReturnType<typeof recentChecks>>[number];
+
+/** A check's result in the API's words; `failureOf` adds what its code means. */
+function resultJson(result: Pick<CheckRow, 'ok' | 'code' | 'detail' | 'statusCode' | 'durationMs' | 'connectMs' | 'firstByteMs'>) {
+  const failure = failureOf(result.code);
+  return {
+    ok: result.ok,
+    code: result.code,
+    label: failure?.label ?? null,
+    explanation: failure?.explanation ?? null,
+    detail: result.detail,
+    status_code: result.statusCode,
+    duration_ms: result.durationMs,
+    connect_ms: result.connectMs,
+    first_byte_ms: result.firstByteMs,
+  };
+}
+
+const checkJson = (check: CheckRow) => ({ at: check.at.toISOString(), ...resultJson(check) });
+
+function monitorJson(row: MonitorRow, baseUrl: string, lastCheck: CheckRow | undefined) {
+  const settings = settingsOf(row) as Partial<HttpSettings & TcpSettings>;
+  const own =
+    row.kind === 'http'
+      ? {
+          url: settings.url,
+          method: settings.method,
+          headers: Object.fromEntries(Object.keys(settings.headers ?? {}).map((name) => [name, '(hidden)'])),
+          body: settings.body,
+          expected_status: settings.expectedStatus,
+          keyword: settings.keyword,
+          keyword_absent: settings.keywordAbsent,
+          json_path: settings.jsonPath,
+          json_value: settings.jsonValue,
+          follow_redirects: settings.followRedirects,
+          ignore_tls_errors: settings.ignoreTlsErrors,
+          slow_ms: settings.slowMs,
+          cert_expiry_days: settings.certExpiryDays,
+        }
+      : row.kind === 'tcp'
+        ? { host: settings.host, port: settings.port }
+        : { heartbeat_url: `${baseUrl}/api/heartbeat/${row.heartbeatToken}` };
+  return {
+    id: row.id,
+    name: row.name,
+    component_id: row.componentId,
+    type: row.kind,
+    ...own,
+    interval_seconds: row.intervalSeconds,
+    timeout_seconds: row.timeoutSeconds,
+    failures_before_down: row.failuresBeforeDown,
+    successes_before_up: row.successesBeforeUp,
+    down_status: row.downStatus,
+    paused: row.paused,
+    state: row.state,
+    state_since: row.stateSince?.toISOString() ?? null,
+    last_check_at: row.lastCheckAt?.toISOString() ?? null,
+    last_check: lastCheck ? checkJson(lastCheck) : null,
+    cert_expires_at: row.certExpiresAt?.toISOString() ?? null,
+    next_check_at: row.paused ? null : row.nextCheckAt.toISOString(),
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+const baseUrlOf = async (db: Db) => (getEnv().PUBLIC_URL ?? (await findPage(db))?.url ?? '').replace(/\/+$/, '');
+
+async function lastChecks(db: Db, monitorIds: string[]) {
+  // One query per monitor on its (monitorId, at) index: the newest row of each.
+  const rows = await Promise.all(monitorIds.map((monitorId) => db.monitorCheck.findFirst({ where: { monitorId }, orderBy: [{ at: 'desc' }, { id: 'desc' }] })));
+  return new Map(rows.flatMap((row) => (row ? [[row.monitorId, row] as const] : [])));
+}
+
+export async function monitorsResponse(db: Db) {
+  const [rows, baseUrl] = await Promise.all([listMonitors(db), baseUrlOf(db)]);
+  const last = await lastChecks(db, rows.map((row) => row.id));
+  return Response.json(rows.map((row) => monitorJson(row, baseUrl, last.get(row.id))), { headers: NO_STORE });
+}
+
+export async function monitorResponse(db: Db, id: string, status = 200) {
+  const [row, baseUrl, last] = await Promise.all([readMonitor(db, id), baseUrlOf(db), lastChecks(db, [id])]);
+  return Response.json(monitorJson(row, baseUrl, last.get(id)), { status, headers: NO_STORE });
+}
+
+export async function checksResponse(db: Db, monitorId: string, limit?: number) {
+  return Response.json((await recentChecks(db, monitorId, limit)).map(checkJson), { headers: NO_STORE });
+}
+
+/** "Check now": the check as recorded, and what the monitor and the component made of it. */
+export function checkNowResponse({ result, state, previousState, decision }: CheckNowResult) {
+  return Response.json(
+    {
+      check: { ...resultJson(result), cert_expires_at: result.certExpiresAt?.toISOString() ?? null },
+      state,
+      previous_state: previousState,
+      component_status: decision.action === 'leave' ? { changed: false, reason: decision.reason } : { changed: decision.action === 'set', status: decision.status },
+    },
+    { headers: NO_STORE },
+  );
 }

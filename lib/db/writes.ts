@@ -75,9 +75,12 @@ export async function visibleWrite<T>(db: Db, work: (tx: Tx, outcome: WriteOutco
 
 /**
  * Inside a transaction: waits until no other transaction holds the lock called `name`, and holds it
- * until this one ends. For writes that read before they write (the last owner, positions in a list).
- * SQLite runs one write transaction at a time already; PostgreSQL needs to be told.
+ * until this one ends. For writes that read before they write (the last owner, positions in a list,
+ * claiming due checks). Call it first in the transaction. PostgreSQL takes an advisory lock by that
+ * name. SQLite has one write lock per file: a write that matches no row takes it at once, so two
+ * processes on one file cannot both read and then wait on each other to write (each would time out).
  */
 export async function lockForWrite(db: Db, tx: Tx, name: string) {
   if (dbProvider(db) === 'postgresql') await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `gatewatch.${name}`);
+  else await tx.$executeRawUnsafe('UPDATE "Page" SET "id" = "id" WHERE 0');
 }

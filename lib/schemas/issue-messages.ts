@@ -51,6 +51,9 @@ function predicate(issue: core.$ZodIssue): string {
       return `is not a valid ${issue.format}`;
     case 'unrecognized_keys':
       return `has fields this request does not take: ${issue.keys.join(', ')}`;
+    case 'invalid_key':
+      // A record's key (a header's name): what is wrong with the key itself.
+      return issue.issues[0] ? predicate(issue.issues[0]) : 'is not a name this field takes';
     default:
       return 'is not in a form this request takes';
   }

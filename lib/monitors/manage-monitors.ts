@@ -1,0 +1,154 @@
+// Monitors: add, change, pause, delete, and read them with their recent checks. A monitor's own
+// settings are not visible on the page; what it does to its component goes through record-check.ts.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit-log.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
+import type { Db } from '../db/client.ts';
+import { AppError, notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { monitorDefaults, monitorSchema, settingsOf, type MonitorCreateInput, type MonitorInput } from './settings.ts';
+
+export type MonitorRow = NonNullable<Awaited<ReturnType<Db['monitor']['findUnique']>>>;
+
+/** What a change may give: any field; settings are merged into the stored ones. */
+export type MonitorEditInput = Partial<Omit<MonitorInput, 'kind' | 'settings'>> & { kind?: string; settings?: Record<string, unknown> };
+
+/** A secret for a heartbeat URL: 144 random bits, URL-safe. */
+const newHeartbeatToken = () => randomBytes(18).toString('base64url');
+
+/** When a monitor's first check is due: at once, or for a heartbeat when the first call is late. */
+function firstDue(monitor: Pick<MonitorInput, 'kind' | 'intervalSeconds' | 'timeoutSeconds'>, at: Date) {
+  return monitor.kind === 'heartbeat' ? new Date(at.getTime() + (monitor.intervalSeconds + monitor.timeoutSeconds) * 1000) : at;
+}
+
+const rowFields = (monitor: MonitorInput) => ({
+  name: monitor.name,
+  componentId: monitor.componentId,
+  kind: monitor.kind,
+  settings: JSON.stringify(monitor.settings),
+  intervalSeconds: monitor.intervalSeconds,
+  timeoutSeconds: monitor.timeoutSeconds,
+  failuresBeforeDown: monitor.failuresBeforeDown,
+  successesBeforeUp: monitor.successesBeforeUp,
+  downStatus: monitor.downStatus,
+  paused: monitor.paused,
+});
+
+async function requireComponent(db: Pick<Db, 'component'>, id: string) {
+  const component = await db.component.findUnique({ where: { id }, select: { id: true, name: true } });
+  if (!component) throw new AppError('invalid_field', 'The component it names does not exist; it may have been deleted. Choose another.', [{ field: 'componentId', component: id }]);
+  return component;
+}
+
+export async function createMonitor(db: Db, input: MonitorCreateInput, actor: Actor, at = new Date()): Promise<MonitorRow> {
+  requirePermission(actor, 'components.configure');
+  const monitor = monitorSchema.parse({ ...monitorDefaults(input.kind), ...stripUndefined(input) });
+  return db.$transaction(async (tx) => {
+    const component = await requireComponent(tx, monitor.componentId);
+    const id = newId();
+    const row = await tx.monitor.create({
+      data: { id, ...rowFields(monitor), heartbeatToken: monitor.kind === 'heartbeat' ? newHeartbeatToken() : null, nextCheckAt: firstDue(monitor, at), createdAt: at },
+    });
+    await recordAudit(tx, actor, {
+      action: 'monitor.create',
+      targetType: 'monitor',
+      targetId: id,
+      summary: `Added monitor "${monitor.name}" on "${component.name}"`,
+      details: { kind: monitor.kind, intervalSeconds: monitor.intervalSeconds },
+    });
+    return row;
+  });
+}
+
+/** The stored monitor as the input it was made from, to merge a change into. */
+function inputOf(row: MonitorRow): MonitorInput {
+  const { name, componentId, kind, intervalSeconds, timeoutSeconds, failuresBeforeDown, successesBeforeUp, downStatus, paused } = row;
+  return { name, componentId, kind, settings: settingsOf(row), intervalSeconds, timeoutSeconds, failuresBeforeDown, successesBeforeUp, downStatus, paused } as MonitorInput;
+}
+
+/**
+ * Changes what is given and validates the whole monitor again. A kind cannot change (make another
+ * monitor). Resuming a paused monitor starts it afresh: its old verdict is no evidence now.
+ */
+export async function editMonitor(db: Db, id: string, change: MonitorEditInput, actor: Actor, at = new Date()): Promise<MonitorRow> {
+  requirePermission(actor, 'components.configure');
+  return db.$transaction(async (tx) => {
+    const row = await tx.monitor.findUnique({ where: { id } });
+    if (!row) throw notFound('monitor', id);
+    if (change.kind !== undefined && change.kind !== row.kind) {
+      throw new AppError('invalid_field', `A monitor's type cannot change; add a new ${change.kind} monitor and delete this one.`, [{ field: 'kind' }]);
+    }
+    const before = inputOf(row);
+    const { settings, ...rest } = stripUndefined(change);
+    const after = monitorSchema.parse({ ...before, ...rest, kind: row.kind, settings: { ...before.settings, ...stripUndefined(settings ?? {}) } });
+    const changed = (Object.keys(rowFields(after)) as (keyof ReturnType<typeof rowFields>)[]).filter((field) => rowFields(after)[field] !== rowFields(before)[field]);
+    if (!changed.length) return row;
+    if (after.componentId !== before.componentId) await requireComponent(tx, after.componentId);
+    const resumed = before.paused && !after.paused;
+    const timing = changed.some((field) => ['intervalSeconds', 'timeoutSeconds', 'settings', 'paused'].includes(field));
+    const updated = await tx.monitor.update({
+      where: { id },
+      data: {
+        ...rowFields(after),
+        // A new schedule or target is checked at once (a heartbeat: from now on).
+        ...(timing && { nextCheckAt: firstDue(after, at) }),
+        ...(resumed && { state: 'unknown', stateSince: null, failStreak: 0, answerStreak: 0, slowStreak: 0, fastStreak: 0 }),
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: 'monitor.update',
+      targetType: 'monitor',
+      targetId: id,
+      summary: changed.length === 1 && changed[0] === 'paused' ? `${after.paused ? 'Paused' : 'Resumed'} monitor "${after.name}"` : `Edited monitor "${after.name}": ${changed.map(fieldInWords).join(', ')}`,
+      details: { changed },
+    });
+    return updated;
+  });
+}
+
+export async function deleteMonitor(db: Db, id: string, actor: Actor): Promise<void> {
+  requirePermission(actor, 'components.configure');
+  await db.$transaction(async (tx) => {
+    const row = await tx.monitor.findUnique({ where: { id }, select: { name: true } });
+    if (!row) throw notFound('monitor', id);
+    // Its checks and rollups go with it (cascade); the status history it made stays.
+    await tx.monitor.delete({ where: { id } });
+    await recordAudit(tx, actor, { action: 'monitor.delete', targetType: 'monitor', targetId: id, summary: `Deleted monitor "${row.name}"` });
+  });
+}
+
+export async function listMonitors(db: Db): Promise<MonitorRow[]> {
+  return db.monitor.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+}
+
+export async function readMonitor(db: Db, id: string): Promise<MonitorRow> {
+  const row = await db.monitor.findUnique({ where: { id } });
+  if (!row) throw notFound('monitor', id);
+  return row;
+}
+
+export const RECENT_CHECKS = 100;
+
+/** A monitor's latest checks, newest first. */
+export async function recentChecks(db: Db, monitorId: string, limit = RECENT_CHECKS) {
+  await readMonitor(db, monitorId);
+  return db.monitorCheck.findMany({ where: { monitorId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: z.int().min(1).max(1000).parse(limit) });
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  name: 'name',
+  componentId: 'component',
+  settings: 'what it checks',
+  intervalSeconds: 'interval',
+  timeoutSeconds: 'timeout',
+  failuresBeforeDown: 'failures before down',
+  successesBeforeUp: 'successes before up',
+  downStatus: 'status when down',
+  paused: 'paused',
+};
+const fieldInWords = (field: string) => FIELD_WORDS[field] ?? field;
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}

@@ -1,0 +1,119 @@
+// When checks run. Each due monitor is claimed by moving its nextCheckAt on by one interval in the
+// same statement that finds it, so across any number of Gatewatch processes sharing the database a
+// check runs once per interval, and if the process that claimed it dies, the monitor is simply due
+// again one interval later. On PostgreSQL the claim skips rows another instance holds (FOR UPDATE
+// SKIP LOCKED); SQLite runs one write transaction at a time.
+import { requirePermission, type Actor } from '../access/permissions.ts';
+import { dbProvider, type Db } from '../db/client.ts';
+import { lockForWrite } from '../db/writes.ts';
+import { AppError } from '../errors.ts';
+import { log } from '../log.ts';
+import { readMonitor, type MonitorRow } from './manage-monitors.ts';
+import { probeHttp, probeTcp, type ProbeResult } from './probes.ts';
+import { recordCheck, type RecordedCheck } from './record-check.ts';
+import { settingsOf, type HttpSettings, type TcpSettings } from './settings.ts';
+
+const CLAIM_BATCH = 50;
+
+/** Claims up to `limit` monitors due at `now`: theirs to check, no other process's. */
+export async function claimDueMonitors(db: Db, now: Date, limit = CLAIM_BATCH): Promise<MonitorRow[]> {
+  const due = { paused: false, nextCheckAt: { lte: now } };
+  // Most ticks find nothing due: answered by one indexed read, with no transaction and no lock.
+  if (!(await db.monitor.findFirst({ where: due, select: { id: true } }))) return [];
+  return db.$transaction(async (tx) => {
+    let ids: string[] | undefined;
+    if (dbProvider(db) === 'postgresql') {
+      ids = (await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Monitor" WHERE "paused" = false AND "nextCheckAt" <= ${now} ORDER BY "nextCheckAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`).map((row) => row.id);
+      if (!ids.length) return [];
+    } else {
+      await lockForWrite(db, tx, 'monitor-claims');
+    }
+    const rows = await tx.monitor.findMany({ where: { ...due, ...(ids && { id: { in: ids } }) }, orderBy: { nextCheckAt: 'asc' }, take: limit });
+    for (const monitor of rows) {
+      await tx.monitor.update({ where: { id: monitor.id }, data: { nextCheckAt: new Date(now.getTime() + monitor.intervalSeconds * 1000) } });
+    }
+    return rows;
+  });
+}
+
+/** Runs one monitor's check (a heartbeat's is that its call is late). */
+export async function probe(monitor: MonitorRow): Promise<ProbeResult> {
+  const timeoutMs = monitor.timeoutSeconds * 1000;
+  if (monitor.kind === 'http') return probeHttp(settingsOf(monitor) as HttpSettings, timeoutMs);
+  if (monitor.kind === 'tcp') return probeTcp(settingsOf(monitor) as TcpSettings, timeoutMs);
+  const window = monitor.intervalSeconds + monitor.timeoutSeconds;
+  return { ok: false, code: 'heartbeat_missed', detail: `no call in ${window} s (expected every ${monitor.intervalSeconds} s)`, statusCode: null, durationMs: 0, connectMs: null, firstByteMs: null, certExpiresAt: null };
+}
+
+/** Claims and runs every check due now, a batch at a time; returns how many ran. */
+export async function runDueChecks(db: Db, now = () => new Date()): Promise<number> {
+  let ran = 0;
+  for (;;) {
+    const claimed = await claimDueMonitors(db, now());
+    if (!claimed.length) return ran;
+    await Promise.all(
+      claimed.map(async (monitor) => {
+        const result = await probe(monitor);
+        await recordCheck(db, monitor.id, result, now());
+      }),
+    );
+    ran += claimed.length;
+    if (claimed.length < CLAIM_BATCH) return ran;
+  }
+}
+
+/**
+ * Checks due monitors every second until stopped. Runs never overlap in one process; a failed run
+ * (the database away) is logged and retried on the next tick.
+ */
+export function startMonitorScheduler(db: Db, options: { tickMs?: number } = {}): () => void {
+  let running = false;
+  let failing = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runDueChecks(db);
+      if (failing) log('info', 'monitor checks running again');
+      failing = false;
+    } catch (error) {
+      if (!failing) log('warn', 'monitor checks could not run; retrying every second', { error: String(error).split('\n')[0] });
+      failing = true;
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.tickMs ?? 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export interface CheckNowResult extends RecordedCheck {
+  result: ProbeResult;
+}
+
+/** "Check now": runs the check at once and records it like any other; the answer gives its result and timings. */
+export async function checkNow(db: Db, id: string, actor: Actor, at = () => new Date()): Promise<CheckNowResult> {
+  requirePermission(actor, 'components.configure');
+  const monitor = await readMonitor(db, id);
+  if (monitor.kind === 'heartbeat') {
+    throw new AppError('invalid_field', 'A heartbeat monitor is checked when its job calls the heartbeat URL; call that URL to test it.', [{ field: 'kind' }]);
+  }
+  const result = await probe(monitor);
+  const recorded = await recordCheck(db, id, result, at());
+  if (!recorded) throw new AppError('not_found', 'That monitor was deleted while it was being checked.', [{ monitor: id }]);
+  return { ...recorded, result };
+}
+
+/**
+ * A call to a heartbeat URL: the job is alive. Records a passing check and moves the deadline for
+ * the next call on. Unknown tokens are a 404; a paused monitor takes the call and records nothing.
+ */
+export async function recordHeartbeat(db: Db, token: string, at = new Date()): Promise<{ paused: boolean }> {
+  const monitor = token.length <= 100 ? await db.monitor.findUnique({ where: { heartbeatToken: token } }) : null;
+  if (!monitor) throw new AppError('not_found', 'No monitor has this heartbeat URL; copy it again from the monitor in the admin.');
+  if (monitor.paused) return { paused: true };
+  const result: ProbeResult = { ok: true, code: null, detail: 'called the heartbeat URL', statusCode: null, durationMs: 0, connectMs: null, firstByteMs: null, certExpiresAt: null };
+  await recordCheck(db, monitor.id, result, at, { nextCheckAt: new Date(at.getTime() + (monitor.intervalSeconds + monitor.timeoutSeconds) * 1000) });
+  return { paused: false };
+}

@@ -1,0 +1,235 @@
+// Monitors through the admin API over HTTP, against the real server (whose scheduler runs the checks)
+// and a real database of one provider, with a local service made to fail; checked against what the
+// public JSON, the status history and the audit log then say.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Provider } from '@/lib/db/client';
+import { snapshotRebuilds, waitOutRebuild } from '../helpers/rebuilds';
+import { closedPort, startUpstream, type Upstream } from '../helpers/upstream';
+import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
+
+type MonitorJson = Record<string, unknown> & { id: string; state: string; last_check: Record<string, unknown> | null; heartbeat_url?: string };
+
+export function describeMonitorsApi(provider: Provider) {
+  describe(`monitors API on ${provider}`, () => {
+    const fixture = useAdminApiFixture(provider, 'monitors-api');
+    const { call } = fixture;
+    let keys: AdminApiFixture['keys'];
+    let upstream: Upstream;
+
+    beforeAll(async () => {
+      ({ keys } = fixture);
+      upstream = await startUpstream();
+    });
+    afterAll(() => upstream?.stop());
+
+    /** A new component of its own, so each test's statuses stand alone. */
+    async function newComponent(name: string): Promise<string> {
+      const response = await call('POST', '/components', { key: keys.all, body: json({ component: { name } }) });
+      expect(response.status).toBe(201);
+      return (await response.json()).id;
+    }
+    async function createMonitor(monitor: Record<string, unknown>): Promise<MonitorJson> {
+      const response = await call('POST', '/monitors', { key: keys.all, body: json({ monitor }) });
+      expect(response.status, await response.clone().text()).toBe(201);
+      return response.json();
+    }
+    const checkNow = async (id: string) => {
+      const response = await call('POST', `/monitors/${id}/check`, { key: keys.all });
+      expect(response.status, await response.clone().text()).toBe(200);
+      return response.json();
+    };
+    const setStatus = async (componentId: string, status: string) =>
+      expect((await call('PATCH', `/components/${componentId}`, { key: keys.all, body: json({ component: { status } }) })).status).toBe(200);
+    /** The component's status as visitors' tools read it, once the public JSON shows `status`. */
+    const publicStatusBecomes = (componentId: string, status: string) =>
+      expect
+        .poll(async () => (await (await fixture.request('GET', '/api/v2/components.json')).json()).components.find((entry: { id: string }) => entry.id === componentId)?.status, { timeout: 10_000, interval: 50 })
+        .toBe(status);
+    const httpMonitor = (componentId: string, extra: Record<string, unknown> = {}) => ({ name: 'API health', component_id: componentId, type: 'http', url: `${upstream.url}/health`, ...extra });
+
+    it('runs the first check at once, on its own, and shows it', async () => {
+      upstream.set({ kind: 'status', status: 200, body: 'ok' });
+      const componentId = await newComponent('Checked at once');
+      const created = await createMonitor(httpMonitor(componentId, { expected_status: '200-299', headers: { Authorization: 'Bearer secret' } }));
+      expect(created).toMatchObject({ type: 'http', url: `${upstream.url}/health`, method: 'GET', interval_seconds: 60, timeout_seconds: 10, failures_before_down: 3, successes_before_up: 2, down_status: 'major_outage', paused: false });
+      // Header values often hold tokens: never shown back.
+      expect(created.headers).toEqual({ Authorization: '(hidden)' });
+      await expect.poll(async () => ((await (await call('GET', `/monitors/${created.id}`, { key: keys.read })).json()) as MonitorJson).state, { timeout: 10_000 }).toBe('up');
+      const monitor: MonitorJson = await (await call('GET', `/monitors/${created.id}`, { key: keys.read })).json();
+      expect(monitor.last_check).toMatchObject({ ok: true, code: null, status_code: 200 });
+      expect(monitor.last_check!.detail).toMatch(/^answered 200 in \d+ ms$/);
+      const list: MonitorJson[] = await (await call('GET', '/monitors', { key: keys.read })).json();
+      expect(list.map((entry) => entry.id)).toContain(created.id);
+    });
+
+    it('sets the component down after three 502s, names the failure, and brings it back after two passes', async () => {
+      const componentId = await newComponent('Behind the gateway');
+      upstream.set({ kind: 'status', status: 200 });
+      const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600 }));
+      await expect.poll(async () => ((await (await call('GET', `/monitors/${id}`, { key: keys.read })).json()) as MonitorJson).state).toBe('up');
+
+      upstream.set({ kind: 'status', status: 502 });
+      const first = await checkNow(id);
+      expect(first.check).toMatchObject({ ok: false, code: 'http_502', label: '502 Bad Gateway', status_code: 502 });
+      expect(first.check.explanation).toMatch(/no valid answer from the service behind it/);
+      // One failure is not an outage yet: the status stays, the monitor still agrees with it.
+      expect(first.component_status).toEqual({ changed: false, status: 'operational' });
+      expect((await checkNow(id)).state).toBe('up');
+      const third = await checkNow(id);
+      expect(third).toMatchObject({ state: 'down', previous_state: 'up', component_status: { changed: true, status: 'major_outage' } });
+      await publicStatusBecomes(componentId, 'major_outage');
+
+      const audit = await fixture.database.db.auditLog.findFirstOrThrow({ where: { targetId: componentId, action: 'component.update' }, orderBy: { at: 'desc' } });
+      expect(audit).toMatchObject({ actorType: 'monitor', actorId: id, actorName: 'Monitor "API health"' });
+      expect(audit.summary).toBe(`Set "Behind the gateway" from Operational to Major outage: 3 checks in a row failed, the last with 502 Bad Gateway (answered 502, expected 200-299)`);
+      const history = await fixture.database.db.componentStatusChange.findMany({ where: { componentId }, orderBy: { at: 'asc' } });
+      expect(history.map((row) => row.status)).toEqual(['operational', 'major_outage']);
+
+      upstream.set({ kind: 'status', status: 200 });
+      expect((await checkNow(id)).state).toBe('down');
+      expect(await checkNow(id)).toMatchObject({ state: 'up', component_status: { changed: true, status: 'operational' } });
+      await publicStatusBecomes(componentId, 'operational');
+      const recovered = await fixture.database.db.auditLog.findFirstOrThrow({ where: { targetId: componentId, action: 'component.update' }, orderBy: { at: 'desc' } });
+      expect(recovered.summary).toMatch(/^Set "Behind the gateway" from Major outage to Operational: checks pass again \(answered 200 in \d+ ms\)$/);
+
+      const checks = await (await call('GET', `/monitors/${id}/checks?limit=3`, { key: keys.read })).json();
+      expect(checks.map((check: { code: string | null }) => check.code)).toEqual([null, null, 'http_502']);
+    });
+
+    it('does not clear a status an operator set while the monitor was failing', async () => {
+      const componentId = await newComponent('Chosen by hand');
+      upstream.set({ kind: 'status', status: 503 });
+      const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600, failures_before_down: 1, successes_before_up: 1, down_status: 'partial_outage' }));
+      await publicStatusBecomes(componentId, 'partial_outage');
+      await setStatus(componentId, 'major_outage');
+      upstream.set({ kind: 'status', status: 200 });
+      expect(await checkNow(id)).toMatchObject({ state: 'up', component_status: { changed: false, reason: 'chosen_by_a_person' } });
+      await publicStatusBecomes(componentId, 'major_outage');
+      // Once the operator sets it back, the monitor has it again.
+      await setStatus(componentId, 'operational');
+      expect(await checkNow(id)).toMatchObject({ component_status: { changed: false, status: 'operational' } });
+      upstream.set({ kind: 'status', status: 504 });
+      expect(await checkNow(id)).toMatchObject({ state: 'down', component_status: { changed: true, status: 'partial_outage' } });
+    });
+
+    it('leaves a component under maintenance alone', async () => {
+      const componentId = await newComponent('In maintenance');
+      upstream.set({ kind: 'status', status: 200 });
+      const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600, failures_before_down: 1 }));
+      await setStatus(componentId, 'under_maintenance');
+      upstream.set({ kind: 'status', status: 502 });
+      expect(await checkNow(id)).toMatchObject({ state: 'down', component_status: { changed: false, reason: 'maintenance' } });
+      await publicStatusBecomes(componentId, 'under_maintenance');
+    });
+
+    it('costs no snapshot rebuild for checks that change no status', async () => {
+      const componentId = await newComponent('Quietly fine');
+      upstream.set({ kind: 'status', status: 200 });
+      const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600 }));
+      await expect.poll(async () => ((await (await call('GET', `/monitors/${id}`, { key: keys.read })).json()) as MonitorJson).state).toBe('up');
+      await waitOutRebuild();
+      const before = await snapshotRebuilds(fixture.server.url);
+      for (let check = 0; check < 3; check++) expect((await checkNow(id)).check.ok).toBe(true);
+      await waitOutRebuild();
+      expect(await snapshotRebuilds(fixture.server.url)).toBe(before);
+    });
+
+    it('checks a TCP port', async () => {
+      const componentId = await newComponent('Database port');
+      const port = await closedPort();
+      const { id } = await createMonitor({ name: 'Postgres port', component_id: componentId, type: 'tcp', host: '127.0.0.1', port, interval_seconds: 3600 });
+      expect((await checkNow(id)).check).toMatchObject({ ok: false, code: 'refused', label: 'Connection refused' });
+      const edited = await call('PATCH', `/monitors/${id}`, { key: keys.all, body: json({ monitor: { port: upstream.port } }) });
+      expect(await edited.json()).toMatchObject({ port: upstream.port, host: '127.0.0.1' });
+      expect((await checkNow(id)).check).toMatchObject({ ok: true, code: null });
+    });
+
+    it('takes heartbeats, and sets the component down when they stop', async () => {
+      const componentId = await newComponent('Nightly backup');
+      const created = await createMonitor({ name: 'Backup job', component_id: componentId, type: 'heartbeat', interval_seconds: 10, timeout_seconds: 1 });
+      expect(created.heartbeat_url).toMatch(/^https:\/\/status\.example\.com\/api\/heartbeat\/[A-Za-z0-9_-]{24}$/);
+      const path = new URL(created.heartbeat_url!).pathname;
+      const beat = await fixture.request('POST', path);
+      expect(beat.status).toBe(200);
+      expect(await beat.json()).toEqual({ ok: true, paused: false });
+      expect((await fixture.request('GET', path)).status).toBe(200);
+      expect(((await (await call('GET', `/monitors/${created.id}`, { key: keys.read })).json()) as MonitorJson).state).toBe('up');
+      // No call for interval + grace (11 s): the scheduler records the miss; one miss is down.
+      await expect
+        .poll(async () => ((await (await call('GET', `/monitors/${created.id}`, { key: keys.read })).json()) as MonitorJson).last_check?.code, { timeout: 20_000, interval: 500 })
+        .toBe('heartbeat_missed');
+      await publicStatusBecomes(componentId, 'major_outage');
+      expect((await fixture.request('GET', path)).status).toBe(200);
+      await publicStatusBecomes(componentId, 'operational');
+
+      const unknown = await fixture.request('POST', '/api/heartbeat/not-a-real-token');
+      expect(unknown.status).toBe(404);
+      expect((await unknown.json()).error.code).toBe('not_found');
+      const testing = await call('POST', `/monitors/${created.id}/check`, { key: keys.all });
+      expect(testing.status).toBe(422);
+      expect((await testing.json()).error.message).toMatch(/call that URL to test it/);
+    });
+
+    it('pauses: a paused heartbeat takes calls and records nothing', async () => {
+      const componentId = await newComponent('Paused job');
+      const created = await createMonitor({ name: 'Paused', component_id: componentId, type: 'heartbeat', interval_seconds: 60 });
+      const paused = await call('PATCH', `/monitors/${created.id}`, { key: keys.all, body: json({ monitor: { paused: true } }) });
+      expect(await paused.json()).toMatchObject({ paused: true, next_check_at: null });
+      expect(await (await fixture.request('GET', new URL(created.heartbeat_url!).pathname)).json()).toEqual({ ok: true, paused: true });
+      expect(await fixture.database.db.monitorCheck.count({ where: { monitorId: created.id } })).toBe(0);
+      const audit = await fixture.database.db.auditLog.findFirstOrThrow({ where: { targetId: created.id }, orderBy: { at: 'desc' } });
+      expect(audit.summary).toBe('Paused monitor "Paused"');
+    });
+
+    it('refuses bad input with a clear 4xx naming the field as sent, and stores nothing', async () => {
+      const componentId = await newComponent('Validated');
+      const count = () => fixture.database.db.monitor.count();
+      const before = await count();
+      const refused = async (monitor: Record<string, unknown>, status: number, field: string | null, message: RegExp) => {
+        const response = await call('POST', '/monitors', { key: keys.all, body: json({ monitor }) });
+        const body = await response.json();
+        expect(response.status, JSON.stringify(body)).toBe(status);
+        expect(body.error.message).toMatch(message);
+        if (field) expect(body.error.details.map((detail: { path: string }) => detail.path)).toContain(field);
+      };
+      await refused(httpMonitor(componentId, { url: 'ftp://example.com' }), 400, 'monitor.url', /url must be an http:\/\/ or https:\/\/ URL/i);
+      await refused(httpMonitor(componentId, { expected_status: '2xx' }), 400, 'monitor.expected_status', /must be status codes or ranges/);
+      await refused(httpMonitor(componentId, { expected_status: '299-200' }), 400, 'monitor.expected_status', /range/);
+      await refused(httpMonitor(componentId, { interval_seconds: 5 }), 400, 'monitor.interval_seconds', /at least 10 seconds/);
+      await refused(httpMonitor(componentId, { interval_seconds: 10, timeout_seconds: 10 }), 400, 'monitor.timeout_seconds', /shorter than the interval/);
+      await refused(httpMonitor(componentId, { headers: { 'Bad Header': 'x' } }), 400, null, /header name/);
+      await refused(httpMonitor(componentId, { json_value: 'ok' }), 400, 'monitor.json_path', /required with a JSON value/);
+      await refused(httpMonitor(componentId, { frequency: 60 }), 400, null, /frequency/);
+      await refused({ name: 'x', component_id: componentId, type: 'tcp', host: 'db.example.com' }, 400, 'monitor.port', /port/i);
+      await refused({ name: 'x', component_id: componentId, type: 'smtp' }, 400, 'monitor.type', /must be one of/);
+      await refused(httpMonitor('nosuchcomponent'), 422, null, /component it names does not exist/);
+      expect(await count()).toBe(before);
+
+      const forbidden = await call('POST', '/monitors', { key: keys.read, body: json({ monitor: httpMonitor(componentId) }) });
+      expect(forbidden.status).toBe(403);
+      const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600 }));
+      const kind = await call('PATCH', `/monitors/${id}`, { key: keys.all, body: json({ monitor: { type: 'tcp' } }) });
+      expect(kind.status).toBe(422);
+      expect((await kind.json()).error.message).toMatch(/type cannot change/);
+      expect((await call('PATCH', '/monitors/nosuchmonitor', { key: keys.all, body: json({ monitor: { name: 'x' } }) })).status).toBe(404);
+      expect((await call('GET', `/monitors/${id}/checks?limit=0`, { key: keys.read })).status).toBe(400);
+    });
+
+    it('deletes a monitor with its checks; the status history it made stays', async () => {
+      const componentId = await newComponent('Short-lived');
+      upstream.set({ kind: 'status', status: 502 });
+      const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600, failures_before_down: 1 }));
+      await publicStatusBecomes(componentId, 'major_outage');
+      expect((await call('DELETE', `/monitors/${id}`, { key: keys.all })).status).toBe(204);
+      expect((await call('GET', `/monitors/${id}`, { key: keys.read })).status).toBe(404);
+      expect(await fixture.database.db.monitorCheck.count({ where: { monitorId: id } })).toBe(0);
+      expect(await fixture.database.db.componentStatusChange.count({ where: { componentId, status: 'major_outage' } })).toBe(1);
+    });
+
+    it('is in the OpenAPI document', async () => {
+      const document = await (await fixture.request('GET', '/api/v1/openapi.json')).json();
+      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/pages/{page_id}/monitors', '/pages/{page_id}/monitors/{monitor_id}', '/pages/{page_id}/monitors/{monitor_id}/check', '/pages/{page_id}/monitors/{monitor_id}/checks']));
+      expect(document.components.schemas.MonitorCheck.description).toMatch(/http_502/);
+    });
+  });
+}

@@ -1,0 +1,3 @@
+import { describeMonitorsApi } from './monitors-api.shared';
+
+describeMonitorsApi('sqlite');
