@@ -137,7 +137,8 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
     scope: 'admin',
     summary:
       'Add a monitor to a component: type `http` (url, method, headers, body, expected_status such as "200-299", keyword or json_path/json_value, follow_redirects, slow_ms, cert_expiry_days), ' +
-      '`tcp` (host, port) or `heartbeat` (answers a heartbeat_url for a job to call). Defaults: every 60 s, 10 s timeout, down after 3 failures, up after 2 successes',
+      '`tcp` (host, port) or `heartbeat` (answers a heartbeat_url for a job to call). Defaults: every 60 s, 10 s timeout, down after 3 failures, up after 2 successes. ' +
+      'incident_mode `open` opens an incident when it goes down (from incident_template_id, or the built-in "502 Bad Gateway" one for a 502), `open_and_resolve` also resolves it after incident_quiet_minutes of passing checks',
     body: apiMonitorCreateSchema,
     success: 201,
     returns: 'Monitor',
@@ -253,7 +254,7 @@ export function openApiDocument(baseUrl: string) {
           type: 'object',
           description:
             'id, name, component_id, type, its own fields (as sent; header values hidden; a heartbeat its heartbeat_url), interval_seconds, timeout_seconds, failures_before_down, ' +
-            'successes_before_up, down_status, paused, state (unknown, up, degraded, down), state_since, last_check_at, last_check (a MonitorCheck), cert_expires_at, next_check_at, created_at, updated_at',
+            'successes_before_up, down_status, paused, incident_mode, incident_template_id, incident_quiet_minutes, open_incident_id, state (unknown, up, degraded, down), state_since, last_check_at, last_check (a MonitorCheck), cert_expires_at, next_check_at, created_at, updated_at',
         },
         MonitorCheck: {
           type: 'object',
@@ -263,7 +264,9 @@ export function openApiDocument(baseUrl: string) {
         },
         CheckNow: {
           type: 'object',
-          description: 'check (a MonitorCheck without at, with cert_expires_at), state and previous_state of the monitor, component_status: {changed, status} or {changed: false, reason}',
+          description:
+            'check (a MonitorCheck without at, with cert_expires_at), state and previous_state of the monitor, component_status: {changed, status} or {changed: false, reason}, ' +
+            'incident: what its incident did (opened, reopened, investigating_again, monitoring, resolved) or null',
         },
         ComponentGroup: {
           type: 'object',

@@ -252,6 +252,9 @@ const API_MONITOR_FIELDS = {
   successes_before_up: 'successesBeforeUp',
   down_status: 'downStatus',
   paused: 'paused',
+  incident_mode: 'incidentMode',
+  incident_template_id: 'incidentTemplateId',
+  incident_quiet_minutes: 'incidentQuietMinutes',
 } as const;
 
 const apiMonitorFields = z.strictObject({
@@ -279,6 +282,9 @@ const apiMonitorFields = z.strictObject({
   successes_before_up: count.optional(),
   down_status: z.string().optional(),
   paused: flag.optional(),
+  incident_mode: z.string().optional(),
+  incident_template_id: z.string().nullable().optional(),
+  incident_quiet_minutes: count.optional(),
 });
 type ApiMonitorFields = z.output<typeof apiMonitorFields>;
 

@@ -186,6 +186,10 @@ function monitorJson(row: MonitorRow, baseUrl: string, lastCheck: CheckRow | und
     successes_before_up: row.successesBeforeUp,
     down_status: row.downStatus,
     paused: row.paused,
+    incident_mode: row.incidentMode,
+    incident_template_id: row.incidentTemplateId,
+    incident_quiet_minutes: row.incidentQuietMinutes,
+    open_incident_id: row.openIncidentId,
     state: row.state,
     state_since: row.stateSince?.toISOString() ?? null,
     last_check_at: row.lastCheckAt?.toISOString() ?? null,
@@ -221,13 +225,14 @@ export async function checksResponse(db: Db, monitorId: string, limit?: number) 
 }
 
 /** "Check now": the check as recorded, and what the monitor and the component made of it. */
-export function checkNowResponse({ result, state, previousState, decision }: CheckNowResult) {
+export function checkNowResponse({ result, state, previousState, decision, incident }: CheckNowResult) {
   return Response.json(
     {
       check: { ...resultJson(result), cert_expires_at: result.certExpiresAt?.toISOString() ?? null },
       state,
       previous_state: previousState,
       component_status: decision.action === 'leave' ? { changed: false, reason: decision.reason } : { changed: decision.action === 'set', status: decision.status },
+      incident: incident ?? null,
     },
     { headers: NO_STORE },
   );

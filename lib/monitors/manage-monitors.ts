@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
+import { findTemplate } from '../incidents/templates.ts';
 import { newId } from '../ids.ts';
 import { monitorDefaults, monitorSchema, settingsOf, type MonitorCreateInput, type MonitorInput } from './settings.ts';
 
@@ -33,7 +34,16 @@ const rowFields = (monitor: MonitorInput) => ({
   successesBeforeUp: monitor.successesBeforeUp,
   downStatus: monitor.downStatus,
   paused: monitor.paused,
+  incidentMode: monitor.incidentMode,
+  incidentTemplateId: monitor.incidentTemplateId,
+  incidentQuietMinutes: monitor.incidentQuietMinutes,
 });
+
+async function requireTemplate(db: Db, id: string | null) {
+  if (id !== null && !(await findTemplate(db, id))) {
+    throw new AppError('invalid_field', 'The incident template it names does not exist; it may have been deleted. Choose another.', [{ field: 'incidentTemplateId', template: id }]);
+  }
+}
 
 async function requireComponent(db: Pick<Db, 'component'>, id: string) {
   const component = await db.component.findUnique({ where: { id }, select: { id: true, name: true } });
@@ -44,6 +54,7 @@ async function requireComponent(db: Pick<Db, 'component'>, id: string) {
 export async function createMonitor(db: Db, input: MonitorCreateInput, actor: Actor, at = new Date()): Promise<MonitorRow> {
   requirePermission(actor, 'components.configure');
   const monitor = monitorSchema.parse({ ...monitorDefaults(input.kind), ...stripUndefined(input) });
+  await requireTemplate(db, monitor.incidentTemplateId);
   return db.$transaction(async (tx) => {
     const component = await requireComponent(tx, monitor.componentId);
     const id = newId();
@@ -63,8 +74,22 @@ export async function createMonitor(db: Db, input: MonitorCreateInput, actor: Ac
 
 /** The stored monitor as the input it was made from, to merge a change into. */
 function inputOf(row: MonitorRow): MonitorInput {
-  const { name, componentId, kind, intervalSeconds, timeoutSeconds, failuresBeforeDown, successesBeforeUp, downStatus, paused } = row;
-  return { name, componentId, kind, settings: settingsOf(row), intervalSeconds, timeoutSeconds, failuresBeforeDown, successesBeforeUp, downStatus, paused } as MonitorInput;
+  const { name, componentId, kind, intervalSeconds, timeoutSeconds, failuresBeforeDown, successesBeforeUp, downStatus, paused, incidentMode, incidentTemplateId, incidentQuietMinutes } = row;
+  return {
+    ...{ name, componentId, kind, settings: settingsOf(row), intervalSeconds, timeoutSeconds, failuresBeforeDown, successesBeforeUp, downStatus, paused },
+    ...{ incidentMode, incidentTemplateId, incidentQuietMinutes },
+  } as MonitorInput;
+}
+
+/** The monitor before and after `change`, validated whole. */
+function merged(row: MonitorRow, change: MonitorEditInput) {
+  if (change.kind !== undefined && change.kind !== row.kind) {
+    throw new AppError('invalid_field', `A monitor's type cannot change; add a new ${change.kind} monitor and delete this one.`, [{ field: 'kind' }]);
+  }
+  const before = inputOf(row);
+  const { settings, ...rest } = stripUndefined(change);
+  const after = monitorSchema.parse({ ...before, ...rest, kind: row.kind, settings: { ...before.settings, ...stripUndefined(settings ?? {}) } });
+  return { before, after };
 }
 
 /**
@@ -73,15 +98,14 @@ function inputOf(row: MonitorRow): MonitorInput {
  */
 export async function editMonitor(db: Db, id: string, change: MonitorEditInput, actor: Actor, at = new Date()): Promise<MonitorRow> {
   requirePermission(actor, 'components.configure');
+  // Checked before the write: templates are read outside its transaction (SQLite has one connection).
+  const template = merged(await readMonitor(db, id), change).after.incidentTemplateId;
+  await requireTemplate(db, template);
   return db.$transaction(async (tx) => {
     const row = await tx.monitor.findUnique({ where: { id } });
     if (!row) throw notFound('monitor', id);
-    if (change.kind !== undefined && change.kind !== row.kind) {
-      throw new AppError('invalid_field', `A monitor's type cannot change; add a new ${change.kind} monitor and delete this one.`, [{ field: 'kind' }]);
-    }
-    const before = inputOf(row);
-    const { settings, ...rest } = stripUndefined(change);
-    const after = monitorSchema.parse({ ...before, ...rest, kind: row.kind, settings: { ...before.settings, ...stripUndefined(settings ?? {}) } });
+    const { before, after } = merged(row, change);
+    if (after.incidentTemplateId !== template) throw new AppError('conflict', 'Someone changed this monitor at the same moment; reload it and try again.');
     const changed = (Object.keys(rowFields(after)) as (keyof ReturnType<typeof rowFields>)[]).filter((field) => rowFields(after)[field] !== rowFields(before)[field]);
     if (!changed.length) return row;
     if (after.componentId !== before.componentId) await requireComponent(tx, after.componentId);
@@ -146,6 +170,9 @@ const FIELD_WORDS: Record<string, string> = {
   successesBeforeUp: 'successes before up',
   downStatus: 'status when down',
   paused: 'paused',
+  incidentMode: 'incidents on its own',
+  incidentTemplateId: 'incident template',
+  incidentQuietMinutes: 'quiet minutes before resolving',
 };
 const fieldInWords = (field: string) => FIELD_WORDS[field] ?? field;
 

@@ -9,6 +9,7 @@ import { visibleWrite } from '../db/writes.ts';
 import { newId } from '../ids.ts';
 import { componentStatusLabel, type ComponentStatus } from '../schemas/status.ts';
 import { FAILURES } from './failures.ts';
+import type { IncidentStep } from './auto-incidents.ts';
 import type { ProbeResult } from './probes.ts';
 import { nextMonitorState, statusDecision, statusForState, worstState, type CheckOutcome, type MonitorState, type StatusDecision } from './status-rule.ts';
 
@@ -16,6 +17,8 @@ export interface RecordedCheck {
   state: MonitorState;
   previousState: MonitorState;
   decision: StatusDecision;
+  /** What its incident did after it (auto-incidents.ts), when its monitor opens them. */
+  incident?: IncidentStep;
 }
 
 const outcomeOf = (result: Pick<ProbeResult, 'ok' | 'code'>): CheckOutcome => (!result.ok ? 'fail' : result.code === 'slow' ? 'slow' : 'fast');

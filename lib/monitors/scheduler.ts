@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts';
 import { log } from '../log.ts';
 import { readMonitor, type MonitorRow } from './manage-monitors.ts';
 import { probeHttp, probeTcp, type ProbeResult } from './probes.ts';
+import { followWithIncident } from './auto-incidents.ts';
 import { recordCheck, type RecordedCheck } from './record-check.ts';
 import { settingsOf, type HttpSettings, type TcpSettings } from './settings.ts';
 
@@ -45,6 +46,13 @@ export async function probe(monitor: MonitorRow): Promise<ProbeResult> {
   return { ok: false, code: 'heartbeat_missed', detail: `no call in ${window} s (expected every ${monitor.intervalSeconds} s)`, statusCode: null, durationMs: 0, connectMs: null, firstByteMs: null, certExpiresAt: null };
 }
 
+/** Records a check (status by the rule), then the incident its monitor opens or resolves, if any. */
+async function record(db: Db, monitorId: string, result: ProbeResult, at: Date, options?: { nextCheckAt?: Date }): Promise<RecordedCheck | null> {
+  const recorded = await recordCheck(db, monitorId, result, at, options);
+  if (recorded) recorded.incident = await followWithIncident(db, monitorId, result.code, at);
+  return recorded;
+}
+
 /** Claims and runs every check due now, a batch at a time; returns how many ran. */
 export async function runDueChecks(db: Db, now = () => new Date()): Promise<number> {
   let ran = 0;
@@ -53,8 +61,7 @@ export async function runDueChecks(db: Db, now = () => new Date()): Promise<numb
     if (!claimed.length) return ran;
     await Promise.all(
       claimed.map(async (monitor) => {
-        const result = await probe(monitor);
-        await recordCheck(db, monitor.id, result, now());
+        await record(db, monitor.id, await probe(monitor), now());
       }),
     );
     ran += claimed.length;
@@ -100,7 +107,7 @@ export async function checkNow(db: Db, id: string, actor: Actor, at = () => new 
     throw new AppError('invalid_field', 'A heartbeat monitor is checked when its job calls the heartbeat URL; call that URL to test it.', [{ field: 'kind' }]);
   }
   const result = await probe(monitor);
-  const recorded = await recordCheck(db, id, result, at());
+  const recorded = await record(db, id, result, at());
   if (!recorded) throw new AppError('not_found', 'That monitor was deleted while it was being checked.', [{ monitor: id }]);
   return { ...recorded, result };
 }
@@ -114,6 +121,6 @@ export async function recordHeartbeat(db: Db, token: string, at = new Date()): P
   if (!monitor) throw new AppError('not_found', 'No monitor has this heartbeat URL; copy it again from the monitor in the admin.');
   if (monitor.paused) return { paused: true };
   const result: ProbeResult = { ok: true, code: null, detail: 'called the heartbeat URL', statusCode: null, durationMs: 0, connectMs: null, firstByteMs: null, certExpiresAt: null };
-  await recordCheck(db, monitor.id, result, at, { nextCheckAt: new Date(at.getTime() + (monitor.intervalSeconds + monitor.timeoutSeconds) * 1000) });
+  await record(db, monitor.id, result, at, { nextCheckAt: new Date(at.getTime() + (monitor.intervalSeconds + monitor.timeoutSeconds) * 1000) });
   return { paused: false };
 }

@@ -5,6 +5,8 @@ import { componentNameSchema, idSchema } from '../schemas/component.ts';
 
 export const MONITOR_KINDS = ['http', 'tcp', 'heartbeat'] as const;
 export type MonitorKind = (typeof MONITOR_KINDS)[number];
+export const INCIDENT_MODES = ['off', 'open', 'open_and_resolve'] as const;
+export type IncidentMode = (typeof INCIDENT_MODES)[number];
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /** Status codes as operators write them: "200-299", "200,204", "200-299, 301". */
@@ -76,6 +78,12 @@ const common = {
   /** What the component shows when the monitor says down. */
   downStatus: z.enum(['partial_outage', 'major_outage']),
   paused: z.boolean(),
+  /** Incidents on its own: none, opened when down (the operator resolves), or opened and resolved. */
+  incidentMode: z.enum(INCIDENT_MODES),
+  /** The template an incident opens from; none picks the "502 Bad Gateway" one for a 502, else "Service unavailable". */
+  incidentTemplateId: z.string().min(1).max(64).nullable(),
+  /** How long checks must pass before the incident it opened is resolved. */
+  incidentQuietMinutes: z.int().min(0).max(1440),
 };
 
 export const monitorSchema = z
@@ -105,6 +113,9 @@ export function monitorDefaults(kind: MonitorKind) {
     successesBeforeUp: kind === 'heartbeat' ? 1 : 2,
     downStatus: 'major_outage' as const,
     paused: false,
+    incidentMode: 'off' as const,
+    incidentTemplateId: null,
+    incidentQuietMinutes: 10,
   };
 }
 

@@ -2,7 +2,9 @@
 // and a real database of one provider, with a local service made to fail; checked against what the
 // public JSON, the status history and the audit log then say.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import type { Provider } from '@/lib/db/client';
+import { saveTemplate } from '@/lib/incidents/templates';
 import { snapshotRebuilds, waitOutRebuild } from '../helpers/rebuilds';
 import { closedPort, startUpstream, type Upstream } from '../helpers/upstream';
 import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
@@ -224,6 +226,99 @@ export function describeMonitorsApi(provider: Provider) {
       expect((await call('GET', `/monitors/${id}`, { key: keys.read })).status).toBe(404);
       expect(await fixture.database.db.monitorCheck.count({ where: { monitorId: id } })).toBe(0);
       expect(await fixture.database.db.componentStatusChange.count({ where: { componentId, status: 'major_outage' } })).toBe(1);
+    });
+
+    describe('incidents on its own', () => {
+      const incidentsOf = (componentId: string) =>
+        fixture.database.db.incident.findMany({ where: { components: { some: { componentId } } }, include: { updates: { orderBy: { displayAt: 'asc' } } }, orderBy: { createdAt: 'asc' } });
+      /** Runs checks until the monitor says `state`; answers the last check-now body. */
+      async function checkUntil(id: string, state: string) {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const body = await checkNow(id);
+          if (body.state === state) return body;
+        }
+        throw new Error(`monitor never said ${state}`);
+      }
+
+      it('opens one incident from the 502 template, resolves it, and reopens the same one when it fails again', async () => {
+        const componentId = await newComponent('Auto incidents');
+        upstream.set({ kind: 'status', status: 200 });
+        const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600, failures_before_down: 2, successes_before_up: 1, incident_mode: 'open_and_resolve', incident_quiet_minutes: 0 }));
+        upstream.set({ kind: 'status', status: 502 });
+        expect((await checkUntil(id, 'down')).incident).toBe('opened');
+        // Still down: nothing more.
+        expect((await checkNow(id)).incident).toBeNull();
+        let incidents = await incidentsOf(componentId);
+        expect(incidents).toHaveLength(1);
+        expect(incidents[0]).toMatchObject({ name: 'Some requests fail with "502 Bad Gateway"', status: 'investigating', impact: 'major' });
+        expect(incidents[0].updates[0].body).toMatch(/\*\*502 Bad Gateway\*\*/);
+        await expect
+          .poll(async () => (await (await fixture.request('GET', '/api/v2/incidents/unresolved.json')).json()).incidents.map((incident: { id: string }) => incident.id))
+          .toContain(incidents[0].id);
+        const audit = await fixture.database.db.auditLog.findFirstOrThrow({ where: { targetId: incidents[0].id, action: 'incident.create' } });
+        expect(audit).toMatchObject({ actorType: 'monitor', actorName: 'Monitor "API health"' });
+        expect((await (await call('GET', `/monitors/${id}`, { key: keys.read })).json()).open_incident_id).toBe(incidents[0].id);
+
+        upstream.set({ kind: 'status', status: 200 });
+        expect(await checkNow(id)).toMatchObject({ state: 'up', incident: 'resolved' });
+        incidents = await incidentsOf(componentId);
+        expect(incidents.map((incident) => incident.status)).toEqual(['resolved']);
+        expect(incidents[0].updates.at(-1)!.body).toBe('This incident has been resolved: our checks pass again.');
+        await publicStatusBecomes(componentId, 'operational');
+
+        upstream.set({ kind: 'status', status: 502 });
+        expect((await checkUntil(id, 'down')).incident).toBe('reopened');
+        incidents = await incidentsOf(componentId);
+        expect(incidents.map((incident) => incident.status)).toEqual(['investigating']);
+        expect(incidents[0].updates.at(-1)!.body).toBe('The problem is back: our checks fail again (502 Bad Gateway). We are investigating.');
+      });
+
+      it('while flapping, moves one incident between monitoring and investigating', async () => {
+        const componentId = await newComponent('Flapping');
+        upstream.set({ kind: 'status', status: 503 });
+        const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600, failures_before_down: 1, successes_before_up: 1, incident_mode: 'open_and_resolve', incident_quiet_minutes: 10 }));
+        await expect.poll(async () => (await incidentsOf(componentId)).length).toBe(1);
+        for (let flap = 0; flap < 3; flap++) {
+          upstream.set({ kind: 'status', status: 200 });
+          expect(await checkNow(id)).toMatchObject({ state: 'up', incident: 'monitoring' });
+          upstream.set({ kind: 'status', status: 503 });
+          expect(await checkNow(id)).toMatchObject({ state: 'down', incident: 'investigating_again' });
+        }
+        const [incident] = await incidentsOf(componentId);
+        expect(await incidentsOf(componentId)).toHaveLength(1);
+        // "Service unavailable" for anything but a 502; opened, then three times monitoring and back.
+        expect(incident.name).toBe('Service unavailable');
+        expect(incident.updates.map((update) => update.status)).toEqual(['investigating', ...Array(3).fill(['monitoring', 'investigating']).flat()]);
+      });
+
+      it('leaves resolving to the operator when told to, and opens none beside an operator’s incident', async () => {
+        const componentId = await newComponent('Operator resolves');
+        upstream.set({ kind: 'status', status: 502 });
+        const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600, failures_before_down: 1, successes_before_up: 1, incident_mode: 'open' }));
+        await expect.poll(async () => (await incidentsOf(componentId)).length).toBe(1);
+        upstream.set({ kind: 'status', status: 200 });
+        expect(await checkNow(id)).toMatchObject({ state: 'up', incident: null });
+        expect((await incidentsOf(componentId)).map((incident) => incident.status)).toEqual(['investigating']);
+
+        const other = await newComponent('Already reported');
+        const opened = await call('POST', '/incidents', { key: keys.all, body: json({ incident: { name: 'We know', status: 'investigating', body: 'Looking into it.', component_ids: [other] } }) });
+        expect(opened.status).toBe(201);
+        upstream.set({ kind: 'status', status: 502 });
+        const second = await createMonitor(httpMonitor(other, { interval_seconds: 3600, failures_before_down: 1, incident_mode: 'open' }));
+        await expect.poll(async () => ((await (await call('GET', `/monitors/${second.id}`, { key: keys.read })).json()) as MonitorJson).state).toBe('down');
+        expect((await incidentsOf(other)).map((incident) => incident.name)).toEqual(['We know']);
+      });
+
+      it("opens from the operator's own template, and refuses one that does not exist", async () => {
+        const componentId = await newComponent('Own template');
+        const template = await saveTemplate(fixture.database.db, undefined, { title: 'Checkout down', name: 'Checkout is failing', status: 'identified', impact: 'critical', body: 'Payments fail; we know why and are fixing it.' }, SYSTEM_ACTOR);
+        const refused = await call('POST', '/monitors', { key: keys.all, body: json({ monitor: httpMonitor(componentId, { incident_mode: 'open', incident_template_id: 'nosuchtemplate' }) }) });
+        expect(refused.status).toBe(422);
+        expect((await refused.json()).error.message).toMatch(/incident template it names does not exist/);
+        upstream.set({ kind: 'status', status: 500 });
+        await createMonitor(httpMonitor(componentId, { interval_seconds: 3600, failures_before_down: 1, incident_mode: 'open', incident_template_id: template.id }));
+        await expect.poll(async () => (await incidentsOf(componentId)).map((incident) => [incident.name, incident.status, incident.impact])).toEqual([['Checkout is failing', 'identified', 'critical']]);
+      });
     });
 
     it('is in the OpenAPI document', async () => {
