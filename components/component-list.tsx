@@ -1,5 +1,5 @@
 import type { Snapshot, SnapshotComponent } from '@/lib/status/snapshot-types';
-import { ComponentStatusLabel } from './status-label';
+import { ComponentStatusLabel, UnconfirmedStatusLabel } from './status-label';
 import { UptimeBar } from './uptime-bar';
 
 /** Groups (collapsible, no script needed) and components in the page's order. */
@@ -20,7 +20,7 @@ export function ComponentList({ snapshot }: { snapshot: Snapshot }) {
             const component = componentsById.get(item.id)!;
             return visible(component) ? (
               <li key={item.id} className="p-4">
-                <ComponentRow component={component} incidentNames={incidentNames} />
+                <ComponentRow component={component} incidentNames={incidentNames} timeZone={snapshot.page.timeZone} />
               </li>
             ) : null;
           }
@@ -42,7 +42,7 @@ export function ComponentList({ snapshot }: { snapshot: Snapshot }) {
                 <ul className="divide-y divide-slate-100 border-t border-slate-100 dark:divide-slate-800 dark:border-slate-800">
                   {children.map((component) => (
                     <li key={component.id} className="py-4 pr-4 pl-9">
-                      <ComponentRow component={component} incidentNames={incidentNames} nested />
+                      <ComponentRow component={component} incidentNames={incidentNames} timeZone={snapshot.page.timeZone} nested />
                     </li>
                   ))}
                 </ul>
@@ -58,10 +58,12 @@ export function ComponentList({ snapshot }: { snapshot: Snapshot }) {
 function ComponentRow({
   component,
   incidentNames,
+  timeZone,
   nested = false,
 }: {
   component: SnapshotComponent;
   incidentNames: Map<string, string>;
+  timeZone: string;
   nested?: boolean;
 }) {
   const Heading = nested ? 'h4' : 'h3';
@@ -72,7 +74,7 @@ function ComponentRow({
           <Heading className="font-medium">{component.name}</Heading>
           {component.description && <p className="text-sm text-slate-500 dark:text-slate-400">{component.description}</p>}
         </div>
-        <ComponentStatusLabel status={component.status} />
+        {component.unconfirmedSince ? <UnconfirmedStatusLabel status={component.status} since={component.unconfirmedSince} timeZone={timeZone} /> : <ComponentStatusLabel status={component.status} />}
       </div>
       {component.showcase && <UptimeBar component={component} incidentNames={incidentNames} />}
     </>

@@ -9,6 +9,7 @@ import { visibleWrite } from '../db/writes.ts';
 import { newId } from '../ids.ts';
 import { componentStatusLabel, type ComponentStatus } from '../schemas/status.ts';
 import { FAILURES } from './failures.ts';
+import { checksOverdueAt } from './freshness.ts';
 import type { IncidentStep } from './auto-incidents.ts';
 import type { ProbeResult } from './probes.ts';
 import { nextMonitorState, statusDecision, statusForState, worstState, type CheckOutcome, type MonitorState, type StatusDecision } from './status-rule.ts';
@@ -45,6 +46,8 @@ export async function recordCheck(db: Db, monitorId: string, result: ProbeResult
     if (dbProvider(db) === 'postgresql') await lockComponents(tx, [found.componentId]);
     const monitor = await tx.monitor.findUniqueOrThrow({ where: { id: monitorId } });
     const previousState = monitor.state as MonitorState;
+    // Checks arriving again after a silence: the page says the status is unconfirmed until it rebuilds.
+    const wasOverdue = checksOverdueAt(monitor) <= at;
     const { state, streaks } = nextMonitorState(previousState, monitor, outcomeOf(result), monitor);
     await tx.monitorCheck.create({
       data: {
@@ -87,7 +90,7 @@ export async function recordCheck(db: Db, monitorId: string, result: ProbeResult
       if (decision.action === 'agree' && component.monitorStatus !== decision.status) {
         await tx.component.update({ where: { id: component.id }, data: { monitorStatus: decision.status } });
       }
-      outcome.nothingVisibleChanged();
+      if (!wasOverdue) outcome.nothingVisibleChanged();
       return { state, previousState, decision };
     }
     const actor = monitorActor(monitor);

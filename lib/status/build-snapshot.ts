@@ -3,6 +3,7 @@ import type { ComponentStatus } from '../schemas/status.ts';
 import { addDays, dayKey, lastDays, startOfDay } from '../time.ts';
 import { isActiveMaintenance, isUnresolvedIncident } from './incident-state.ts';
 import { INCIDENT_ORDER, INCIDENT_WITH_UPDATES, latestUpdate, readPageLayout, toSnapshotIncident } from './page-rows.ts';
+import { unconfirmedSince } from '../monitors/freshness.ts';
 import { rollupStatus } from './rollup.ts';
 import type { Snapshot, SnapshotComponent, SnapshotIncident } from './snapshot-types.ts';
 import { computeUptime, dayStarts, type StatusChange } from './uptime.ts';
@@ -16,12 +17,14 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
   const days = lastDays(now, timeZone, UPTIME_DAYS);
   const windowStart = startOfDay(days[0], timeZone);
 
-  const [recentChanges, earlierChangeTimes, incidentRows] = await Promise.all([
+  const [recentChanges, earlierChangeTimes, incidentRows, monitors] = await Promise.all([
     db.componentStatusChange.findMany({ where: { at: { gte: windowStart } }, orderBy: { at: 'asc' } }),
     // The status each component had when the window opened.
     db.componentStatusChange.groupBy({ by: ['componentId'], where: { at: { lt: windowStart } }, _max: { at: true } }),
     db.incident.findMany({ orderBy: INCIDENT_ORDER, include: INCIDENT_WITH_UPDATES }),
+    db.monitor.findMany({ where: { paused: false }, select: { componentId: true, lastCheckAt: true, createdAt: true, intervalSeconds: true, timeoutSeconds: true } }),
   ]);
+  const unconfirmed = unconfirmedSince(monitors, now);
   const earlierChanges = earlierChangeTimes.length
     ? await db.componentStatusChange.findMany({
         where: { OR: earlierChangeTimes.map((row) => ({ componentId: row.componentId, at: row._max.at! })) },
@@ -52,6 +55,7 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
     });
     return {
       ...component,
+      unconfirmedSince: unconfirmed.get(component.id)?.toISOString() ?? null,
       uptime: {
         percent: uptime.uptime,
         lastDays: uptime.lastDays,

@@ -30,7 +30,7 @@ export interface PageLayout {
   components: LayoutComponent[];
 }
 
-export type LayoutComponent = Omit<SnapshotComponent, 'uptime'>;
+export type LayoutComponent = Omit<SnapshotComponent, 'uptime' | 'unconfirmedSince'>;
 
 export interface SnapshotPage {
   id: string;
@@ -67,6 +67,8 @@ export interface SnapshotComponent {
   groupId: string | null;
   createdAt: string;
   updatedAt: string;
+  /** When its monitors' checks stopped arriving, if they did: its status is not confirmed since. */
+  unconfirmedSince: string | null;
   uptime: {
     /** Over the whole window, 0..1, or null without history. */
     percent: number | null;

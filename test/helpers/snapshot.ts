@@ -15,6 +15,7 @@ export function fixtureComponent(name: string, status: ComponentStatus, uptime: 
     groupId,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    unconfirmedSince: null,
     uptime: { percent: uptime[2], lastDays: { 7: uptime[0], 30: uptime[1], 90: uptime[2] }, days: [], incidentsByDay: {} },
   };
 }

@@ -228,6 +228,27 @@ export function describeMonitorsApi(provider: Provider) {
       expect(await fixture.database.db.componentStatusChange.count({ where: { componentId, status: 'major_outage' } })).toBe(1);
     });
 
+    it('says on the page since when a status is unconfirmed, once checks stop arriving', async () => {
+      const componentId = await newComponent('Silent checker');
+      upstream.set({ kind: 'status', status: 200 });
+      const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 600, timeout_seconds: 5 }));
+      await expect.poll(async () => ((await (await call('GET', `/monitors/${id}`, { key: keys.read })).json()) as MonitorJson).state).toBe('up');
+      // The checker went silent an hour ago (two intervals and a timeout make it overdue).
+      const silentSince = new Date(Date.now() - 3600_000);
+      await fixture.database.db.monitor.update({ where: { id }, data: { lastCheckAt: silentSince } });
+      const rowOf = async () => {
+        const html = await (await fixture.request('GET', '/')).text();
+        return html.slice(html.indexOf('Silent checker'), html.indexOf('Silent checker') + 1500);
+      };
+      // Any visible write rebuilds the page (here the safety-net timer is off).
+      await setStatus(await newComponent('Nudge'), 'operational');
+      await expect.poll(rowOf).toMatch(/Unconfirmed since (<!-- -->)?[A-Z][a-z]{2} \d+, \d{4}, \d\d:\d\d UTC.*Last known: (<!-- -->)?Operational/s);
+      // A check arriving again says so at once.
+      await checkNow(id);
+      await expect.poll(rowOf).not.toMatch(/Unconfirmed/);
+      expect(await rowOf()).toMatch(/Operational/);
+    });
+
     describe('incidents on its own', () => {
       const incidentsOf = (componentId: string) =>
         fixture.database.db.incident.findMany({ where: { components: { some: { componentId } } }, include: { updates: { orderBy: { displayAt: 'asc' } } }, orderBy: { createdAt: 'asc' } });
