@@ -8,9 +8,9 @@ import { createComponent } from '@/lib/components/manage-components';
 import { createDb, type Db } from '@/lib/db/client';
 import { parseEnv } from '@/lib/env';
 import { newId } from '@/lib/ids';
-import { runMonitorMaintenance } from '@/lib/monitors/maintenance-job';
+import { runMonitorMaintenance, startMonitorMaintenanceJob } from '@/lib/monitors/maintenance-job';
 import { createMonitor } from '@/lib/monitors/manage-monitors';
-import { monitorStats, pruneMonitorData, rollUpChecks } from '@/lib/monitors/rollups';
+import { monitorStats, pruneMonitorData, rollUpChecks, startOfHour } from '@/lib/monitors/rollups';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases';
 
 const t = (iso: string) => new Date(`${iso}Z`);
@@ -206,6 +206,17 @@ describe.each(PROVIDERS)('monitor rollups on %s', (provider) => {
       expect(await runMonitorMaintenance(db, t('2026-12-17T12:00:00'))).toBe(true);
     } finally {
       await other.$disconnect();
+    }
+  });
+
+  it('keeps rolling up on its own once started, as the server does', async () => {
+    const now = new Date();
+    await db.monitorCheck.create({ data: { id: newId(), monitorId: monitors.idle, at: now, ok: true, durationMs: 42 } });
+    const stop = startMonitorMaintenanceJob(db, { checkDays: 7, rollupDays: 90 }, { tickMs: 20 });
+    try {
+      await expect.poll(() => rollupOf(monitors.idle, 'hour', startOfHour(now).toISOString().slice(0, -1)), { timeout: 10_000 }).toMatchObject({ checks: 1, p50Ms: 42 });
+    } finally {
+      stop();
     }
   });
 });
