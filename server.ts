@@ -19,6 +19,7 @@ import { createFastPath } from './lib/read-path/fast-path.ts';
 import { getReadPath } from './lib/read-path/instance.ts';
 import { isDatabaseEmpty, seedDemo } from './lib/seed/demo.ts';
 import { startMonitorScheduler } from './lib/monitors/scheduler.ts';
+import { startMonitorMaintenanceJob } from './lib/monitors/maintenance-job.ts';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const dev = process.argv.includes('--dev');
@@ -45,6 +46,7 @@ async function main() {
   setInterval(runSchedule, 15_000).unref();
   // Monitors' checks, claimed through the database so several instances share them.
   startMonitorScheduler(getDb());
+  startMonitorMaintenanceJob(getDb(), { checkDays: env.MONITOR_CHECK_RETENTION_DAYS, rollupDays: env.MONITOR_ROLLUP_RETENTION_DAYS });
 
   const app = next({ dev, dir: PROJECT_ROOT, hostname: env.HOST, port: env.PORT });
   await app.prepare();

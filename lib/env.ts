@@ -39,6 +39,10 @@ export const envSchema = z.object({
     }),
   /** Admin API requests a minute per API key, in bursts of as many. */
   ADMIN_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Days raw monitor checks are kept (whole UTC days, and only once rolled up). */
+  MONITOR_CHECK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /** Days hourly monitor rollups are kept; daily ones are kept 400 days, or this long if longer. */
+  MONITOR_ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;
