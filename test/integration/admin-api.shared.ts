@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/api-keys';
 import { SYSTEM_ACTOR } from '@/lib/access/permissions';
+import { createMonitor } from '@/lib/monitors/manage-monitors';
 import type { Provider } from '@/lib/db/client';
 import type { GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { json, send, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
@@ -68,6 +69,13 @@ export function describeAdminApi(provider: Provider) {
       { method: 'PATCH', route: '/pages/{page_id}/component-groups/{group_id}', body: json({ component_group: { name: 'y' } }), wrongKey: keys.components },
       { method: 'PUT', route: '/pages/{page_id}/component-groups/{group_id}', body: json({ component_group: { name: 'y' } }), wrongKey: keys.read },
       { method: 'DELETE', route: '/pages/{page_id}/component-groups/{group_id}', wrongKey: keys.read },
+      { method: 'GET', route: '/pages/{page_id}/monitors', wrongKey: keys.incidents },
+      { method: 'POST', route: '/pages/{page_id}/monitors', body: json({ monitor: { name: 'x' } }), wrongKey: keys.components },
+      { method: 'GET', route: '/pages/{page_id}/monitors/{monitor_id}', wrongKey: keys.incidents },
+      { method: 'PATCH', route: '/pages/{page_id}/monitors/{monitor_id}', body: json({ monitor: { name: 'y' } }), wrongKey: keys.components },
+      { method: 'DELETE', route: '/pages/{page_id}/monitors/{monitor_id}', wrongKey: keys.read },
+      { method: 'POST', route: '/pages/{page_id}/monitors/{monitor_id}/check', wrongKey: keys.read },
+      { method: 'GET', route: '/pages/{page_id}/monitors/{monitor_id}/checks', wrongKey: keys.components },
     ];
     /** The URL of `route`: the demo page's id, `ids` for the other parameters (or "x": refused before they are looked up). */
     const urlOf = (route: string, ids: Record<string, string> = {}) =>
@@ -91,7 +99,8 @@ export function describeAdminApi(provider: Provider) {
     it('answers every GET with a read key: /pages lists the page', async () => {
       const incidentId = (await database.db.incident.findFirstOrThrow()).id;
       const groupId = (await database.db.componentGroup.findFirstOrThrow()).id;
-      const ids = { incident_id: incidentId, component_id: apiWebsiteId, group_id: groupId };
+      const monitorId = (await createMonitor(database.db, { name: 'Website port', componentId: apiWebsiteId, kind: 'tcp', settings: { host: '127.0.0.1', port: 1 }, intervalSeconds: 3600 }, SYSTEM_ACTOR)).id;
+      const ids = { incident_id: incidentId, component_id: apiWebsiteId, group_id: groupId, monitor_id: monitorId };
       const withId = (id: string) => expect.objectContaining({ id });
       const expected: Record<string, unknown> = {
         '/pages': [withId(pageId)],
@@ -105,6 +114,9 @@ export function describeAdminApi(provider: Provider) {
         '/pages/{page_id}/components/{component_id}': withId(apiWebsiteId),
         '/pages/{page_id}/component-groups': expect.arrayContaining([withId(groupId)]),
         '/pages/{page_id}/component-groups/{group_id}': withId(groupId),
+        '/pages/{page_id}/monitors': expect.arrayContaining([withId(monitorId)]),
+        '/pages/{page_id}/monitors/{monitor_id}': withId(monitorId),
+        '/pages/{page_id}/monitors/{monitor_id}/checks': expect.any(Array),
       };
       const gets = table().filter((operation) => operation.method === 'GET');
       expect(gets.map((operation) => operation.route).sort()).toEqual(Object.keys(expected).sort());
