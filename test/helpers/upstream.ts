@@ -23,12 +23,19 @@ export interface Upstream {
   stop(): Promise<void>;
 }
 
-export async function startUpstream(options: { tls?: { key: string; cert: string } } = {}): Promise<Upstream> {
+export interface UpstreamOptions {
+  tls?: { key: string; cert: string };
+  /** Called with each request as it arrives, before it is answered (its connection still open). */
+  onRequest?: (request: http.IncomingMessage) => void;
+}
+
+export async function startUpstream(options: UpstreamOptions = {}): Promise<Upstream> {
   let behaviour: Behaviour = { kind: 'status', status: 200, body: 'ok' };
   const requests: string[] = [];
   const sockets = new Set<net.Socket>();
   const handler = (request: http.IncomingMessage, response: http.ServerResponse) => {
     requests.push(`${request.method} ${request.url}`);
+    options.onRequest?.(request);
     const now = behaviour;
     if (now.kind === 'hang') return;
     if (now.kind === 'close') return void request.socket.destroy();
