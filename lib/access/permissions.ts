@@ -42,7 +42,7 @@ export const OPERATOR_REFUSALS: Record<Permission, string> = {
   read: 'Sign in to see this.',
   'incidents.write': 'Viewers cannot change anything; ask an admin for the editor role.',
   'components.status': 'Viewers cannot change anything; ask an admin for the editor role.',
-  'components.configure': 'Only owners and admins change components and groups.',
+  'components.configure': 'Only owners and admins change components, groups and monitors.',
   'page.configure': 'Only owners and admins change the page settings.',
   'api_keys.manage': 'Only owners and admins manage API keys.',
   'operators.manage': 'Only owners and admins manage operators.',

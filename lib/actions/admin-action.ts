@@ -55,7 +55,7 @@ export function adminAction<S extends FormState = FormState>(permission: Permiss
     const { operator, actor } = await signedInActor();
     if (permission) requirePermission(actor, permission);
     const outcome = await run(form, { db: getDb(), operator, actor });
-    if (outcome instanceof Redirect || !outcome.error) {
+    if (outcome instanceof Redirect || !outcome.error || outcome.wrote) {
       await publicPageCaughtUp();
       revalidatePath('/admin', 'layout');
     }

@@ -17,6 +17,7 @@ import type { IncidentCreateInput, MaintenanceCreateInput } from '../schemas/inc
 import { AppError } from '../errors.ts';
 import { CANCELLED_MESSAGE, DEFAULT_MESSAGES } from '../incidents/default-messages.ts';
 import type { IncidentPatch } from '../incidents/patch-incident.ts';
+import { withIssuePaths } from '../schemas/issue-messages.ts';
 import { pageSettingsSchema, type PageSettingsInput } from '../schemas/page.ts';
 import type { MonitorEditInput } from '../monitors/manage-monitors.ts';
 import { MONITOR_KINDS, type MonitorCreateInput } from '../monitors/settings.ts';
@@ -314,14 +315,7 @@ export function monitorFieldPath(path: PropertyKey[]): PropertyKey[] {
 }
 
 /** Runs a monitor verb, naming the fields of its validation errors as the API client sent them. */
-export async function withMonitorFieldNames<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof z.ZodError) throw new z.ZodError(error.issues.map((issue) => ({ ...issue, path: monitorFieldPath(issue.path) })));
-    throw error;
-  }
-}
+export const withMonitorFieldNames = <T>(work: () => Promise<T>) => withIssuePaths(work, monitorFieldPath);
 
 /** `?limit=` of a monitor's checks: 1 to 1000, 100 when not given. */
 export const checkLimitSchema = z.union([z.undefined(), count.pipe(z.int().min(1).max(1000))]).transform((value) => value ?? 100);

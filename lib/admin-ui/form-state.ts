@@ -10,6 +10,8 @@ export interface FormState {
   error?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
+  /** The action wrote even though it reports a failure (a check that failed is still recorded). */
+  wrote?: boolean;
 }
 
 /** A field as typed; absent is empty. */

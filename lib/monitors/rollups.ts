@@ -186,6 +186,8 @@ export interface MonitorStats {
   uptimePercent: number | null;
   checks: number;
   failures: number;
+  /** Failures (and slow answers) by code over the range. */
+  failuresByCode: Record<string, number>;
   /** One per hour (24h, 7d) or per day (90d) that had checks, oldest first; periods without checks have none. */
   points: StatsPoint[];
 }
@@ -202,11 +204,12 @@ export async function monitorStats(db: Db | Tx, monitorIds: string[], range: Sta
   const [startOf, length] = period === 'hour' ? [startOfHour, HOUR_MS] : [startOfDay, DAY_MS];
   const since = new Date(startOf(now).getTime() - (count - 1) * length);
   const rows = await db.monitorRollup.findMany({ where: { monitorId: { in: monitorIds }, period, start: { gte: since } }, orderBy: { start: 'asc' } });
-  const stats = new Map(monitorIds.map((id): [string, MonitorStats] => [id, { uptimePercent: null, checks: 0, failures: 0, points: [] }]));
+  const stats = new Map(monitorIds.map((id): [string, MonitorStats] => [id, { uptimePercent: null, checks: 0, failures: 0, failuresByCode: {}, points: [] }]));
   for (const row of rows) {
     const entry = stats.get(row.monitorId)!;
     entry.checks += row.checks;
     entry.failures += row.failures;
+    for (const [code, count] of Object.entries(JSON.parse(row.failuresByCode) as Record<string, number>)) entry.failuresByCode[code] = (entry.failuresByCode[code] ?? 0) + count;
     entry.points.push({ start: row.start, p50Ms: row.p50Ms, p95Ms: row.p95Ms, checks: row.checks, failures: row.failures });
   }
   for (const entry of stats.values()) entry.uptimePercent = entry.checks ? 100 * (1 - entry.failures / entry.checks) : null;

@@ -1,6 +1,6 @@
 // Validation problems as sentences that name the field, for operators (forms) and for API clients.
 // Zod's own wording ("Too small: expected string to have >=1 characters") speaks to programmers.
-import type { core } from 'zod';
+import { ZodError, type core } from 'zod';
 
 /** What the admin forms call their fields; others are named after the field, in words. */
 const FIELD_LABELS: Record<string, string> = {
@@ -16,6 +16,17 @@ const FIELD_LABELS: Record<string, string> = {
   componentIds: 'The components',
   components: 'The components',
   title: 'The template name',
+  componentId: 'The component',
+  url: 'The URL',
+  expectedStatus: 'The expected status codes',
+  jsonPath: 'The JSON path',
+  jsonValue: 'The JSON value',
+  slowMs: 'The slow threshold',
+  certExpiryDays: 'The certificate warning',
+  intervalSeconds: 'The interval',
+  timeoutSeconds: 'The timeout',
+  incidentTemplateId: 'The incident template',
+  incidentQuietMinutes: 'The quiet time',
 };
 
 /** A form field's name as a sentence's subject: "The title", "The time zone". */
@@ -70,3 +81,16 @@ export const formIssueSentence = (issue: core.$ZodIssue) => issueSentence(issue,
 
 /** For the API: the sentence naming the field as the client sent it (`incident.body`). */
 export const apiIssueSentence = (issue: core.$ZodIssue) => issueSentence(issue, issue.path.length ? issue.path.join('.') : 'The request body');
+
+/**
+ * Runs `work`, renaming the paths of its validation issues with `rename`: a verb's schema names its
+ * fields as lib does (settings.expectedStatus); a form or an API client knows them by their own names.
+ */
+export async function withIssuePaths<T>(work: () => Promise<T>, rename: (path: PropertyKey[]) => PropertyKey[]): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ZodError) throw new ZodError(error.issues.map((issue) => ({ ...issue, path: rename(issue.path) })));
+    throw error;
+  }
+}

@@ -3,10 +3,8 @@
 // Tab stop skips to the content; a form's outcome gets the focus; the dashboard and /embed fit a
 // phone; each embed snippet has a Copy button that works under the page's own CSP.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, systemActor } from '@/lib/access/permissions';
@@ -16,13 +14,14 @@ import { createIncident } from '@/lib/incidents/create-incident';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import type { ComponentStatus } from '@/lib/schemas/status';
 import { logIn, useAdminServer } from '../helpers/admin-server';
+import { seriousFindings } from '../helpers/axe';
+import { createMonitor } from '@/lib/monitors/manage-monitors';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-a11y-'));
 const databaseUrl = `file:${path.join(dir, 'gatewatch.db')}`;
 // Registered first, so it runs last: after the server has stopped.
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const fixture = useAdminServer('a11y', { DATABASE_URL: databaseUrl });
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCHEMES = ['light', 'dark'] as const;
 const PHONE = { width: 390, height: 844 };
 let db: Db;
@@ -58,24 +57,6 @@ async function waitForOverallStatus(page: Page, description: string) {
     .toBe(description);
 }
 
-/**
- * axe-core's serious and critical findings on the page (every frame of it) or in the element that
- * `selector` finds, one readable line per element: rule, impact, what it checks, where, why it failed.
- */
-async function seriousFindings(page: Page, selector?: string): Promise<string[]> {
-  // Evaluated through the debugging protocol: the pages' own CSP (no inline script) does not apply.
-  for (const frame of page.frames()) if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(AXE_SOURCE);
-  const results: AxeResults = await page.evaluate(
-    (include) => (window as unknown as { axe: { run(context: unknown, options: object): Promise<AxeResults> } }).axe.run(include ?? document, { resultTypes: ['violations'] }),
-    selector,
-  );
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} | ${node.target.join(' ')} | ${(node.failureSummary ?? '').replaceAll('\n', ' ')}`),
-    );
-}
-
 /** A logged-in browser context in one colour scheme. */
 async function adminContext(colorScheme: (typeof SCHEMES)[number], options: Parameters<typeof fixture.browser.newContext>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await fixture.browser.newContext({ colorScheme, ...options });
@@ -94,6 +75,9 @@ describe('accessibility', () => {
     await setStatus('CDN', 'under_maintenance');
     const incident = await db.incident.findFirstOrThrow({ where: { kind: 'incident', resolvedAt: null } });
     const maintenance = await db.incident.findFirstOrThrow({ where: { kind: 'maintenance' } });
+    const website = await db.component.findFirstOrThrow({ where: { name: 'Website' } });
+    // A port nobody listens on: its checks fail, so the monitor page shows failures and their words.
+    const monitor = await createMonitor(db, { name: 'Website port', componentId: website.id, kind: 'tcp', settings: { host: '127.0.0.1', port: 1 }, intervalSeconds: 3600 }, SYSTEM_ACTOR);
     const findings: Record<string, string[]> = {};
     for (const scheme of SCHEMES) {
       const { context, page } = await adminContext(scheme);
@@ -108,6 +92,9 @@ describe('accessibility', () => {
         '/admin/incidents/new',
         `/admin/incidents/${incident.id}`,
         '/admin/maintenance/new',
+        '/admin/monitors',
+        '/admin/monitors/new?kind=http',
+        `/admin/monitors/${monitor.id}`,
       ];
       for (const at of paths) {
         await page.goto(`${fixture.server.url}${at}`, { waitUntil: 'load' });
@@ -116,7 +103,7 @@ describe('accessibility', () => {
       }
       // Every impact's and status's colours on the incident list of the history, and on the phone's narrower layout.
       await page.setViewportSize(PHONE);
-      for (const at of ['/', '/admin']) {
+      for (const at of ['/', '/admin', `/admin/monitors/${monitor.id}`]) {
         await page.goto(`${fixture.server.url}${at}`, { waitUntil: 'load' });
         const found = await seriousFindings(page);
         if (found.length) findings[`${scheme} ${at} on a phone`] = found;

@@ -134,13 +134,14 @@ describe.each(PROVIDERS)('monitor rollups on %s', (provider) => {
       uptimePercent: 100 * (1 - 1 / 105),
       checks: 105,
       failures: 1,
+      failuresByCode: { http_503: 1 },
       points: [
         { start: t('2026-12-09T23:00:00'), p50Ms: 50, p95Ms: 95, checks: 100, failures: 0 },
         { start: t('2026-12-10T10:00:00'), p50Ms: 300, p95Ms: 400, checks: 4, failures: 1 },
         { start: t('2026-12-10T11:00:00'), p50Ms: 50, p95Ms: 50, checks: 1, failures: 0 },
       ],
     });
-    expect(day.get(monitors.idle)).toEqual({ uptimePercent: null, checks: 0, failures: 0, points: [] });
+    expect(day.get(monitors.idle)).toEqual({ uptimePercent: null, checks: 0, failures: 0, failuresByCode: {}, points: [] });
     expect(day.get(monitors.heartbeat)).toMatchObject({ uptimePercent: 100, checks: 2 });
     const week = (await monitorStats(db, ids, '7d', now)).get(monitors.a)!;
     expect(week).toMatchObject({ checks: 121, failures: 4, uptimePercent: 100 * (1 - 4 / 121) });

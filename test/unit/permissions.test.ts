@@ -32,7 +32,7 @@ describe('operator roles', () => {
     const editor = operatorActor({ id: 'u2', name: 'Ed', role: 'editor' });
     expect(refusal(viewer, 'incidents.write')).toMatchObject({ code: 'forbidden', status: 403, message: 'Viewers cannot change anything; ask an admin for the editor role.' });
     expect(refusal(viewer, 'components.status')).toMatchObject({ message: expect.stringContaining('Viewers cannot change anything') });
-    expect(refusal(editor, 'components.configure')).toMatchObject({ status: 403, message: 'Only owners and admins change components and groups.' });
+    expect(refusal(editor, 'components.configure')).toMatchObject({ status: 403, message: 'Only owners and admins change components, groups and monitors.' });
     expect(refusal(editor, 'page.configure')).toMatchObject({ message: 'Only owners and admins change the page settings.' });
     expect(refusal(editor, 'operators.manage')).toMatchObject({ message: 'Only owners and admins manage operators.' });
     expect(refusal(editor, 'incidents.write')).toBeUndefined();

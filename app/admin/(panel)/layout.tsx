@@ -48,6 +48,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
                 ]
               : []),
             { href: '/admin/components', label: 'Components' },
+            { href: '/admin/monitors', label: 'Monitors' },
             { href: '/admin/api-keys', label: 'API keys' },
             { href: '/admin/audit', label: 'Audit log' },
             { href: '/admin/operators', label: 'Operators' },

@@ -1,0 +1,82 @@
+// An operator in real Chromium adds an HTTP monitor to a component of the demo page; the service
+// behind it starts answering 502 and then recovers; the public page, the v2 JSON and the component's
+// badge show the outage and then the recovery, with nobody touching the admin in between.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, useAdminServer } from '../helpers/admin-server';
+import { seriousFindings } from '../helpers/axe';
+import { startUpstream, type Upstream } from '../helpers/upstream';
+
+const admin = useAdminServer('monitors');
+let upstream: Upstream;
+beforeAll(async () => {
+  upstream = await startUpstream();
+});
+afterAll(() => upstream?.stop());
+
+const publicJson = async (path: string) => (await fetch(`${admin.server.url}${path}`)).json();
+const componentStatus = async (name: string) => (await publicJson('/api/v2/components.json')).components.find((component: { name: string }) => component.name === name)?.status;
+const badgeText = async (id: string) => (await fetch(`${admin.server.url}/badge/${id}.svg`)).text();
+
+describe('monitors in the admin', () => {
+  it('an operator adds a monitor; a 502 shows on the page, the JSON and the badge, and so does the recovery', async () => {
+    const page = await admin.browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await logIn(page, admin.server.url);
+
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Monitors' }).click();
+    await page.waitForURL(`${admin.server.url}/admin/monitors`);
+    await page.getByRole('link', { name: /^HTTP\(S\)/ }).click();
+    await page.waitForURL(/\/admin\/monitors\/new\?kind=http$/);
+
+    // Refused without a URL: the field says why, what was typed stays.
+    await page.getByLabel('Name', { exact: true }).fill('Website health');
+    await page.getByLabel('Component', { exact: true }).selectOption({ label: 'Website & API › Website' });
+    await page.getByRole('button', { name: 'Add monitor' }).click();
+    await expect.poll(() => page.locator('#monitor-url-error').textContent()).toMatch(/^The URL must be an http/);
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Website health');
+
+    upstream.set({ kind: 'status', status: 200, body: 'ok' });
+    await page.getByLabel('URL', { exact: true }).fill(`${upstream.url}/health`);
+    await page.getByLabel('Check every (seconds)').fill('10');
+    await page.getByLabel('Timeout (seconds)').fill('2');
+    await page.getByLabel('Failures in a row before down').fill('2');
+    await page.getByLabel('Successes in a row before up again').fill('1');
+    await page.getByRole('button', { name: 'Add monitor' }).click();
+    await page.waitForURL(/\/admin\/monitors\/[a-z0-9]+\?added=1$/);
+    const url = new URL(page.url());
+    const monitorId = url.pathname.split('/').pop()!;
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Added\. Its first check runs now\./);
+
+    // Check now: the result with its timings, in words.
+    const checkNow = page.locator('form').filter({ has: page.getByRole('button', { name: 'Check now' }) });
+    await checkNow.getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(async () => (await checkNow.getByRole('status').textContent().catch(() => '')) ?? '').toMatch(/^Passed: answered 200 in \d+ ms Timings: connect \d+ ms, first byte \d+ ms, total \d+ ms\. The monitor says up\./);
+    const websiteId = (await publicJson('/api/v2/components.json')).components.find((component: { name: string }) => component.name === 'Website').id;
+    expect(await componentStatus('Website')).toBe('operational');
+
+    // The service behind the gateway fails: within two checks (10 s apart) the page says so.
+    upstream.set({ kind: 'status', status: 502, body: '<html>502 Bad Gateway</html>' });
+    await expect.poll(() => componentStatus('Website'), { timeout: 40_000, interval: 500 }).toBe('major_outage');
+    expect(await badgeText(websiteId)).toMatch(/major outage/i);
+    const front = await (await fetch(`${admin.server.url}/`)).text();
+    expect(front).toMatch(/Website<\/h[34]>.*?Major outage/s);
+
+    await page.goto(`${admin.server.url}/admin/monitors/${monitorId}`);
+    expect(await page.getByRole('heading', { name: 'Website health' }).isVisible()).toBe(true);
+    const checks = page.getByRole('table');
+    expect(await checks.getByText('502 Bad Gateway').first().isVisible()).toBe(true);
+    expect(await checks.getByText(/gateway or proxy in front of the service got no valid answer/).first().isVisible()).toBe(true);
+    const audit = await (await fetch(`${admin.server.url}/admin/audit`, { headers: { cookie: (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ') } })).text();
+    expect(audit).toMatch(/Monitor &quot;Website health&quot;|Monitor "Website health"/);
+
+    // It recovers: one passing check brings the component back.
+    upstream.set({ kind: 'status', status: 200, body: 'ok' });
+    await expect.poll(() => componentStatus('Website'), { timeout: 30_000, interval: 500 }).toBe('operational');
+    expect(await badgeText(websiteId)).toMatch(/operational/i);
+
+    expect(await seriousFindings(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
