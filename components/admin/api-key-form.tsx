@@ -9,6 +9,7 @@ const SCOPE_HELP: Record<(typeof API_KEY_SCOPES)[number], string> = {
   read: 'read incidents and components',
   incidents: 'open and update incidents',
   components: 'change component status',
+  alerts: 'post alerts from Prometheus Alertmanager or Grafana',
   admin: 'everything, also adding, editing and removing components and groups',
 };
 

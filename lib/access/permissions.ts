@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'components.status': "set a component's status",
   'components.configure': 'add, change, move and delete components, groups and their monitors',
   'page.configure': 'change the page settings and remove the demo content',
+  'alerts.post': "post alerts from Prometheus Alertmanager or Grafana, which set the status of the components their alert monitors watch",
   'api_keys.manage': 'create and revoke API keys',
   'operators.manage': 'add operators, change their roles, disable and remove them',
 } as const;
@@ -34,7 +35,8 @@ const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {
   read: ['read'],
   incidents: ['incidents.write'],
   components: ['components.status'],
-  admin: ['read', 'incidents.write', 'components.status', 'components.configure', 'page.configure'],
+  alerts: ['alerts.post'],
+  admin: ['read', 'incidents.write', 'components.status', 'components.configure', 'page.configure', 'alerts.post'],
 };
 
 /** Why an operator's role may not do something, in the words forms and read-only notices show. */
@@ -44,6 +46,7 @@ export const OPERATOR_REFUSALS: Record<Permission, string> = {
   'components.status': 'Viewers cannot change anything; ask an admin for the editor role.',
   'components.configure': 'Only owners and admins change components, groups and monitors.',
   'page.configure': 'Only owners and admins change the page settings.',
+  'alerts.post': 'Only owners and admins post alerts; alerting tools post them with an API key of the "alerts" scope.',
   'api_keys.manage': 'Only owners and admins manage API keys.',
   'operators.manage': 'Only owners and admins manage operators.',
 };

@@ -14,6 +14,7 @@ import {
 import type { ApiKeyScope } from '../schemas/api-key.ts';
 import { codesByStatus, ERROR_CODES } from '../error-codes.ts';
 import { FAILURE_CODES } from '../monitors/failures.ts';
+import { alertWebhookSchema, MAX_ALERTS_PER_POST } from '../schemas/alert-webhook.ts';
 
 /** Every admin API endpoint: the OpenAPI document and the reference page are both made from this. */
 export interface AdminEndpoint {
@@ -26,7 +27,7 @@ export interface AdminEndpoint {
   body?: z.ZodType;
   success: number;
   /** What a success answers; null for 204 No Content. */
-  returns: 'Incident' | 'Incident[]' | 'IncidentUpdate' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | 'Page' | 'Page[]' | 'Monitor' | 'Monitor[]' | 'MonitorCheck[]' | 'CheckNow' | null;
+  returns: 'Incident' | 'Incident[]' | 'IncidentUpdate' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | 'Page' | 'Page[]' | 'Monitor' | 'Monitor[]' | 'MonitorCheck[]' | 'CheckNow' | 'AlertIntake' | null;
   ifMatch?: boolean;
 }
 
@@ -137,7 +138,7 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
     scope: 'admin',
     summary:
       'Add a monitor to a component: type `http` (url, method, headers, body, expected_status such as "200-299", keyword or json_path/json_value, follow_redirects, slow_ms, cert_expiry_days), ' +
-      '`tcp` (host, port) or `heartbeat` (answers a heartbeat_url for a job to call). Defaults: every 60 s, 10 s timeout, down after 3 failures, up after 2 successes. ' +
+      '`tcp` (host, port), `heartbeat` (answers a heartbeat_url for a job to call) or `alert` (labels: name → value, 1 to 10, that an alert posted to /alerts/alertmanager or /alerts/grafana must all carry; down while one fires). Defaults: every 60 s, 10 s timeout, down after 3 failures, up after 2 successes. ' +
       'incident_mode `open` opens an incident when it goes down (from incident_template_id, or the built-in "502 Bad Gateway" one for a 502), `open_and_resolve` also resolves it after incident_quiet_minutes of passing checks',
     body: apiMonitorCreateSchema,
     success: 201,
@@ -156,6 +157,25 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
   { method: 'delete', path: '/pages/{page_id}/monitors/{monitor_id}', scope: 'admin', summary: 'Delete a monitor and its checks; the status history it made stays', success: 204, returns: null },
   { method: 'post', path: '/pages/{page_id}/monitors/{monitor_id}/check', scope: 'admin', summary: 'Check now: runs the check, records it, and answers its result and timings', success: 200, returns: 'CheckNow' },
   { method: 'get', path: '/pages/{page_id}/monitors/{monitor_id}/checks', scope: 'read', summary: 'The latest checks, newest first (`?limit=`, 1-1000, default 100)', success: 200, returns: 'MonitorCheck[]' },
+  ...(
+    [
+      ['alertmanager', "Prometheus Alertmanager's webhook receiver (payload version 4; send the key with http_config.authorization.credentials)"],
+      ['grafana', "Grafana alerting's webhook contact point (send the key as its Authorization header, scheme Bearer)"],
+    ] as const
+  ).map(
+    ([source, sender]): AdminEndpoint => ({
+      method: 'post',
+      path: `/pages/{page_id}/alerts/${source}`,
+      scope: 'alerts',
+      summary:
+        `Alerts from ${sender}. Each alert counts for every active alert monitor whose labels it all carries: the first firing one sets the monitor down ` +
+        `(status by its rule, incident by its incident_mode), the last resolved one sets it up. The same alert posted again changes nothing. ` +
+        `At most ${MAX_ALERTS_PER_POST} alerts, 1 MB; alerts no monitor matches change nothing and are listed in the answer`,
+      body: alertWebhookSchema,
+      success: 200,
+      returns: 'AlertIntake',
+    }),
+  ),
 ];
 
 /** A request body's JSON Schema, as clients send it (before lib's own mapping). */
@@ -267,6 +287,13 @@ export function openApiDocument(baseUrl: string) {
           description:
             'check (a MonitorCheck without at, with cert_expires_at), state and previous_state of the monitor, component_status: {changed, status} or {changed: false, reason}, ' +
             'incident: what its incident did (opened, reopened, investigating_again, monitoring, resolved) or null',
+        },
+        AlertIntake: {
+          type: 'object',
+          description:
+            'received (alerts in the post), monitors: for each alert monitor matched, monitor_id, name, component_id, matched, added (newly firing), resolved, firing (now), ' +
+            'and when its firing alerts went from none to some or back: check ({ok, code, label, detail}), state, previous_state, component_status, incident (else null); ' +
+            'unmapped: the alerts no monitor matched ({fingerprint, status, labels})',
         },
         ComponentGroup: {
           type: 'object',

@@ -242,6 +242,7 @@ const API_MONITOR_SETTINGS = {
   cert_expiry_days: 'certExpiryDays',
   host: 'host',
   port: 'port',
+  labels: 'labels',
 } as const;
 const API_MONITOR_FIELDS = {
   name: 'name',
@@ -277,6 +278,8 @@ const apiMonitorFields = z.strictObject({
   cert_expiry_days: count.nullable().optional(),
   host: z.string().optional(),
   port: count.optional(),
+  /** An alert monitor's: the labels (name → value) an alert must all carry to count for it. */
+  labels: z.record(z.string(), z.string()).optional(),
   interval_seconds: count.optional(),
   timeout_seconds: count.optional(),
   failures_before_down: count.optional(),

@@ -3,7 +3,9 @@ import { getEnv } from '../env.ts';
 import { failureOf } from '../monitors/failures.ts';
 import { listMonitors, readMonitor, recentChecks } from '../monitors/manage-monitors.ts';
 import type { CheckNowResult } from '../monitors/scheduler.ts';
-import { settingsOf, type HttpSettings, type TcpSettings } from '../monitors/settings.ts';
+import type { AlertIntakeResult } from '../monitors/alert-intake.ts';
+import type { StatusDecision } from '../monitors/status-rule.ts';
+import { settingsOf, type AlertSettings, type HttpSettings, type TcpSettings } from '../monitors/settings.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import { findPage } from '../page/page-settings.ts';
@@ -153,7 +155,7 @@ function resultJson(result: Pick<CheckRow, 'ok' | 'code' | 'detail' | 'statusCod
 const checkJson = (check: CheckRow) => ({ at: check.at.toISOString(), ...resultJson(check) });
 
 function monitorJson(row: MonitorRow, baseUrl: string, lastCheck: CheckRow | undefined) {
-  const settings = settingsOf(row) as Partial<HttpSettings & TcpSettings>;
+  const settings = settingsOf(row) as Partial<HttpSettings & TcpSettings & AlertSettings>;
   const own =
     row.kind === 'http'
       ? {
@@ -173,7 +175,9 @@ function monitorJson(row: MonitorRow, baseUrl: string, lastCheck: CheckRow | und
         }
       : row.kind === 'tcp'
         ? { host: settings.host, port: settings.port }
-        : { heartbeat_url: `${baseUrl}/api/heartbeat/${row.heartbeatToken}` };
+        : row.kind === 'alert'
+          ? { labels: settings.labels }
+          : { heartbeat_url: `${baseUrl}/api/heartbeat/${row.heartbeatToken}` };
   return {
     id: row.id,
     name: row.name,
@@ -195,7 +199,8 @@ function monitorJson(row: MonitorRow, baseUrl: string, lastCheck: CheckRow | und
     last_check_at: row.lastCheckAt?.toISOString() ?? null,
     last_check: lastCheck ? checkJson(lastCheck) : null,
     cert_expires_at: row.certExpiresAt?.toISOString() ?? null,
-    next_check_at: row.paused ? null : row.nextCheckAt.toISOString(),
+    // An alert monitor is never checked on a schedule.
+    next_check_at: row.paused || row.kind === 'alert' ? null : row.nextCheckAt.toISOString(),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -224,6 +229,9 @@ export async function checksResponse(db: Db, monitorId: string, limit?: number) 
   return Response.json((await recentChecks(db, monitorId, limit)).map(checkJson), { headers: NO_STORE });
 }
 
+const componentStatusJson = (decision: StatusDecision) =>
+  decision.action === 'leave' ? { changed: false, reason: decision.reason } : { changed: decision.action === 'set', status: decision.status };
+
 /** "Check now": the check as recorded, and what the monitor and the component made of it. */
 export function checkNowResponse({ result, state, previousState, decision, incident }: CheckNowResult) {
   return Response.json(
@@ -231,8 +239,34 @@ export function checkNowResponse({ result, state, previousState, decision, incid
       check: { ...resultJson(result), cert_expires_at: result.certExpiresAt?.toISOString() ?? null },
       state,
       previous_state: previousState,
-      component_status: decision.action === 'leave' ? { changed: false, reason: decision.reason } : { changed: decision.action === 'set', status: decision.status },
+      component_status: componentStatusJson(decision),
       incident: incident ?? null,
+    },
+    { headers: NO_STORE },
+  );
+}
+
+/** An alert post: what each alert monitor it matched made of it, and the alerts no monitor matches. */
+export function alertIntakeResponse({ received, monitors, unmapped }: AlertIntakeResult) {
+  return Response.json(
+    {
+      received,
+      monitors: monitors.map(({ monitorId, name, componentId, matched, added, resolved, firing, recorded }) => ({
+        monitor_id: monitorId,
+        name,
+        component_id: componentId,
+        matched,
+        added,
+        resolved,
+        firing,
+        // A check only when its firing alerts went from none to some, or back.
+        check: recorded && { ok: recorded.result.ok, code: recorded.result.code, label: failureOf(recorded.result.code)?.label ?? null, detail: recorded.result.detail },
+        state: recorded?.state ?? null,
+        previous_state: recorded?.previousState ?? null,
+        component_status: recorded ? componentStatusJson(recorded.decision) : null,
+        incident: recorded?.incident ?? null,
+      })),
+      unmapped,
     },
     { headers: NO_STORE },
   );

@@ -34,6 +34,8 @@ const limiter = () => processGlobal('admin-rate-limiter', () => new RateLimiter(
 export function adminRoute<Params extends { pageId?: string }>(
   permission: Permission,
   handle: (input: AdminRequest<Params>) => Promise<Response>,
+  /** maxBodyBytes: for bodies larger than an operator's write (alert webhooks with many alerts). */
+  options: { maxBodyBytes?: number } = {},
 ) {
   return async (request: Request, context?: { params?: Promise<Params> }): Promise<Response> => {
     try {
@@ -52,7 +54,7 @@ export function adminRoute<Params extends { pageId?: string }>(
         const page = await findPage(db);
         if (!page || page.id !== params.pageId) throw new AppError('not_found', `page ${params.pageId} does not exist`);
       }
-      const body = ['POST', 'PATCH', 'PUT'].includes(request.method) ? await readRequestBody(request) : undefined;
+      const body = ['POST', 'PATCH', 'PUT'].includes(request.method) ? await readRequestBody(request, options.maxBodyBytes) : undefined;
       return await handle({ db, key, actor, params, body, request });
     } catch (error) {
       return errorResponse(error, request);

@@ -13,10 +13,10 @@ export const MAX_FORM_FIELDS = 1000;
  * (`incident[name]=…&incident[component_ids][]=…`). Refuses oversized (413), unsupported (415)
  * and malformed (400) bodies.
  */
-export async function readRequestBody(request: Request): Promise<unknown> {
+export async function readRequestBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readLimited(request);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readLimited(request, maxBytes);
   if (!text.trim()) return {};
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'application/json' || type === '') {
@@ -60,9 +60,9 @@ function checkBody(body: unknown): unknown {
   return body;
 }
 
-const tooLarge = () => new AppError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB`);
+const tooLarge = (maxBytes: number) => new AppError('payload_too_large', `The body is larger than ${maxBytes / 1024} KB`);
 
-async function readLimited(request: Request): Promise<string> {
+async function readLimited(request: Request, maxBytes: number): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -79,9 +79,9 @@ async function readLimited(request: Request): Promise<string> {
     const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }

@@ -16,6 +16,10 @@ export const FAILURES = {
   assertion: { label: 'Wrong content', explanation: 'The service answered, but the body is not what the monitor expects (keyword or JSON value).' },
   slow: { label: 'Slow', explanation: 'The service answered correctly but slower than the monitor’s threshold.' },
   heartbeat_missed: { label: 'Heartbeat missed', explanation: 'The job that should call this monitor’s heartbeat URL did not call it in time: it failed, hangs, or no longer runs.' },
+  alert: {
+    label: 'Alert firing',
+    explanation: 'Your alerting (Prometheus Alertmanager or Grafana) reports a firing alert for this component: a rule there found a problem. The component stays so until every such alert is resolved.',
+  },
 } as const satisfies Record<string, { label: string; explanation: string }>;
 
 export type FailureCode = keyof typeof FAILURES;

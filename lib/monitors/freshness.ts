@@ -10,12 +10,13 @@ export function checksOverdueAt(monitor: { lastCheckAt: Date | null; createdAt: 
 
 /**
  * Per component, since when its status is unconfirmed: the last check of the longest-silent of its
- * active monitors whose checks are overdue. Components with none overdue are left out.
+ * active monitors whose checks are overdue. Components with none overdue are left out. Alert
+ * monitors have no periodic checks to miss (silence there means no alert fires): never overdue.
  */
-export function unconfirmedSince(monitors: { componentId: string; lastCheckAt: Date | null; createdAt: Date; intervalSeconds: number; timeoutSeconds: number }[], now: Date): Map<string, Date> {
+export function unconfirmedSince(monitors: { kind: string; componentId: string; lastCheckAt: Date | null; createdAt: Date; intervalSeconds: number; timeoutSeconds: number }[], now: Date): Map<string, Date> {
   const since = new Map<string, Date>();
   for (const monitor of monitors) {
-    if (checksOverdueAt(monitor) > now) continue;
+    if (monitor.kind === 'alert' || checksOverdueAt(monitor) > now) continue;
     const last = monitor.lastCheckAt ?? monitor.createdAt;
     const earlier = since.get(monitor.componentId);
     if (!earlier || last < earlier) since.set(monitor.componentId, last);

@@ -110,6 +110,10 @@ export async function editMonitor(db: Db, id: string, change: MonitorEditInput, 
     if (!changed.length) return row;
     if (after.componentId !== before.componentId) await requireComponent(tx, after.componentId);
     const resumed = before.paused && !after.paused;
+    // An alert monitor resumed or given other labels starts afresh too: the alerts it holds were
+    // matched by its old labels, or may have resolved while it was paused (the next firing counts again).
+    const alertsAfresh = after.kind === 'alert' && (resumed || changed.includes('settings'));
+    if (alertsAfresh) await tx.monitorAlert.deleteMany({ where: { monitorId: id } });
     const timing = changed.some((field) => ['intervalSeconds', 'timeoutSeconds', 'settings', 'paused'].includes(field));
     const updated = await tx.monitor.update({
       where: { id },
@@ -117,7 +121,7 @@ export async function editMonitor(db: Db, id: string, change: MonitorEditInput, 
         ...rowFields(after),
         // A new schedule or target is checked at once (a heartbeat: from now on).
         ...(timing && { nextCheckAt: firstDue(after, at) }),
-        ...(resumed && { state: 'unknown', stateSince: null, failStreak: 0, answerStreak: 0, slowStreak: 0, fastStreak: 0 }),
+        ...((resumed || alertsAfresh) && { state: 'unknown', stateSince: null, failStreak: 0, answerStreak: 0, slowStreak: 0, fastStreak: 0 }),
       },
     });
     await recordAudit(tx, actor, {

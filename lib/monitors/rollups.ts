@@ -120,8 +120,8 @@ export async function rollUpChecks(db: Db | Tx, now = new Date()): Promise<void>
       where: { monitorId: monitor.id, at: { gte: startOfDay(from) } },
       select: { at: true, ok: true, code: true, durationMs: true },
     });
-    // A heartbeat's "duration" is no response time.
-    const withDurations = monitor.kind !== 'heartbeat';
+    // A heartbeat's or an alert's "duration" is no response time.
+    const withDurations = monitor.kind !== 'heartbeat' && monitor.kind !== 'alert';
     // Days before hours: should a run stop half-way, the hours' count no longer matches and the next run redoes it.
     for (const [day, ofDay] of groupBy(checks, startOfDay)) await saveRollup(db, monitor.id, 'day', new Date(day), summarizeChecks(ofDay, withDurations));
     for (const [hour, ofHour] of groupBy(checks, startOfHour)) {

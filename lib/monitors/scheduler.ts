@@ -10,21 +10,21 @@ import { AppError } from '../errors.ts';
 import { log } from '../log.ts';
 import { readMonitor, type MonitorRow } from './manage-monitors.ts';
 import { probeHttp, probeTcp, type ProbeResult } from './probes.ts';
-import { followWithIncident } from './auto-incidents.ts';
-import { recordCheck, type RecordedCheck } from './record-check.ts';
+import { recordCheckAndIncident, type RecordedCheck } from './record-check.ts';
 import { settingsOf, type HttpSettings, type TcpSettings } from './settings.ts';
 
 const CLAIM_BATCH = 50;
 
 /** Claims up to `limit` monitors due at `now`: theirs to check, no other process's. */
 export async function claimDueMonitors(db: Db, now: Date, limit = CLAIM_BATCH): Promise<MonitorRow[]> {
-  const due = { paused: false, nextCheckAt: { lte: now } };
+  // Alert monitors are fed by alerts (alert-intake.ts), never probed.
+  const due = { paused: false, kind: { not: 'alert' }, nextCheckAt: { lte: now } };
   // Most ticks find nothing due: answered by one indexed read, with no transaction and no lock.
   if (!(await db.monitor.findFirst({ where: due, select: { id: true } }))) return [];
   return db.$transaction(async (tx) => {
     let ids: string[] | undefined;
     if (dbProvider(db) === 'postgresql') {
-      ids = (await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Monitor" WHERE "paused" = false AND "nextCheckAt" <= ${now} ORDER BY "nextCheckAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`).map((row) => row.id);
+      ids = (await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Monitor" WHERE "paused" = false AND "kind" <> 'alert' AND "nextCheckAt" <= ${now} ORDER BY "nextCheckAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`).map((row) => row.id);
       if (!ids.length) return [];
     } else {
       await lockForWrite(db, tx, 'monitor-claims');
@@ -42,15 +42,9 @@ export async function probe(monitor: MonitorRow): Promise<ProbeResult> {
   const timeoutMs = monitor.timeoutSeconds * 1000;
   if (monitor.kind === 'http') return probeHttp(settingsOf(monitor) as HttpSettings, timeoutMs);
   if (monitor.kind === 'tcp') return probeTcp(settingsOf(monitor) as TcpSettings, timeoutMs);
+  if (monitor.kind === 'alert') throw new AppError('invalid_field', 'An alert monitor is not probed: it follows the alerts Alertmanager or Grafana post.', [{ field: 'kind' }]);
   const window = monitor.intervalSeconds + monitor.timeoutSeconds;
   return { ok: false, code: 'heartbeat_missed', detail: `no call in ${window} s (expected every ${monitor.intervalSeconds} s)`, statusCode: null, durationMs: 0, connectMs: null, firstByteMs: null, certExpiresAt: null };
-}
-
-/** Records a check (status by the rule), then the incident its monitor opens or resolves, if any. */
-async function record(db: Db, monitorId: string, result: ProbeResult, at: Date, options?: { nextCheckAt?: Date }): Promise<RecordedCheck | null> {
-  const recorded = await recordCheck(db, monitorId, result, at, options);
-  if (recorded) recorded.incident = await followWithIncident(db, monitorId, result.code, at);
-  return recorded;
 }
 
 /** Claims and runs every check due now, a batch at a time; returns how many ran. */
@@ -61,7 +55,7 @@ export async function runDueChecks(db: Db, now = () => new Date()): Promise<numb
     if (!claimed.length) return ran;
     await Promise.all(
       claimed.map(async (monitor) => {
-        await record(db, monitor.id, await probe(monitor), now());
+        await recordCheckAndIncident(db, monitor.id, await probe(monitor), now());
       }),
     );
     ran += claimed.length;
@@ -106,8 +100,11 @@ export async function checkNow(db: Db, id: string, actor: Actor, at = () => new 
   if (monitor.kind === 'heartbeat') {
     throw new AppError('invalid_field', 'A heartbeat monitor is checked when its job calls the heartbeat URL; call that URL to test it.', [{ field: 'kind' }]);
   }
+  if (monitor.kind === 'alert') {
+    throw new AppError('invalid_field', 'An alert monitor follows the alerts Alertmanager or Grafana post to /alerts/alertmanager or /alerts/grafana; it has nothing to check now.', [{ field: 'kind' }]);
+  }
   const result = await probe(monitor);
-  const recorded = await record(db, id, result, at());
+  const recorded = await recordCheckAndIncident(db, id, result, at());
   if (!recorded) throw new AppError('not_found', 'That monitor was deleted while it was being checked.', [{ monitor: id }]);
   return { ...recorded, result };
 }
@@ -121,6 +118,6 @@ export async function recordHeartbeat(db: Db, token: string, at = new Date()): P
   if (!monitor) throw new AppError('not_found', 'No monitor has this heartbeat URL; copy it again from the monitor in the admin.');
   if (monitor.paused) return { paused: true };
   const result: ProbeResult = { ok: true, code: null, detail: 'called the heartbeat URL', statusCode: null, durationMs: 0, connectMs: null, firstByteMs: null, certExpiresAt: null };
-  await record(db, monitor.id, result, at, { nextCheckAt: new Date(at.getTime() + (monitor.intervalSeconds + monitor.timeoutSeconds) * 1000) });
+  await recordCheckAndIncident(db, monitor.id, result, at, { nextCheckAt: new Date(at.getTime() + (monitor.intervalSeconds + monitor.timeoutSeconds) * 1000) });
   return { paused: false };
 }

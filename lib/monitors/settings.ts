@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { componentNameSchema, idSchema } from '../schemas/component.ts';
 
-export const MONITOR_KINDS = ['http', 'tcp', 'heartbeat'] as const;
+export const MONITOR_KINDS = ['http', 'tcp', 'heartbeat', 'alert'] as const;
 export type MonitorKind = (typeof MONITOR_KINDS)[number];
 export const INCIDENT_MODES = ['off', 'open', 'open_and_resolve'] as const;
 export type IncidentMode = (typeof INCIDENT_MODES)[number];
@@ -66,6 +66,18 @@ export type TcpSettings = z.output<typeof tcpSettingsSchema>;
 
 export const heartbeatSettingsSchema = z.object({});
 
+/** Prometheus's label names (Alertmanager and Grafana use the same). */
+export const alertLabelNameSchema = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]{0,99}$/, 'must be a label name, like service or alertname');
+
+/** An alert monitor is fed by alerts (lib/monitors/alert-intake.ts): those carrying all these labels count. */
+export const alertSettingsSchema = z.object({
+  labels: z
+    .record(alertLabelNameSchema, z.string().min(1, 'must not be empty').max(500))
+    .refine((labels) => Object.keys(labels).length >= 1, 'must name at least one label an alert carries, like {"service": "checkout"}')
+    .refine((labels) => Object.keys(labels).length <= 10, 'may have at most 10 labels'),
+});
+export type AlertSettings = z.output<typeof alertSettingsSchema>;
+
 const common = {
   name: componentNameSchema,
   componentId: idSchema,
@@ -91,8 +103,16 @@ export const monitorSchema = z
     z.object({ kind: z.literal('http'), settings: httpSettingsSchema, ...common }),
     z.object({ kind: z.literal('tcp'), settings: tcpSettingsSchema, ...common }),
     z.object({ kind: z.literal('heartbeat'), settings: heartbeatSettingsSchema, ...common }),
+    z.object({ kind: z.literal('alert'), settings: alertSettingsSchema, ...common }),
   ])
   .superRefine((monitor, context) => {
+    if (monitor.kind === 'alert') {
+      // One check per change of the firing set: the alerting has decided already, so the rule must follow at once.
+      const alerting = 'for an alert monitor: Alertmanager or Grafana decide when an alert fires and resolves';
+      if (monitor.failuresBeforeDown !== 1) context.addIssue({ code: 'custom', path: ['failuresBeforeDown'], message: `must be 1 ${alerting}` });
+      if (monitor.successesBeforeUp !== 1) context.addIssue({ code: 'custom', path: ['successesBeforeUp'], message: `must be 1 ${alerting}` });
+      if (monitor.incidentQuietMinutes !== 0) context.addIssue({ code: 'custom', path: ['incidentQuietMinutes'], message: `must be 0 ${alerting}` });
+    }
     if (monitor.kind !== 'heartbeat' && monitor.timeoutSeconds >= monitor.intervalSeconds) {
       context.addIssue({ code: 'custom', path: ['timeoutSeconds'], message: 'must be shorter than the interval' });
     }
@@ -104,25 +124,30 @@ export type MonitorInput = z.output<typeof monitorSchema>;
 /** What a caller gives: the kind and settings, the rest defaults as below. */
 export type MonitorCreateInput = Partial<Omit<MonitorInput, 'kind' | 'settings'>> & { kind: MonitorKind; settings: Record<string, unknown>; name: string; componentId: string };
 
-/** Defaults for what a new monitor leaves out: a heartbeat is down at its first missed call. */
+/**
+ * Defaults for what a new monitor leaves out: a heartbeat is down at its first missed call; an alert
+ * monitor follows its alerts at once (its interval and timeout are unused: it is never probed).
+ */
 export function monitorDefaults(kind: MonitorKind) {
+  const atOnce = kind === 'heartbeat' || kind === 'alert';
   return {
     intervalSeconds: 60,
     timeoutSeconds: kind === 'heartbeat' ? 60 : 10,
-    failuresBeforeDown: kind === 'heartbeat' ? 1 : 3,
-    successesBeforeUp: kind === 'heartbeat' ? 1 : 2,
+    failuresBeforeDown: atOnce ? 1 : 3,
+    successesBeforeUp: atOnce ? 1 : 2,
     downStatus: 'major_outage' as const,
     paused: false,
     incidentMode: 'off' as const,
     incidentTemplateId: null,
-    incidentQuietMinutes: 10,
+    incidentQuietMinutes: kind === 'alert' ? 0 : 10,
   };
 }
 
 /** A stored row's settings, read through the schema of its kind. */
-export function settingsOf(row: { kind: string; settings: string }): HttpSettings | TcpSettings | Record<string, never> {
+export function settingsOf(row: { kind: string; settings: string }): HttpSettings | TcpSettings | AlertSettings | Record<string, never> {
   const raw = JSON.parse(row.settings) as unknown;
   if (row.kind === 'http') return httpSettingsSchema.parse(raw);
   if (row.kind === 'tcp') return tcpSettingsSchema.parse(raw);
+  if (row.kind === 'alert') return alertSettingsSchema.parse(raw);
   return {};
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** What a key may do; `admin` includes everything. */
-export const API_KEY_SCOPES = ['read', 'incidents', 'components', 'admin'] as const;
+/** What a key may do; `admin` includes everything. `alerts` is for Alertmanager's or Grafana's webhook. */
+export const API_KEY_SCOPES = ['read', 'incidents', 'components', 'alerts', 'admin'] as const;
 export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
 

@@ -1,5 +1,5 @@
 // What `npm test` needs from the machine beyond node_modules: Chromium (browser tests), nginx (proxy
-// tests) and PostgreSQL (integration tests on both databases). The decisions are plain functions of
+// tests), Prometheus Alertmanager (the alert intake's end-to-end test) and PostgreSQL (integration tests on both databases). The decisions are plain functions of
 // what was found, so a unit test can check them without touching apt-get or the database.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,11 +8,13 @@ import pg from 'pg';
 /** Where the tests look for each: the same variables and defaults as test/helpers. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const NGINX_PATH = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+export const ALERTMANAGER_PATH = process.env.ALERTMANAGER_PATH ?? '/usr/bin/prometheus-alertmanager';
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export interface Survey {
   chromium: boolean;
   nginx: boolean;
+  alertmanager: boolean;
   /** null when the tests' PostgreSQL accepted a connection; otherwise why not. */
   postgresProblem: null | { refused: boolean; message: string };
   /** Versions with a `main` cluster in /etc/postgresql (Debian's layout); empty when none is installed. */
@@ -40,6 +42,13 @@ export function planTestNeeds(survey: Survey, postgresLocal = POSTGRES_LOCAL): P
   const missing: [boolean, string, boolean, string, string][] = [
     [survey.chromium, 'chromium', CHROMIUM_PATH === '/usr/bin/chromium', `Chromium is missing at ${CHROMIUM_PATH} (the browser tests drive it)`, 'CHROMIUM_PATH'],
     [survey.nginx, 'nginx', NGINX_PATH === '/usr/sbin/nginx', `nginx is missing at ${NGINX_PATH} (the proxy tests start it)`, 'NGINX_PATH'],
+    [
+      survey.alertmanager,
+      'prometheus-alertmanager',
+      ALERTMANAGER_PATH === '/usr/bin/prometheus-alertmanager',
+      `Prometheus Alertmanager is missing at ${ALERTMANAGER_PATH} (the alert intake test starts it)`,
+      'ALERTMANAGER_PATH',
+    ],
   ];
   for (const [present, debianPackage, debianPath, what, variable] of missing) {
     if (present) continue;
@@ -91,6 +100,7 @@ export async function surveyTestNeeds(): Promise<Survey> {
   return {
     chromium: isExecutable(CHROMIUM_PATH),
     nginx: isExecutable(NGINX_PATH),
+    alertmanager: isExecutable(ALERTMANAGER_PATH),
     postgresProblem: await tryPostgres(),
     postgresClusters: listPostgresClusters(),
     canAdminister: process.getuid?.() === 0 && fs.existsSync('/etc/debian_version') && isExecutable('/usr/bin/apt-get'),

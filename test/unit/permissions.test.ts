@@ -45,7 +45,8 @@ describe('API key scopes', () => {
       read: ['read'],
       incidents: ['incidents.write'],
       components: ['components.status'],
-      admin: ['read', 'incidents.write', 'components.status', 'components.configure', 'page.configure'],
+      alerts: ['alerts.post'],
+      admin: ['read', 'incidents.write', 'components.status', 'components.configure', 'page.configure', 'alerts.post'],
     });
     expect([...keyPermissions(['read', 'incidents', 'components'])].sort()).toEqual(['components.status', 'incidents.write', 'read']);
   });

@@ -1,0 +1,3 @@
+import { describeAlertIntake } from './alert-intake.shared';
+
+describeAlertIntake('sqlite');
