@@ -51,6 +51,7 @@ export function MonitorForm({ kind, id, start, components, templates, headerName
   const errors = state.fieldErrors ?? {};
   const field = (name: string) => ({ id: `monitor-${name}`, name, defaultValue: values[name] ?? '', error: errors[name] });
   const heartbeat = kind === 'heartbeat';
+  const alert = kind === 'alert';
   return (
     <form action={action} className="space-y-5" noValidate>
       {id && <input type="hidden" name="id" value={id} />}
@@ -76,6 +77,15 @@ export function MonitorForm({ kind, id, start, components, templates, headerName
             <TextField {...field('host')} label="Host" required placeholder="db.internal.example.com" hint="A host name or an IP address." />
             <TextField {...field('port')} label="Port" required inputMode="numeric" hint="The check passes when the port accepts a connection." />
           </div>
+        )}
+        {alert && (
+          <TextArea
+            {...field('labels')}
+            label="Labels an alert must carry"
+            rows={3}
+            placeholder={'service=checkout\nseverity=critical'}
+            hint="One name=value per line. A firing alert with all of them sets the component down; when all such alerts are resolved, it comes back."
+          />
         )}
         {heartbeat && <p className="text-sm text-slate-600 dark:text-slate-300">A heartbeat monitor gets a secret URL once saved. Your cron job or deploy script calls it each time it runs; a call that does not come in time is a failure.</p>}
       </fieldset>
@@ -110,6 +120,16 @@ export function MonitorForm({ kind, id, start, components, templates, headerName
       )}
       <fieldset className={FIELDSET}>
         <legend className={LEGEND}>When it says down</legend>
+        {/* Alertmanager or Grafana decide when an alert fires: the component follows at once. */}
+        {alert ? (
+          <>
+            {['intervalSeconds', 'timeoutSeconds', 'failuresBeforeDown', 'successesBeforeUp'].map((name) => (
+              <input key={name} type="hidden" name={name} value={values[name] ?? ''} />
+            ))}
+            <Select {...field('downStatus')} label="The component shows, while an alert fires" options={DOWN_STATUS_OPTIONS} />
+          </>
+        ) : (
+          <>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField {...field('intervalSeconds')} label={heartbeat ? 'Expected every (seconds)' : 'Check every (seconds)'} inputMode="numeric" hint="At least 10." />
           <TextField {...field('timeoutSeconds')} label={heartbeat ? 'Grace (seconds)' : 'Timeout (seconds)'} inputMode="numeric" hint={heartbeat ? 'How late a call may be.' : 'Shorter than the interval.'} />
@@ -117,6 +137,8 @@ export function MonitorForm({ kind, id, start, components, templates, headerName
           <TextField {...field('successesBeforeUp')} label={heartbeat ? 'Calls before up again' : 'Successes in a row before up again'} inputMode="numeric" />
           <Select {...field('downStatus')} label="The component shows, when down" options={DOWN_STATUS_OPTIONS} />
         </div>
+          </>
+        )}
         <p className="text-xs text-slate-500 dark:text-slate-400">A component under maintenance, or a status a person chose, is never overridden.</p>
       </fieldset>
       <fieldset className={FIELDSET}>
@@ -124,7 +146,11 @@ export function MonitorForm({ kind, id, start, components, templates, headerName
         <Select {...field('incidentMode')} label="Open an incident on its own?" options={INCIDENT_MODE_OPTIONS} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Select {...field('incidentTemplateId')} label="From the template" options={[{ value: '', label: 'Automatic (“502 Bad Gateway” for a 502)' }, ...templates]} />
-          <TextField {...field('incidentQuietMinutes')} label="Resolve after passing for (minutes)" inputMode="numeric" hint="Meanwhile the incident says “monitoring”." />
+          {alert ? (
+            <input type="hidden" name="incidentQuietMinutes" value="0" />
+          ) : (
+            <TextField {...field('incidentQuietMinutes')} label="Resolve after passing for (minutes)" inputMode="numeric" hint="Meanwhile the incident says “monitoring”." />
+          )}
         </div>
       </fieldset>
       <button type="submit" className={BUTTON} disabled={pending}>

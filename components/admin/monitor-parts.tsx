@@ -40,7 +40,7 @@ export const checkOutcome = (check: Pick<CheckRow, 'ok' | 'code'>) => (check.ok 
 export function CheckTable({ checks, timeZone }: { checks: CheckRow[]; timeZone: string }) {
   if (!checks.length) return <p className="text-sm text-slate-600 dark:text-slate-400">No checks yet.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800" tabIndex={0} role="region" aria-label="Latest checks, scrolls sideways">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Latest checks, newest first</caption>
         <thead className="bg-slate-50 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-400">

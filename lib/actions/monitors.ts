@@ -30,6 +30,17 @@ function formHeaders(form: FormData): Record<string, string> | undefined {
   return headers;
 }
 
+/** "name=value" per line, as the alert monitor's labels box takes them. */
+function formLabels(form: FormData): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const line of formText(form, 'labels').split(/\r?\n/).filter((entry) => entry.trim())) {
+    const equals = line.indexOf('=');
+    if (equals < 1) throw new ZodError([{ code: 'custom', path: ['labels'], message: `must be one "name=value" per line; "${line.trim().slice(0, 40)}" is not`, input: line }]);
+    labels[line.slice(0, equals).trim()] = line.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1');
+  }
+  return labels;
+}
+
 const checked = (form: FormData, name: string) => form.get(name) === 'on';
 
 /** The monitor form's fields as the verbs take them. Headers left empty when editing keep those set. */
@@ -53,7 +64,9 @@ function monitorFields(form: FormData, kind: MonitorKind) {
         }
       : kind === 'tcp'
         ? { host: formText(form, 'host').trim(), port: formNumber(form, 'port') }
-        : {};
+        : kind === 'alert'
+          ? { labels: formLabels(form) }
+          : {};
   return {
     name: formText(form, 'name'),
     componentId: formText(form, 'componentId'),

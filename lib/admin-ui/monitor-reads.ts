@@ -6,14 +6,21 @@ import { listTemplates } from '../incidents/templates.ts';
 import { findPage } from '../page/page-settings.ts';
 import { listMonitors, readMonitor, recentChecks, type MonitorRow } from '../monitors/manage-monitors.ts';
 import { monitorStats, type StatsRange } from '../monitors/rollups.ts';
-import { monitorDefaults, settingsOf, type HttpSettings, type MonitorKind, type TcpSettings } from '../monitors/settings.ts';
+import { monitorDefaults, settingsOf, type AlertSettings, type HttpSettings, type MonitorKind, type TcpSettings } from '../monitors/settings.ts';
 import { readPageLayout } from '../status/page-rows.ts';
 
-export const MONITOR_KIND_LABELS: Record<MonitorKind, string> = { http: 'HTTP(S)', tcp: 'TCP port', heartbeat: 'Heartbeat' };
+export const MONITOR_KIND_LABELS: Record<MonitorKind, string> = { http: 'HTTP(S)', tcp: 'TCP port', heartbeat: 'Heartbeat', alert: 'Alerts' };
+
+/** An alert monitor's labels as the form and the list show them: one name=value per line. */
+export const labelsText = (labels: Record<string, string>, separator = '\n') =>
+  Object.entries(labels)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(separator);
 
 /** What a monitor watches, in a few words: its URL, host:port, or "called by a job". */
 export function monitorTarget(row: MonitorRow): string {
-  const settings = settingsOf(row) as Partial<HttpSettings & TcpSettings>;
+  const settings = settingsOf(row) as Partial<HttpSettings & TcpSettings & AlertSettings>;
+  if (row.kind === 'alert') return `alerts with ${labelsText(settings.labels ?? {}, ', ')}`;
   if (row.kind === 'http') return `${settings.method === 'GET' ? '' : `${settings.method} `}${settings.url}`;
   if (row.kind === 'tcp') return `${settings.host}:${settings.port}`;
   return `called every ${row.intervalSeconds} s by a job`;
@@ -50,9 +57,10 @@ const stringValues = (values: Record<string, unknown>) =>
 
 /** A stored monitor as its edit form shows it (header values never: they often hold tokens). */
 function monitorValues(row: MonitorRow): Record<string, string> {
-  const { headers: _hidden, ...settings } = settingsOf(row) as Partial<HttpSettings> & Partial<TcpSettings>;
+  const { headers: _hidden, labels, ...settings } = settingsOf(row) as Partial<HttpSettings> & Partial<TcpSettings> & Partial<AlertSettings>;
   return stringValues({
     ...settings,
+    ...(labels && { labels: labelsText(labels) }),
     name: row.name,
     componentId: row.componentId,
     intervalSeconds: row.intervalSeconds,
@@ -92,6 +100,7 @@ export async function readMonitorDetail(db: Db, id: string, now = new Date()) {
     values: monitorValues(row),
     headerNames: Object.keys(settings.headers ?? {}),
     heartbeatUrl: row.heartbeatToken ? `${baseUrl}/api/heartbeat/${row.heartbeatToken}` : null,
+    alertUrls: row.kind === 'alert' && page ? { alertmanager: `${baseUrl}/api/v1/pages/${page.id}/alerts/alertmanager`, grafana: `${baseUrl}/api/v1/pages/${page.id}/alerts/grafana` } : null,
     components,
     templates: templates.map((template) => ({ value: template.id, label: template.builtIn ? `${template.title} (built in)` : template.title })),
   };

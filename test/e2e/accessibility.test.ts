@@ -94,6 +94,7 @@ describe('accessibility', () => {
         '/admin/maintenance/new',
         '/admin/monitors',
         '/admin/monitors/new?kind=http',
+        '/admin/monitors/new?kind=alert',
         `/admin/monitors/${monitor.id}`,
       ];
       for (const at of paths) {

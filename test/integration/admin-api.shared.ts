@@ -76,6 +76,8 @@ export function describeAdminApi(provider: Provider) {
       { method: 'DELETE', route: '/pages/{page_id}/monitors/{monitor_id}', wrongKey: keys.read },
       { method: 'POST', route: '/pages/{page_id}/monitors/{monitor_id}/check', wrongKey: keys.read },
       { method: 'GET', route: '/pages/{page_id}/monitors/{monitor_id}/checks', wrongKey: keys.components },
+      { method: 'POST', route: '/pages/{page_id}/alerts/alertmanager', body: json({ alerts: [] }), wrongKey: keys.read },
+      { method: 'POST', route: '/pages/{page_id}/alerts/grafana', body: json({ alerts: [] }), wrongKey: keys.components },
     ];
     /** The URL of `route`: the demo page's id, `ids` for the other parameters (or "x": refused before they are looked up). */
     const urlOf = (route: string, ids: Record<string, string> = {}) =>

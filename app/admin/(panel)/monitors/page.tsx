@@ -16,6 +16,7 @@ const KIND_HINTS: Record<MonitorKind, string> = {
   http: 'Requests a URL and checks the answer: status code, text, speed, certificate.',
   tcp: 'Checks that a port accepts connections: a database, a mail server.',
   heartbeat: 'Waits for a cron job or deploy script to call a secret URL.',
+  alert: 'Follows firing alerts from Prometheus Alertmanager or Grafana that carry the labels you name.',
 };
 
 export default async function MonitorsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -64,7 +65,7 @@ export default async function MonitorsPage({ searchParams }: { searchParams: Pro
           <h2 id="add-monitor" className="text-lg font-semibold">
             Add a monitor
           </h2>
-          <ul className="grid gap-3 sm:grid-cols-3">
+          <ul className="grid gap-3 sm:grid-cols-2">
             {MONITOR_KINDS.map((kind) => (
               <li key={kind}>
                 <a href={`/admin/monitors/new?kind=${kind}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-slate-400 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-slate-600">

@@ -61,14 +61,37 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
             Heartbeat URL
           </h2>
           <p className="text-sm">Call it each time the job runs (GET or POST, no key needed; keep it secret):</p>
-          <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
+          <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" tabIndex={0}>
             <code>{`curl -fsS -m 10 --retry 3 ${monitor.heartbeatUrl}`}</code>
           </pre>
         </section>
       )}
+      {monitor.alertUrls && (
+        <section aria-labelledby="alert-intake" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <h2 id="alert-intake" className="font-semibold">
+            Sending alerts here
+          </h2>
+          <p className="text-sm">
+            Make an <a href="/admin/api-keys" className="underline">API key</a> with the “alerts” scope. In Alertmanager, add a webhook receiver (and route your alerts to it):
+          </p>
+          <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800" tabIndex={0}>
+            <code>{`receivers:
+  - name: gatewatch
+    webhook_configs:
+      - url: ${monitor.alertUrls.alertmanager}
+        send_resolved: true
+        http_config:
+          authorization:
+            credentials: <the API key>`}</code>
+          </pre>
+          <p className="text-sm">
+            In Grafana, add a webhook contact point with the URL <code className="break-all">{monitor.alertUrls.grafana}</code> and the header <code>Authorization: Bearer &lt;the API key&gt;</code>.
+          </p>
+        </section>
+      )}
       {manage && (
         <div className="flex flex-wrap items-start gap-6">
-          {row.kind !== 'heartbeat' && <CheckNowForm id={row.id} />}
+          {row.kind !== 'heartbeat' && row.kind !== 'alert' && <CheckNowForm id={row.id} />}
           <PauseForm id={row.id} paused={row.paused} />
         </div>
       )}
@@ -87,7 +110,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
             </div>
           ))}
         </dl>
-        {row.kind !== 'heartbeat' &&
+        {(row.kind === 'http' || row.kind === 'tcp') &&
           monitor.stats.map((entry) => (
             <div key={entry.range} className="space-y-1">
               <h3 className="text-sm font-medium">Response times, {entry.label.toLowerCase()}</h3>
