@@ -1,5 +1,6 @@
 import type { Snapshot, SnapshotComponent } from '@/lib/status/snapshot-types';
 import { ComponentStatusLabel, UnconfirmedStatusLabel } from './status-label';
+import { ResponseTimes } from './response-times';
 import { UptimeBar } from './uptime-bar';
 
 /** Groups (collapsible, no script needed) and components in the page's order. */
@@ -77,6 +78,7 @@ function ComponentRow({
         {component.unconfirmedSince ? <UnconfirmedStatusLabel status={component.status} since={component.unconfirmedSince} timeZone={timeZone} /> : <ComponentStatusLabel status={component.status} />}
       </div>
       {component.showcase && <UptimeBar component={component} incidentNames={incidentNames} />}
+      <ResponseTimes component={component} />
     </>
   );
 }

@@ -13,7 +13,7 @@ const HEIGHT = 120;
 
 export function ResponseTimeChart({ points, from, to, label }: { points: ChartPoint[]; from: string; to: string; label: string }) {
   const measured = points.filter((point): point is ChartPoint & { p50Ms: number } => point.p50Ms !== null);
-  if (!measured.length) return <p className="text-sm text-slate-500 dark:text-slate-400">No response times yet for {label.toLowerCase()}.</p>;
+  if (!measured.length) return <p className="text-sm text-slate-500 dark:text-slate-400">{`No response times yet for ${label.toLowerCase()}.`}</p>;
   const start = new Date(from).getTime();
   const span = Math.max(1, new Date(to).getTime() - start);
   const top = Math.max(...measured.map((point) => point.p95Ms ?? point.p50Ms)) * 1.1;
@@ -30,6 +30,8 @@ export function ResponseTimeChart({ points, from, to, label }: { points: ChartPo
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" className="h-24 w-full text-sky-700 dark:text-sky-300" role="img" aria-label={summary}>
         <polygon points={band} className="fill-current opacity-15" />
         <polyline points={line} fill="none" stroke="currentColor" strokeWidth="2" vectorEffect="non-scaling-stroke" />
+        {/* One point draws no line: a mark where it is. */}
+        {measured.length === 1 && <circle cx={x(measured[0])} cy={y(measured[0].p50Ms)} r="3" className="fill-current" />}
       </svg>
       <figcaption className="flex justify-between gap-3 text-xs text-slate-600 dark:text-slate-400">
         <span>{summary}</span>

@@ -24,6 +24,7 @@ export interface EditableComponent {
   groupId: string | null;
   showcase: boolean;
   onlyShowIfDegraded: boolean;
+  showResponseTimes: boolean;
   /** YYYY-MM-DD */
   startDate: string | null;
 }
@@ -50,6 +51,7 @@ export function ComponentForm({ component, groups }: { component?: EditableCompo
               startDate: component.startDate ?? '',
               showcase: component.showcase ? 'on' : '',
               onlyShowIfDegraded: component.onlyShowIfDegraded ? 'on' : '',
+              showResponseTimes: component.showResponseTimes ? 'on' : '',
             }}
           />
         </>
@@ -86,6 +88,10 @@ export function ComponentForm({ component, groups }: { component?: EditableCompo
         <label className="flex items-center gap-2">
           <input type="checkbox" name="onlyShowIfDegraded" defaultChecked={wasChecked(values, 'onlyShowIfDegraded', 'on', component?.onlyShowIfDegraded ?? false)} />
           Only show it while it is not operational
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="showResponseTimes" defaultChecked={wasChecked(values, 'showResponseTimes', 'on', component?.showResponseTimes ?? false)} />
+          Show response times from its monitor (last 24 hours, 7 days, 90 days)
         </label>
       </fieldset>
       <button type="submit" className={BUTTON} disabled={pending}>

@@ -15,6 +15,7 @@ function componentFields(form: FormData) {
     groupId: formText(form, 'groupId') || null,
     showcase: form.get('showcase') === 'on',
     onlyShowIfDegraded: form.get('onlyShowIfDegraded') === 'on',
+    showResponseTimes: form.get('showResponseTimes') === 'on',
     startDate: formText(form, 'startDate'),
   };
 }

@@ -153,6 +153,8 @@ const apiComponentFields = z
     group_id: groupRef,
     showcase: flag,
     only_show_if_degraded: flag,
+    /** Ours (not Statuspage's): a response-time chart from its monitor on the page. */
+    show_response_times: flag,
     start_date: dayTextSchema,
     position: wholeNumber,
   })
@@ -166,6 +168,7 @@ function toComponentInput(component: z.infer<typeof apiComponentFields>): Compon
     groupId: component.group_id,
     showcase: component.showcase,
     onlyShowIfDegraded: component.only_show_if_degraded,
+    showResponseTimes: component.show_response_times,
     startDate: component.start_date,
     position: component.position,
   };

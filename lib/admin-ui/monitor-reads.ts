@@ -5,7 +5,7 @@ import { getEnv } from '../env.ts';
 import { listTemplates } from '../incidents/templates.ts';
 import { findPage } from '../page/page-settings.ts';
 import { listMonitors, readMonitor, recentChecks, type MonitorRow } from '../monitors/manage-monitors.ts';
-import { monitorStats, type StatsRange } from '../monitors/rollups.ts';
+import { monitorStats, STATS_RANGES } from '../monitors/rollups.ts';
 import { monitorDefaults, settingsOf, type AlertSettings, type HttpSettings, type MonitorKind, type TcpSettings } from '../monitors/settings.ts';
 import { readPageLayout } from '../status/page-rows.ts';
 
@@ -73,12 +73,6 @@ function monitorValues(row: MonitorRow): Record<string, string> {
     incidentQuietMinutes: row.incidentQuietMinutes,
   });
 }
-
-export const STATS_RANGES: { range: StatsRange; label: string }[] = [
-  { range: '24h', label: 'Last 24 hours' },
-  { range: '7d', label: 'Last 7 days' },
-  { range: '90d', label: 'Last 90 days' },
-];
 
 export async function readMonitorDetail(db: Db, id: string, now = new Date()) {
   const row = await readMonitor(db, id);

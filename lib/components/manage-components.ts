@@ -87,6 +87,7 @@ export async function createComponent(db: Db, input: ComponentCreateInput, actor
         status: data.status,
         showcase: data.showcase,
         onlyShowIfDegraded: data.onlyShowIfDegraded,
+        showResponseTimes: data.showResponseTimes,
         startDate: data.startDate ?? null,
         groupId,
         position: 0,
@@ -130,7 +131,7 @@ export async function editComponent(db: Db, id: string, input: ComponentEditInpu
       if (newGroupId !== before.groupId) await renumber(tx, before.groupId);
     }
     const after = await tx.component.findUniqueOrThrow({ where: { id } });
-    const changes = changedFields(before, after, ['name', 'description', 'status', 'groupId', 'showcase', 'onlyShowIfDegraded', 'startDate', 'position']);
+    const changes = changedFields(before, after, ['name', 'description', 'status', 'groupId', 'showcase', 'onlyShowIfDegraded', 'showResponseTimes', 'startDate', 'position']);
     const changed = Object.keys(changes);
     if (!changed.length) {
       outcome.nothingVisibleChanged();

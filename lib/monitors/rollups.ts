@@ -192,17 +192,34 @@ export interface MonitorStats {
   points: StatsPoint[];
 }
 
+/** The ranges charts offer, with how they are named and how many days they span. */
+export const STATS_RANGES: { range: StatsRange; label: string; days: number }[] = [
+  { range: '24h', label: 'Last 24 hours', days: 1 },
+  { range: '7d', label: 'Last 7 days', days: 7 },
+  { range: '90d', label: 'Last 90 days', days: 90 },
+];
+
 const RANGES: Record<StatsRange, { period: RollupPeriod; count: number }> = {
   '24h': { period: 'hour', count: 24 },
   '7d': { period: 'hour', count: 7 * 24 },
   '90d': { period: 'day', count: 90 },
 };
 
-/** Each monitor's uptime and response times over the range (the current hour or day included), from the rollups alone. */
-export async function monitorStats(db: Db | Tx, monitorIds: string[], range: StatsRange, now = new Date()): Promise<Map<string, MonitorStats>> {
+/**
+ * The hours (or days) a range covers at `now`: from the start of the first to the end of the current
+ * one. Whole periods, so a chart's axis stays the same until the next period starts.
+ */
+export function rangeWindow(range: StatsRange, now: Date): { from: Date; to: Date } {
   const { period, count } = RANGES[range];
   const [startOf, length] = period === 'hour' ? [startOfHour, HOUR_MS] : [startOfDay, DAY_MS];
-  const since = new Date(startOf(now).getTime() - (count - 1) * length);
+  const current = startOf(now).getTime();
+  return { from: new Date(current - (count - 1) * length), to: new Date(current + length) };
+}
+
+/** Each monitor's uptime and response times over the range (the current hour or day included), from the rollups alone. */
+export async function monitorStats(db: Db | Tx, monitorIds: string[], range: StatsRange, now = new Date()): Promise<Map<string, MonitorStats>> {
+  const { period } = RANGES[range];
+  const since = rangeWindow(range, now).from;
   const rows = await db.monitorRollup.findMany({ where: { monitorId: { in: monitorIds }, period, start: { gte: since } }, orderBy: { start: 'asc' } });
   const stats = new Map(monitorIds.map((id): [string, MonitorStats] => [id, { uptimePercent: null, checks: 0, failures: 0, failuresByCode: {}, points: [] }]));
   for (const row of rows) {

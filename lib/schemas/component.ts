@@ -36,6 +36,8 @@ export const componentCreateSchema = z.object({
   /** Whether the page shows its uptime bar. */
   showcase: z.boolean().default(true),
   onlyShowIfDegraded: z.boolean().default(false),
+  /** Whether the page shows a response-time chart from its monitor. */
+  showResponseTimes: z.boolean().default(false),
   startDate: startDate.optional(),
   position: position.optional(),
 });
@@ -49,6 +51,7 @@ export const componentEditSchema = z.object({
   groupId: idSchema.nullish(),
   showcase: z.boolean().optional(),
   onlyShowIfDegraded: z.boolean().optional(),
+  showResponseTimes: z.boolean().optional(),
   startDate: startDate.optional(),
   position: position.optional(),
 });
@@ -62,6 +65,7 @@ export const COMPONENT_FIELD_LABELS: Record<string, string> = {
   groupId: 'group',
   showcase: 'uptime bar shown',
   onlyShowIfDegraded: 'shown only while not operational',
+  showResponseTimes: 'response times shown',
   startDate: 'in-service date',
   position: 'position',
   components: 'members',

@@ -4,8 +4,9 @@ import { addDays, dayKey, lastDays, startOfDay } from '../time.ts';
 import { isActiveMaintenance, isUnresolvedIncident } from './incident-state.ts';
 import { INCIDENT_ORDER, INCIDENT_WITH_UPDATES, latestUpdate, readPageLayout, toSnapshotIncident } from './page-rows.ts';
 import { unconfirmedSince } from '../monitors/freshness.ts';
+import { monitorStats, rangeWindow, STATS_RANGES } from '../monitors/rollups.ts';
 import { rollupStatus } from './rollup.ts';
-import type { Snapshot, SnapshotComponent, SnapshotIncident } from './snapshot-types.ts';
+import type { LayoutComponent, Snapshot, SnapshotComponent, SnapshotIncident } from './snapshot-types.ts';
 import { computeUptime, dayStarts, type StatusChange } from './uptime.ts';
 
 export const UPTIME_DAYS = 90;
@@ -22,9 +23,10 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
     // The status each component had when the window opened.
     db.componentStatusChange.groupBy({ by: ['componentId'], where: { at: { lt: windowStart } }, _max: { at: true } }),
     db.incident.findMany({ orderBy: INCIDENT_ORDER, include: INCIDENT_WITH_UPDATES }),
-    db.monitor.findMany({ where: { paused: false }, select: { kind: true, componentId: true, lastCheckAt: true, createdAt: true, intervalSeconds: true, timeoutSeconds: true } }),
+    db.monitor.findMany({ where: { paused: false }, orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, componentId: true, lastCheckAt: true, createdAt: true, intervalSeconds: true, timeoutSeconds: true } }),
   ]);
   const unconfirmed = unconfirmedSince(monitors, now);
+  const responseTimes = await readResponseTimes(db, layoutComponents, monitors, now);
   const earlierChanges = earlierChangeTimes.length
     ? await db.componentStatusChange.findMany({
         where: { OR: earlierChangeTimes.map((row) => ({ componentId: row.componentId, at: row._max.at! })) },
@@ -56,6 +58,7 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
     return {
       ...component,
       unconfirmedSince: unconfirmed.get(component.id)?.toISOString() ?? null,
+      responseTimes: responseTimes.get(component.id) ?? null,
       uptime: {
         percent: uptime.uptime,
         lastDays: uptime.lastDays,
@@ -110,4 +113,31 @@ function indexIncidentDays(incidents: SnapshotIncident[], days: string[], timeZo
     }
   }
   return index;
+}
+
+/**
+ * For each component that shows response times: those of its first monitor that measures them (HTTP
+ * or TCP), per range, from the rollups (three queries for the whole page).
+ */
+async function readResponseTimes(db: Db, components: LayoutComponent[], monitors: { id: string; kind: string; componentId: string }[], now: Date) {
+  const measuring = new Map<string, string>();
+  for (const component of components) {
+    const monitor = component.showResponseTimes && monitors.find((candidate) => candidate.componentId === component.id && (candidate.kind === 'http' || candidate.kind === 'tcp'));
+    if (monitor) measuring.set(component.id, monitor.id);
+  }
+  const result = new Map<string, NonNullable<SnapshotComponent['responseTimes']>>();
+  if (!measuring.size) return result;
+  const ranges = await Promise.all(STATS_RANGES.map(async ({ range }) => ({ range, window: rangeWindow(range, now), stats: await monitorStats(db, [...measuring.values()], range, now) })));
+  for (const [componentId, monitorId] of measuring) {
+    result.set(
+      componentId,
+      ranges.map(({ range, window, stats }) => ({
+        range,
+        from: window.from.toISOString(),
+        to: window.to.toISOString(),
+        points: (stats.get(monitorId)?.points ?? []).map((point) => ({ start: point.start.toISOString(), p50Ms: point.p50Ms, p95Ms: point.p95Ms })),
+      })),
+    );
+  }
+  return result;
 }

@@ -30,6 +30,7 @@ export function toLayoutComponent(row: ComponentRow): LayoutComponent {
     position: row.position,
     showcase: row.showcase,
     onlyShowIfDegraded: row.onlyShowIfDegraded,
+    showResponseTimes: row.showResponseTimes,
     startDate: row.startDate ? iso(row.startDate).slice(0, 10) : null,
     groupId: row.groupId,
     createdAt: iso(row.createdAt),

@@ -30,7 +30,7 @@ export interface PageLayout {
   components: LayoutComponent[];
 }
 
-export type LayoutComponent = Omit<SnapshotComponent, 'uptime' | 'unconfirmedSince'>;
+export type LayoutComponent = Omit<SnapshotComponent, 'uptime' | 'unconfirmedSince' | 'responseTimes'>;
 
 export interface SnapshotPage {
   id: string;
@@ -63,12 +63,15 @@ export interface SnapshotComponent {
   position: number;
   showcase: boolean;
   onlyShowIfDegraded: boolean;
+  showResponseTimes: boolean;
   startDate: string | null;
   groupId: string | null;
   createdAt: string;
   updatedAt: string;
   /** When its monitors' checks stopped arriving, if they did: its status is not confirmed since. */
   unconfirmedSince: string | null;
+  /** With showResponseTimes and a monitor that measures them: its response times per range. */
+  responseTimes: { range: '24h' | '7d' | '90d'; from: string; to: string; points: { start: string; p50Ms: number | null; p95Ms: number | null }[] }[] | null;
   uptime: {
     /** Over the whole window, 0..1, or null without history. */
     percent: number | null;

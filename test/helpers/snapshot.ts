@@ -11,11 +11,13 @@ export function fixtureComponent(name: string, status: ComponentStatus, uptime: 
     position: 0,
     showcase: true,
     onlyShowIfDegraded: false,
+    showResponseTimes: false,
     startDate: null,
     groupId,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     unconfirmedSince: null,
+    responseTimes: null,
     uptime: { percent: uptime[2], lastDays: { 7: uptime[0], 30: uptime[1], 90: uptime[2] }, days: [], incidentsByDay: {} },
   };
 }

@@ -249,6 +249,36 @@ export function describeMonitorsApi(provider: Provider) {
       expect(await rowOf()).toMatch(/Operational/);
     });
 
+    it('shows response times from its monitor on the page, where the operator turns them on', async () => {
+      const componentId = await newComponent('Charted');
+      upstream.set({ kind: 'status', status: 200 });
+      const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600 }));
+      const sectionOf = async () => {
+        const html = await (await fixture.request('GET', '/')).text();
+        const start = html.indexOf('<h3 class="font-medium">Charted</h3>');
+        // Up to the next component's name (the uptime bar's cells are list items too).
+        const next = html.indexOf('<h3', start + 10);
+        return html.slice(start, next === -1 ? undefined : next);
+      };
+      await expect.poll(sectionOf).toMatch(/Charted/);
+      expect(await sectionOf()).not.toMatch(/response times/);
+      const turnedOn = await call('PATCH', `/components/${componentId}`, { key: keys.all, body: json({ component: { show_response_times: true } }) });
+      expect(turnedOn.status).toBe(200);
+      await expect.poll(sectionOf).toMatch(/No response times yet for last 24 hours/);
+      // Rollups as the maintenance job writes them each minute: this hour and the one before.
+      const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+      const rollup = (start: Date, period: string, p50Ms: number) => ({ monitorId: id, period, start, checks: 60, failures: 0, failuresByCode: '{}', p50Ms, p95Ms: p50Ms * 2, p99Ms: p50Ms * 3 });
+      await fixture.database.db.monitorRollup.createMany({
+        data: [rollup(new Date(hour.getTime() - 3_600_000), 'hour', 40), rollup(hour, 'hour', 60), rollup(new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000), 'day', 50)],
+      });
+      await setStatus(await newComponent('Nudge the page'), 'operational');
+      await expect.poll(sectionOf).toMatch(/aria-label="Last 24 hours: typically (40|60) ms; the slowest 5% up to 120 ms\."/);
+      const section = await sectionOf();
+      // Three ranges to choose with radio buttons: no script needed.
+      expect(section.match(new RegExp(`type="radio" id="rt-${componentId}-(24h|7d|90d)"`, 'g'))).toHaveLength(3);
+      expect(section).toMatch(/aria-label="Last 90 days: typically 50 ms; the slowest 5% up to 100 ms\."/);
+    });
+
     describe('incidents on its own', () => {
       const incidentsOf = (componentId: string) =>
         fixture.database.db.incident.findMany({ where: { components: { some: { componentId } } }, include: { updates: { orderBy: { displayAt: 'asc' } } }, orderBy: { createdAt: 'asc' } });

@@ -10,6 +10,7 @@ import { can } from '@/lib/access/permissions';
 import { getDb } from '@/lib/db/client';
 import { asAppError } from '@/lib/errors';
 import { failureOf } from '@/lib/monitors/failures';
+import { rangeWindow } from '@/lib/monitors/rollups';
 import type { MonitorKind } from '@/lib/monitors/settings';
 import { findPage } from '@/lib/page/page-settings';
 import { formatDateTime } from '@/lib/time';
@@ -117,8 +118,8 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
               <ResponseTimeChart
                 label={entry.label}
                 points={entry.points.map((point) => ({ start: point.start.toISOString(), p50Ms: point.p50Ms, p95Ms: point.p95Ms }))}
-                from={new Date(now.getTime() - { '24h': 1, '7d': 7, '90d': 90 }[entry.range] * 86_400_000).toISOString()}
-                to={now.toISOString()}
+                from={rangeWindow(entry.range, now).from.toISOString()}
+                to={rangeWindow(entry.range, now).to.toISOString()}
               />
             </div>
           ))}
