@@ -104,6 +104,7 @@ export function MonitorForm({ kind, id, start, components, templates, headerName
               placeholder={'Authorization: Bearer …\nX-Api-Key: …'}
               hint={id && headerNames.length ? `Set: ${headerNames.join(', ')} (values hidden). Leave empty to keep them; type new ones to replace them all.` : 'One “Name: value” per line.'}
             />
+            {id && headerNames.length > 0 && <Checkbox id="monitor-clearHeaders" name="clearHeaders" label="Remove the headers set" defaultChecked={values.clearHeaders === 'on'} />}
             <TextArea {...field('body')} label="Request body" rows={3} hint="Sent with POST, PUT and PATCH." />
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField {...field('keyword')} label="Text the answer must contain" hint="Empty: no text check." />

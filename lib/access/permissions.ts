@@ -94,6 +94,9 @@ export const systemActor = (name: string, permissions: readonly Permission[] = A
 
 export const SYSTEM_ACTOR = systemActor('Gatewatch');
 
+/** An operator or a key a person or script holds: what they set is a choice monitors must not undo. */
+export const isPerson = (actor: Actor) => actor.type === 'user' || actor.type === 'api_key';
+
 /** A monitor acting on what it watches: the audit log names it; it sets statuses and opens incidents, nothing else. */
 export const monitorActor = (monitor: { id: string; name: string }): Actor => ({
   type: 'monitor',

@@ -50,7 +50,7 @@ function monitorFields(form: FormData, kind: MonitorKind) {
       ? {
           url: formText(form, 'url').trim(),
           method: formText(form, 'method'),
-          headers: formHeaders(form),
+          headers: checked(form, 'clearHeaders') ? {} : formHeaders(form),
           body: formText(form, 'body'),
           expectedStatus: formText(form, 'expectedStatus'),
           keyword: formText(form, 'keyword'),

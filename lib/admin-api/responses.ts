@@ -1,3 +1,4 @@
+import type { Actor } from '../access/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { getEnv } from '../env.ts';
 import { failureOf } from '../monitors/failures.ts';
@@ -5,7 +6,7 @@ import { listMonitors, readMonitor, recentChecks } from '../monitors/manage-moni
 import type { CheckNowResult } from '../monitors/scheduler.ts';
 import type { AlertIntakeResult } from '../monitors/alert-intake.ts';
 import type { StatusDecision } from '../monitors/status-rule.ts';
-import { settingsOf, type AlertSettings, type HttpSettings, type TcpSettings } from '../monitors/settings.ts';
+import { HIDDEN_VALUE, settingsOf, withoutPassword, type AlertSettings, type HttpSettings, type TcpSettings } from '../monitors/settings.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import { findPage } from '../page/page-settings.ts';
@@ -154,15 +155,21 @@ function resultJson(result: Pick<CheckRow, 'ok' | 'code' | 'detail' | 'statusCod
 
 const checkJson = (check: CheckRow) => ({ at: check.at.toISOString(), ...resultJson(check) });
 
-function monitorJson(row: MonitorRow, baseUrl: string, lastCheck: CheckRow | undefined) {
+/**
+ * A monitor in the API's words. Header values are never shown (they often hold tokens); to a key
+ * that may only read, neither are the request body, a password in the URL, or the heartbeat URL
+ * (whoever holds it can report a dead job as alive).
+ */
+function monitorJson(row: MonitorRow, baseUrl: string, lastCheck: CheckRow | undefined, actor: Actor) {
   const settings = settingsOf(row) as Partial<HttpSettings & TcpSettings & AlertSettings>;
+  const secrets = actor.permissions.has('components.configure');
   const own =
     row.kind === 'http'
       ? {
-          url: settings.url,
+          url: secrets ? settings.url : withoutPassword(settings.url ?? ''),
           method: settings.method,
-          headers: Object.fromEntries(Object.keys(settings.headers ?? {}).map((name) => [name, '(hidden)'])),
-          body: settings.body,
+          headers: Object.fromEntries(Object.keys(settings.headers ?? {}).map((name) => [name, HIDDEN_VALUE])),
+          body: secrets || !settings.body ? settings.body : '(hidden)',
           expected_status: settings.expectedStatus,
           keyword: settings.keyword,
           keyword_absent: settings.keywordAbsent,
@@ -177,7 +184,7 @@ function monitorJson(row: MonitorRow, baseUrl: string, lastCheck: CheckRow | und
         ? { host: settings.host, port: settings.port }
         : row.kind === 'alert'
           ? { labels: settings.labels }
-          : { heartbeat_url: `${baseUrl}/api/heartbeat/${row.heartbeatToken}` };
+          : { heartbeat_url: secrets ? `${baseUrl}/api/heartbeat/${row.heartbeatToken}` : '(hidden: ask an owner or admin)' };
   return {
     id: row.id,
     name: row.name,
@@ -214,15 +221,15 @@ async function lastChecks(db: Db, monitorIds: string[]) {
   return new Map(rows.flatMap((row) => (row ? [[row.monitorId, row] as const] : [])));
 }
 
-export async function monitorsResponse(db: Db) {
+export async function monitorsResponse(db: Db, actor: Actor) {
   const [rows, baseUrl] = await Promise.all([listMonitors(db), baseUrlOf(db)]);
   const last = await lastChecks(db, rows.map((row) => row.id));
-  return Response.json(rows.map((row) => monitorJson(row, baseUrl, last.get(row.id))), { headers: NO_STORE });
+  return Response.json(rows.map((row) => monitorJson(row, baseUrl, last.get(row.id), actor)), { headers: NO_STORE });
 }
 
-export async function monitorResponse(db: Db, id: string, status = 200) {
+export async function monitorResponse(db: Db, id: string, actor: Actor, status = 200) {
   const [row, baseUrl, last] = await Promise.all([readMonitor(db, id), baseUrlOf(db), lastChecks(db, [id])]);
-  return Response.json(monitorJson(row, baseUrl, last.get(id)), { status, headers: NO_STORE });
+  return Response.json(monitorJson(row, baseUrl, last.get(id), actor), { status, headers: NO_STORE });
 }
 
 export async function checksResponse(db: Db, monitorId: string, limit?: number) {

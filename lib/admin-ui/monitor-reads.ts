@@ -6,7 +6,7 @@ import { listTemplates } from '../incidents/templates.ts';
 import { findPage } from '../page/page-settings.ts';
 import { listMonitors, readMonitor, recentChecks, type MonitorRow } from '../monitors/manage-monitors.ts';
 import { monitorStats, STATS_RANGES } from '../monitors/rollups.ts';
-import { monitorDefaults, settingsOf, type AlertSettings, type HttpSettings, type MonitorKind, type TcpSettings } from '../monitors/settings.ts';
+import { monitorDefaults, settingsOf, withoutPassword, type AlertSettings, type HttpSettings, type MonitorKind, type TcpSettings } from '../monitors/settings.ts';
 import { readPageLayout } from '../status/page-rows.ts';
 
 export const MONITOR_KIND_LABELS: Record<MonitorKind, string> = { http: 'HTTP(S)', tcp: 'TCP port', heartbeat: 'Heartbeat', alert: 'Alerts' };
@@ -21,7 +21,7 @@ export const labelsText = (labels: Record<string, string>, separator = '\n') =>
 export function monitorTarget(row: MonitorRow): string {
   const settings = settingsOf(row) as Partial<HttpSettings & TcpSettings & AlertSettings>;
   if (row.kind === 'alert') return `alerts with ${labelsText(settings.labels ?? {}, ', ')}`;
-  if (row.kind === 'http') return `${settings.method === 'GET' ? '' : `${settings.method} `}${settings.url}`;
+  if (row.kind === 'http') return `${settings.method === 'GET' ? '' : `${settings.method} `}${withoutPassword(settings.url ?? '')}`;
   if (row.kind === 'tcp') return `${settings.host}:${settings.port}`;
   return `called every ${row.intervalSeconds} s by a job`;
 }

@@ -29,7 +29,8 @@ export async function lockComponents(tx: Tx, ids: Iterable<string>) {
  * Inside a write's transaction: loads the affected components (those in `statuses`, and `alsoAffected`
  * which keep their status), sets each given one to its new status and records the change in the
  * history uptime is computed from, under the incident that made it (if any). Returns the components
- * as they were before, for the update's old → new record.
+ * as they were before, for the update's old → new record. A status `byPerson` (an operator, an API
+ * key) is theirs: monitors no longer count it as one they set (lib/monitors/status-rule.ts).
  */
 export async function applyComponentStatuses(
   tx: Tx,
@@ -37,6 +38,7 @@ export async function applyComponentStatuses(
   at: Date,
   alsoAffected: string[] = [],
   incidentId: string | null = null,
+  byPerson = false,
 ) {
   const components = await loadComponents(tx, [...alsoAffected, ...Object.keys(statuses)]);
   for (const component of components) {
@@ -44,7 +46,7 @@ export async function applyComponentStatuses(
     if (!status) continue;
     // Conditional on the row as it is when locked (not as read above): a concurrent write that
     // changed it meanwhile is seen, and the change lands in the history either way.
-    const { count } = await tx.component.updateMany({ where: { id: component.id, NOT: { status } }, data: { status } });
+    const { count } = await tx.component.updateMany({ where: { id: component.id, NOT: { status } }, data: { status, ...(byPerson && { monitorStatus: null }) } });
     if (count) await tx.componentStatusChange.create({ data: { id: newId(), componentId: component.id, status, at, incidentId } });
   }
   return components;

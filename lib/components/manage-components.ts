@@ -1,7 +1,7 @@
 // Components and groups: create, edit, reorder, delete. Each write is one transaction with its
 // audit row, then one announcement so the public page follows.
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, type Actor } from '../access/permissions.ts';
+import { isPerson, requirePermission, type Actor } from '../access/permissions.ts';
 import { dbProvider, type Db, type Tx } from '../db/client.ts';
 import { lockForWrite, visibleWrite, type WriteOutcome } from '../db/writes.ts';
 import { notFound } from '../errors.ts';
@@ -119,7 +119,9 @@ export async function editComponent(db: Db, id: string, input: ComponentEditInpu
     // committed, so only one records (and announces) the change. SQLite runs one write at a time.
     if (dbProvider(db) === 'postgresql') await lockComponents(tx, [id]);
     const [before] = await loadComponents(tx, [id]);
-    if (data.status) await applyComponentStatuses(tx, { [id]: data.status }, at);
+    if (data.status) await applyComponentStatuses(tx, { [id]: data.status }, at, [], null, isPerson(actor));
+    // A person setting the status it already has takes it over from the monitors all the same.
+    if (data.status === before.status && before.monitorStatus !== null && isPerson(actor)) await tx.component.update({ where: { id }, data: { monitorStatus: null } });
     const { status: _status, position, groupId, ...given } = data;
     const fields = changedFields(before, { ...before, ...given }, Object.keys(given) as (keyof typeof given)[]);
     if (Object.keys(fields).length) await tx.component.update({ where: { id }, data: pick(given, Object.keys(fields)) });

@@ -65,6 +65,8 @@ export async function visibleWrite<T>(db: Db, work: (tx: Tx, outcome: WriteOutco
   let visible = true;
   const result = await db.$transaction(async (tx) => {
     visible = true;
+    // SQLite: the file's write lock first, so writes from several processes queue instead of failing.
+    if (dbProvider(db) === 'sqlite') await lockForWrite(db, tx, 'write');
     const value = await work(tx, { nothingVisibleChanged: () => void (visible = false) });
     if (visible) await (dbProvider(db) === 'postgresql' ? notifyOthers(tx) : countVisibleChange(tx));
     return value;

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit-log.ts';
-import { requirePermission, type Actor } from '../access/permissions.ts';
+import { isPerson, requirePermission, type Actor } from '../access/permissions.ts';
 import { applyComponentStatuses, lockComponents } from '../components/apply-statuses.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -63,7 +63,7 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
   if (closing) await lockComponents(tx, linked);
   const statuses = closing ? { ...(await statusesAfterClose(tx, existing, [...Object.keys(named), ...data.keepComponentIds])), ...named } : named;
   // After the incident row: writers on one incident queue there, before touching components.
-  const components = await applyComponentStatuses(tx, statuses, at, data.keepComponentIds, incidentId);
+  const components = await applyComponentStatuses(tx, statuses, at, data.keepComponentIds, incidentId, isPerson(actor));
   const newlyAffected = components.filter((component) => !linked.has(component.id));
   if (newlyAffected.length) {
     await tx.incidentComponent.createMany({ data: newlyAffected.map((component) => ({ incidentId, componentId: component.id })) });

@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts';
 import { lockForWrite, visibleWrite } from '../db/writes.ts';
 import { alertWebhookSchema, type WebhookAlert } from '../schemas/alert-webhook.ts';
 import { followWithIncident } from './auto-incidents.ts';
-import type { ProbeResult } from './probes.ts';
+import { NO_PROBE, type ProbeResult } from './probes.ts';
 import { recordCheckIn, type RecordedCheck } from './record-check.ts';
 import { settingsOf, type AlertSettings } from './settings.ts';
 
@@ -86,7 +86,7 @@ export async function receiveAlerts(db: Db, payload: unknown, actor: Actor, at =
     const change = await applyAlerts(db, monitorId, matched, at);
     if (!change) continue;
     // As the scheduler does after a check: the incident, once the check has committed.
-    if (change.recorded) change.recorded.incident = await followWithIncident(db, monitorId, change.recorded.result.code, at);
+    if (change.recorded) change.recorded.incident = await followWithIncident(db, monitorId, change.recorded.result, at);
     changes.push(change);
   }
   return { received: alerts.length, monitors: changes, unmapped };
@@ -135,11 +135,10 @@ async function applyAlerts(db: Db, monitorId: string, alerts: KeyedAlert[], at: 
   });
 }
 
-const NO_TIMINGS = { statusCode: null, durationMs: 0, connectMs: null, firstByteMs: null, certExpiresAt: null };
 
-const RESOLVED_CHECK: ProbeResult = { ok: true, code: null, detail: 'all alerts resolved', ...NO_TIMINGS };
+const RESOLVED_CHECK: ProbeResult = { ...NO_PROBE, ok: true, detail: 'all alerts resolved' };
 
 function firingCheck(added: KeyedAlert[]): ProbeResult {
   const more = added.length > 1 ? ` (and ${added.length - 1} more)` : '';
-  return { ok: false, code: 'alert', detail: `${alertSummary(added[0])}${more}`, ...NO_TIMINGS };
+  return { ...NO_PROBE, ok: false, code: 'alert', detail: `${alertSummary(added[0])}${more}` };
 }

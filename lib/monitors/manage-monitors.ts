@@ -5,10 +5,13 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit-log.ts';
 import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db } from '../db/client.ts';
+import { lockForWrite } from '../db/writes.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findTemplate } from '../incidents/templates.ts';
+import { NO_PROBE } from './probes.ts';
+import { recordCheckAndIncident } from './record-check.ts';
 import { newId } from '../ids.ts';
-import { monitorDefaults, monitorSchema, settingsOf, type MonitorCreateInput, type MonitorInput } from './settings.ts';
+import { HIDDEN_VALUE, monitorDefaults, monitorSchema, settingsOf, type MonitorCreateInput, type MonitorInput } from './settings.ts';
 
 export type MonitorRow = NonNullable<Awaited<ReturnType<Db['monitor']['findUnique']>>>;
 
@@ -56,6 +59,7 @@ export async function createMonitor(db: Db, input: MonitorCreateInput, actor: Ac
   const monitor = monitorSchema.parse({ ...monitorDefaults(input.kind), ...stripUndefined(input) });
   await requireTemplate(db, monitor.incidentTemplateId);
   return db.$transaction(async (tx) => {
+    await lockForWrite(db, tx, 'monitors');
     const component = await requireComponent(tx, monitor.componentId);
     const id = newId();
     const row = await tx.monitor.create({
@@ -88,7 +92,9 @@ function merged(row: MonitorRow, change: MonitorEditInput) {
   }
   const before = inputOf(row);
   const { settings, ...rest } = stripUndefined(change);
-  const after = monitorSchema.parse({ ...before, ...rest, kind: row.kind, settings: { ...before.settings, ...stripUndefined(settings ?? {}) } });
+  const given = stripUndefined(settings ?? {});
+  if (given.headers && typeof given.headers === 'object') given.headers = keepHiddenValues(given.headers as Record<string, unknown>, (before.settings as { headers?: Record<string, string> }).headers ?? {});
+  const after = monitorSchema.parse({ ...before, ...rest, kind: row.kind, settings: { ...before.settings, ...given } });
   return { before, after };
 }
 
@@ -101,18 +107,21 @@ export async function editMonitor(db: Db, id: string, change: MonitorEditInput, 
   // Checked before the write: templates are read outside its transaction (SQLite has one connection).
   const template = merged(await readMonitor(db, id), change).after.incidentTemplateId;
   await requireTemplate(db, template);
-  return db.$transaction(async (tx) => {
+  const { updated, alertsAfresh } = await db.$transaction(async (tx) => {
+    await lockForWrite(db, tx, 'monitors');
     const row = await tx.monitor.findUnique({ where: { id } });
     if (!row) throw notFound('monitor', id);
     const { before, after } = merged(row, change);
     if (after.incidentTemplateId !== template) throw new AppError('conflict', 'Someone changed this monitor at the same moment; reload it and try again.');
     const changed = (Object.keys(rowFields(after)) as (keyof ReturnType<typeof rowFields>)[]).filter((field) => rowFields(after)[field] !== rowFields(before)[field]);
-    if (!changed.length) return row;
-    if (after.componentId !== before.componentId) await requireComponent(tx, after.componentId);
-    const resumed = before.paused && !after.paused;
-    // An alert monitor resumed or given other labels starts afresh too: the alerts it holds were
-    // matched by its old labels, or may have resolved while it was paused (the next firing counts again).
-    const alertsAfresh = after.kind === 'alert' && (resumed || changed.includes('settings'));
+    if (!changed.length) return { updated: row, alertsAfresh: false };
+    const moved = after.componentId !== before.componentId;
+    if (moved) await requireComponent(tx, after.componentId);
+    // Resumed, or watching another component: its old verdict is no evidence now.
+    const afresh = (before.paused && !after.paused) || moved;
+    // An alert monitor given other labels starts afresh too: the alerts it holds were matched by its
+    // old labels, or may have resolved while it was paused (the next firing counts again).
+    const alertsAfresh = after.kind === 'alert' && (afresh || changed.includes('settings'));
     if (alertsAfresh) await tx.monitorAlert.deleteMany({ where: { monitorId: id } });
     const timing = changed.some((field) => ['intervalSeconds', 'timeoutSeconds', 'settings', 'paused'].includes(field));
     const updated = await tx.monitor.update({
@@ -121,7 +130,7 @@ export async function editMonitor(db: Db, id: string, change: MonitorEditInput, 
         ...rowFields(after),
         // A new schedule or target is checked at once (a heartbeat: from now on).
         ...(timing && { nextCheckAt: firstDue(after, at) }),
-        ...((resumed || alertsAfresh) && { state: 'unknown', stateSince: null, failStreak: 0, answerStreak: 0, slowStreak: 0, fastStreak: 0 }),
+        ...((afresh || alertsAfresh) && { state: 'unknown', stateSince: at, failStreak: 0, answerStreak: 0, slowStreak: 0, fastStreak: 0 }),
       },
     });
     await recordAudit(tx, actor, {
@@ -131,13 +140,17 @@ export async function editMonitor(db: Db, id: string, change: MonitorEditInput, 
       summary: changed.length === 1 && changed[0] === 'paused' ? `${after.paused ? 'Paused' : 'Resumed'} monitor "${after.name}"` : `Edited monitor "${after.name}": ${changed.map(fieldInWords).join(', ')}`,
       details: { changed },
     });
-    return updated;
+    return { updated, alertsAfresh };
   });
+  // No alert held any more: the component comes back until one fires again (senders repeat firing alerts).
+  if (alertsAfresh) await recordCheckAndIncident(db, id, { ...NO_PROBE, ok: true, detail: 'no alert held since the monitor changed' }, at);
+  return updated;
 }
 
 export async function deleteMonitor(db: Db, id: string, actor: Actor): Promise<void> {
   requirePermission(actor, 'components.configure');
   await db.$transaction(async (tx) => {
+    await lockForWrite(db, tx, 'monitors');
     const row = await tx.monitor.findUnique({ where: { id }, select: { name: true } });
     if (!row) throw notFound('monitor', id);
     // Its checks and rollups go with it (cascade); the status history it made stays.
@@ -179,6 +192,12 @@ const FIELD_WORDS: Record<string, string> = {
   incidentQuietMinutes: 'quiet minutes before resolving',
 };
 const fieldInWords = (field: string) => FIELD_WORDS[field] ?? field;
+
+/** Headers sent back as shown, "(hidden)", keep the value stored for that name. */
+function keepHiddenValues(headers: Record<string, unknown>, stored: Record<string, string>) {
+  const storedValue = (name: string) => Object.entries(stored).find(([candidate]) => candidate.toLowerCase() === name.toLowerCase())?.[1];
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value === HIDDEN_VALUE ? (storedValue(name) ?? value) : value]));
+}
 
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;

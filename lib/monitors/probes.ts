@@ -22,6 +22,9 @@ export interface ProbeResult {
   certExpiresAt: Date | null;
 }
 
+/** The fields of a result no request made (heartbeats, alerts), to spread into one. */
+export const NO_PROBE = { code: null, statusCode: null, durationMs: 0, connectMs: null, firstByteMs: null, certExpiresAt: null } as const;
+
 /** How much of a body an assertion reads; the rest is not downloaded. */
 const BODY_LIMIT = 1024 * 1024;
 const MAX_REDIRECTS = 5;

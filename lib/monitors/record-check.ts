@@ -45,7 +45,7 @@ export async function recordCheck(db: Db, monitorId: string, result: ProbeResult
  */
 export async function recordCheckAndIncident(db: Db, monitorId: string, result: ProbeResult, at: Date, options?: { nextCheckAt?: Date }): Promise<RecordedCheck | null> {
   const recorded = await recordCheck(db, monitorId, result, at, options);
-  if (recorded) recorded.incident = await followWithIncident(db, monitorId, result.code, at);
+  if (recorded) recorded.incident = await followWithIncident(db, monitorId, result, at);
   return recorded;
 }
 
@@ -60,7 +60,7 @@ export async function recordCheckIn(db: Db, tx: Tx, outcome: WriteOutcome, monit
     outcome.nothingVisibleChanged();
     return null;
   }
-  // Monitors of one component decide its status one at a time (SQLite runs one write at a time already).
+  // Monitors of one component decide its status one at a time (on SQLite visibleWrite holds the file's write lock).
   if (dbProvider(db) === 'postgresql') await lockComponents(tx, [found.componentId]);
   const monitor = await tx.monitor.findUniqueOrThrow({ where: { id: monitorId } });
   const previousState = monitor.state as MonitorState;

@@ -9,7 +9,7 @@ import { lockForWrite } from '../db/writes.ts';
 import { AppError } from '../errors.ts';
 import { log } from '../log.ts';
 import { readMonitor, type MonitorRow } from './manage-monitors.ts';
-import { probeHttp, probeTcp, type ProbeResult } from './probes.ts';
+import { NO_PROBE, probeHttp, probeTcp, type ProbeResult } from './probes.ts';
 import { recordCheckAndIncident, type RecordedCheck } from './record-check.ts';
 import { settingsOf, type HttpSettings, type TcpSettings } from './settings.ts';
 
@@ -44,44 +44,51 @@ export async function probe(monitor: MonitorRow): Promise<ProbeResult> {
   if (monitor.kind === 'tcp') return probeTcp(settingsOf(monitor) as TcpSettings, timeoutMs);
   if (monitor.kind === 'alert') throw new AppError('invalid_field', 'An alert monitor is not probed: it follows the alerts Alertmanager or Grafana post.', [{ field: 'kind' }]);
   const window = monitor.intervalSeconds + monitor.timeoutSeconds;
-  return { ok: false, code: 'heartbeat_missed', detail: `no call in ${window} s (expected every ${monitor.intervalSeconds} s)`, statusCode: null, durationMs: 0, connectMs: null, firstByteMs: null, certExpiresAt: null };
+  return { ...NO_PROBE, ok: false, code: 'heartbeat_missed', detail: `no call in ${window} s (expected every ${monitor.intervalSeconds} s)` };
 }
 
-/** Claims and runs every check due now, a batch at a time; returns how many ran. */
-export async function runDueChecks(db: Db, now = () => new Date()): Promise<number> {
-  let ran = 0;
-  for (;;) {
-    const claimed = await claimDueMonitors(db, now());
-    if (!claimed.length) return ran;
-    await Promise.all(
-      claimed.map(async (monitor) => {
-        await recordCheckAndIncident(db, monitor.id, await probe(monitor), now());
-      }),
-    );
-    ran += claimed.length;
-    if (claimed.length < CLAIM_BATCH) return ran;
-  }
-}
+/** Checks under way at once in one process: plenty for thousands of monitors, few enough for the database. */
+const MAX_IN_FLIGHT = 200;
 
 /**
- * Checks due monitors every second until stopped. Runs never overlap in one process; a failed run
- * (the database away) is logged and retried on the next tick.
+ * Runs due checks until stopped: every second it claims what is due, as many as there are free slots,
+ * and starts each on its own, so a slow or hanging check holds its own slot and delays no other. A
+ * failure (the database away) is logged once and retried on the next tick.
  */
-export function startMonitorScheduler(db: Db, options: { tickMs?: number } = {}): () => void {
-  let running = false;
+export function startMonitorScheduler(db: Db, options: { tickMs?: number; maxInFlight?: number } = {}): () => void {
+  const maxInFlight = options.maxInFlight ?? MAX_IN_FLIGHT;
+  let inFlight = 0;
+  let claiming = false;
   let failing = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  const failed = (what: string, error: unknown) => {
+    if (!failing) log('warn', `${what}; retrying every second`, { error: String(error).split('\n')[0] });
+    failing = true;
+  };
+  const run = async (monitor: MonitorRow) => {
     try {
-      await runDueChecks(db);
+      await recordCheckAndIncident(db, monitor.id, await probe(monitor), new Date());
+    } catch (error) {
+      failed('a monitor check could not be recorded', error);
+    } finally {
+      inFlight--;
+    }
+  };
+  const tick = async () => {
+    if (claiming) return;
+    claiming = true;
+    try {
+      while (inFlight < maxInFlight) {
+        const claimed = await claimDueMonitors(db, new Date(), Math.min(CLAIM_BATCH, maxInFlight - inFlight));
+        inFlight += claimed.length;
+        for (const monitor of claimed) void run(monitor);
+        if (claimed.length < CLAIM_BATCH) break;
+      }
       if (failing) log('info', 'monitor checks running again');
       failing = false;
     } catch (error) {
-      if (!failing) log('warn', 'monitor checks could not run; retrying every second', { error: String(error).split('\n')[0] });
-      failing = true;
+      failed('monitor checks could not be claimed', error);
     } finally {
-      running = false;
+      claiming = false;
     }
   };
   const timer = setInterval(() => void tick(), options.tickMs ?? 1000);
@@ -117,7 +124,7 @@ export async function recordHeartbeat(db: Db, token: string, at = new Date()): P
   const monitor = token.length <= 100 ? await db.monitor.findUnique({ where: { heartbeatToken: token } }) : null;
   if (!monitor) throw new AppError('not_found', 'No monitor has this heartbeat URL; copy it again from the monitor in the admin.');
   if (monitor.paused) return { paused: true };
-  const result: ProbeResult = { ok: true, code: null, detail: 'called the heartbeat URL', statusCode: null, durationMs: 0, connectMs: null, firstByteMs: null, certExpiresAt: null };
+  const result: ProbeResult = { ...NO_PROBE, ok: true, detail: 'called the heartbeat URL' };
   await recordCheckAndIncident(db, monitor.id, result, at, { nextCheckAt: new Date(at.getTime() + (monitor.intervalSeconds + monitor.timeoutSeconds) * 1000) });
   return { paused: false };
 }

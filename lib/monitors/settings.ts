@@ -26,6 +26,12 @@ export function parseExpectedStatus(text: string): [number, number][] {
 
 export const isExpectedStatus = (status: number, expected: string) => parseExpectedStatus(expected).some(([low, high]) => status >= low && status <= high);
 
+/** Headers undici refuses or must manage itself: set by hand they would fail every check. */
+const CLIENT_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'content-length', 'te', 'trailer', 'proxy-connection']);
+
+/** $ then .name, ..name, [0], ['name'], [*] or .*: a path to look up, nothing to evaluate. */
+const PLAIN_JSON_PATH = /^\$(?:\.{1,2}(?:[A-Za-z_$][\w$-]*|\*)|\[(?:\d+|\*|'[^']*')\])*$/;
+
 // Names a header may have (RFC 9110 token); values without line breaks, so nothing is smuggled.
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, 'must be a header name, like X-Api-Key');
 const headerValue = z.string().max(4000).regex(/^[^\r\n\0]*$/, 'must be one line');
@@ -39,14 +45,26 @@ const hostName = z
 export const httpSettingsSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).max(2000),
   method: z.enum(HTTP_METHODS).default('GET'),
-  headers: z.record(headerName, headerValue).refine((headers) => Object.keys(headers).length <= 30, 'may have at most 30 headers').default({}),
+  headers: z
+    .record(headerName, headerValue)
+    .refine((headers) => Object.keys(headers).length <= 30, 'may have at most 30 headers')
+    .refine((headers) => !Object.keys(headers).some((name) => CLIENT_HEADERS.has(name.toLowerCase())), `must not set ${[...CLIENT_HEADERS].join(', ')}: the monitor's HTTP client sets those itself`)
+    .refine((headers) => new Set(Object.keys(headers).map((name) => name.toLowerCase())).size === Object.keys(headers).length, 'must name each header once (names are not case-sensitive)')
+    .default({}),
   body: z.string().max(64_000).nullish().transform((value) => value || null),
   expectedStatus: expectedStatusSchema.default('200-299'),
   /** Text the body must contain (or, with keywordAbsent, must not). */
   keyword: z.string().max(500).nullish().transform((value) => value || null),
   keywordAbsent: z.boolean().default(false),
   /** A JSONPath into a JSON body, like $.status, and the value it must have (as text). */
-  jsonPath: z.string().trim().max(300).regex(/^\$/, 'must be a JSONPath starting with $, like $.status').nullish().or(z.literal('')).transform((value) => value || null),
+  jsonPath: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(PLAIN_JSON_PATH, 'must be a plain JSONPath, like $.status or $.checks[0].state (filters and scripts are not run)')
+    .nullish()
+    .or(z.literal(''))
+    .transform((value) => value || null),
   jsonValue: z.string().max(500).nullish().transform((value) => value ?? null),
   followRedirects: z.boolean().default(true),
   /** For services with a self-signed or internal certificate: connect anyway (expiry is still read). */
@@ -141,6 +159,21 @@ export function monitorDefaults(kind: MonitorKind) {
     incidentTemplateId: null,
     incidentQuietMinutes: kind === 'alert' ? 0 : 10,
   };
+}
+
+/** Shown for a header's value (they often hold tokens); sent back unchanged, it keeps the stored value. */
+export const HIDDEN_VALUE = '(hidden)';
+
+/** A URL as shown to those who may not change it: a password in it replaced by ***. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.password) return url;
+    parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 /** A stored row's settings, read through the schema of its kind. */

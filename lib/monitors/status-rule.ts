@@ -3,6 +3,7 @@
 //    changes nothing and a flapping service does not flip the page every minute);
 // 2. statusDecision: whether the component's status follows, without overriding a person.
 import type { ComponentStatus } from '../schemas/status.ts';
+import { compareComponentStatus } from '../status/rollup.ts';
 
 export const MONITOR_STATES = ['unknown', 'up', 'degraded', 'down'] as const;
 export type MonitorState = (typeof MONITOR_STATES)[number];
@@ -54,14 +55,6 @@ export function nextMonitorState(state: MonitorState, streaks: Streaks, outcome:
   return { state: verdict, streaks: next };
 }
 
-const SEVERITY: Record<ComponentStatus, number> = {
-  operational: 0,
-  degraded_performance: 1,
-  partial_outage: 2,
-  major_outage: 3,
-  under_maintenance: -1,
-};
-
 /** The worst of several monitors' states; unknown counts for nothing. */
 export function worstState(states: MonitorState[]): MonitorState {
   const order: MonitorState[] = ['down', 'degraded', 'up'];
@@ -106,7 +99,8 @@ export function statusDecision(input: {
   if (!verdict) return { action: 'leave', reason: 'no_verdict' };
   if (componentStatus === verdict) return { action: 'agree', status: verdict };
   if (componentStatus === monitorStatus) return { action: 'set', status: verdict };
-  const newTrouble = verdict !== previousVerdict && SEVERITY[verdict] > SEVERITY[previousVerdict ?? 'operational'];
-  if (newTrouble && SEVERITY[verdict] > SEVERITY[componentStatus]) return { action: 'set', status: verdict };
+  // Maintenance returned above, so these compare unplanned statuses only.
+  const newTrouble = compareComponentStatus(verdict, previousVerdict ?? 'operational') > 0;
+  if (newTrouble && compareComponentStatus(verdict, componentStatus) > 0) return { action: 'set', status: verdict };
   return { action: 'leave', reason: 'chosen_by_a_person' };
 }

@@ -41,6 +41,7 @@ export const incidentCreateSchema = z
     else if (data.resolvedAt <= data.startedAt) context.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'must be after the start' });
   });
 export type IncidentCreateInput = z.input<typeof incidentCreateSchema>;
+export type IncidentCreateData = z.output<typeof incidentCreateSchema>;
 
 /** A new update on an incident or maintenance: its status, its message, components changed with it. */
 export const incidentUpdateCreateSchema = z.object({

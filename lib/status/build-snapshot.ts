@@ -23,7 +23,7 @@ export async function buildSnapshot(db: Db, now = new Date()): Promise<Snapshot>
     // The status each component had when the window opened.
     db.componentStatusChange.groupBy({ by: ['componentId'], where: { at: { lt: windowStart } }, _max: { at: true } }),
     db.incident.findMany({ orderBy: INCIDENT_ORDER, include: INCIDENT_WITH_UPDATES }),
-    db.monitor.findMany({ where: { paused: false }, orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, componentId: true, lastCheckAt: true, createdAt: true, intervalSeconds: true, timeoutSeconds: true } }),
+    db.monitor.findMany({ where: { paused: false }, orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, componentId: true, lastCheckAt: true, stateSince: true, createdAt: true, intervalSeconds: true, timeoutSeconds: true } }),
   ]);
   const unconfirmed = unconfirmedSince(monitors, now);
   const responseTimes = await readResponseTimes(db, layoutComponents, monitors, now);

@@ -114,6 +114,31 @@ export function describeMonitorsApi(provider: Provider) {
       expect(await checkNow(id)).toMatchObject({ state: 'down', component_status: { changed: true, status: 'partial_outage' } });
     });
 
+    it('keeps a status a person set even when it is the one the monitor had set', async () => {
+      const componentId = await newComponent('Confirmed by hand');
+      upstream.set({ kind: 'status', status: 502 });
+      const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600, failures_before_down: 1, successes_before_up: 1 }));
+      await publicStatusBecomes(componentId, 'major_outage');
+      // The operator confirms the outage by hand: from now on it is their call.
+      await setStatus(componentId, 'major_outage');
+      upstream.set({ kind: 'status', status: 200 });
+      expect(await checkNow(id)).toMatchObject({ state: 'up', component_status: { changed: false, reason: 'chosen_by_a_person' } });
+    });
+
+    it('starts afresh when moved to another component, and keeps header values sent back as shown', async () => {
+      const first = await newComponent('Moved from');
+      const second = await newComponent('Moved to');
+      upstream.set({ kind: 'status', status: 502 });
+      const { id } = await createMonitor(httpMonitor(first, { interval_seconds: 3600, failures_before_down: 1, headers: { Authorization: 'Bearer secret' } }));
+      await publicStatusBecomes(first, 'major_outage');
+      const moved = await call('PATCH', `/monitors/${id}`, { key: keys.all, body: json({ monitor: { component_id: second, headers: { Authorization: '(hidden)', 'X-Trace': 'on' } } }) });
+      expect(await moved.json()).toMatchObject({ component_id: second, state: 'unknown', headers: { Authorization: '(hidden)', 'X-Trace': '(hidden)' } });
+      const stored = JSON.parse((await fixture.database.db.monitor.findUniqueOrThrow({ where: { id } })).settings);
+      expect(stored.headers).toEqual({ Authorization: 'Bearer secret', 'X-Trace': 'on' });
+      // Its first verdict on the new component is new trouble: it says so.
+      expect(await checkNow(id)).toMatchObject({ state: 'down', component_status: { changed: true, status: 'major_outage' } });
+    });
+
     it('leaves a component under maintenance alone', async () => {
       const componentId = await newComponent('In maintenance');
       upstream.set({ kind: 'status', status: 200 });
@@ -150,12 +175,19 @@ export function describeMonitorsApi(provider: Provider) {
       const componentId = await newComponent('Nightly backup');
       const created = await createMonitor({ name: 'Backup job', component_id: componentId, type: 'heartbeat', interval_seconds: 10, timeout_seconds: 1 });
       expect(created.heartbeat_url).toMatch(/^https:\/\/status\.example\.com\/api\/heartbeat\/[A-Za-z0-9_-]{24}$/);
+      // A key that may only read does not get the secret URL: whoever holds it can report a dead job as alive.
+      expect((await (await call('GET', `/monitors/${created.id}`, { key: keys.read })).json()).heartbeat_url).toMatch(/^\(hidden/);
       const path = new URL(created.heartbeat_url!).pathname;
       const beat = await fixture.request('POST', path);
       expect(beat.status).toBe(200);
       expect(await beat.json()).toEqual({ ok: true, paused: false });
       expect((await fixture.request('GET', path)).status).toBe(200);
       expect(((await (await call('GET', `/monitors/${created.id}`, { key: keys.read })).json()) as MonitorJson).state).toBe('up');
+      // Meanwhile a check hangs for 50 s: it holds its own slot, not the scheduler.
+      const hanging = await startUpstream();
+      hanging.set({ kind: 'hang' });
+      const stuck = await createMonitor({ name: 'Hangs', component_id: await newComponent('Hanging service'), type: 'http', url: hanging.url, interval_seconds: 60, timeout_seconds: 50 });
+      await expect.poll(() => hanging.requests.length).toBe(1);
       // No call for interval + grace (11 s): the scheduler records the miss; one miss is down.
       await expect
         .poll(async () => ((await (await call('GET', `/monitors/${created.id}`, { key: keys.read })).json()) as MonitorJson).last_check?.code, { timeout: 20_000, interval: 500 })
@@ -163,6 +195,8 @@ export function describeMonitorsApi(provider: Provider) {
       await publicStatusBecomes(componentId, 'major_outage');
       expect((await fixture.request('GET', path)).status).toBe(200);
       await publicStatusBecomes(componentId, 'operational');
+      expect((await call('DELETE', `/monitors/${stuck.id}`, { key: keys.all })).status).toBe(204);
+      await hanging.stop();
 
       const unknown = await fixture.request('POST', '/api/heartbeat/not-a-real-token');
       expect(unknown.status).toBe(404);
@@ -201,6 +235,9 @@ export function describeMonitorsApi(provider: Provider) {
       await refused(httpMonitor(componentId, { interval_seconds: 10, timeout_seconds: 10 }), 400, 'monitor.timeout_seconds', /shorter than the interval/);
       await refused(httpMonitor(componentId, { headers: { 'Bad Header': 'x' } }), 400, null, /header name/);
       await refused(httpMonitor(componentId, { json_value: 'ok' }), 400, 'monitor.json_path', /required with a JSON value/);
+      await refused(httpMonitor(componentId, { headers: { 'Transfer-Encoding': 'chunked' } }), 400, 'monitor.headers', /must not set connection, .*transfer-encoding/);
+      await refused(httpMonitor(componentId, { headers: { 'X-Token': 'a', 'x-token': 'b' } }), 400, 'monitor.headers', /each header once/);
+      await refused(httpMonitor(componentId, { json_path: '$.items[?(@.down)]' }), 400, 'monitor.json_path', /plain JSONPath/);
       await refused(httpMonitor(componentId, { frequency: 60 }), 400, null, /frequency/);
       await refused({ name: 'x', component_id: componentId, type: 'tcp', host: 'db.example.com' }, 400, 'monitor.port', /port/i);
       await refused({ name: 'x', component_id: componentId, type: 'smtp' }, 400, 'monitor.type', /must be one of/);
@@ -235,7 +272,7 @@ export function describeMonitorsApi(provider: Provider) {
       await expect.poll(async () => ((await (await call('GET', `/monitors/${id}`, { key: keys.read })).json()) as MonitorJson).state).toBe('up');
       // The checker went silent an hour ago (two intervals and a timeout make it overdue).
       const silentSince = new Date(Date.now() - 3600_000);
-      await fixture.database.db.monitor.update({ where: { id }, data: { lastCheckAt: silentSince } });
+      await fixture.database.db.monitor.update({ where: { id }, data: { lastCheckAt: silentSince, stateSince: silentSince, createdAt: silentSince } });
       const rowOf = async () => {
         const html = await (await fixture.request('GET', '/')).text();
         return html.slice(html.indexOf('Silent checker'), html.indexOf('Silent checker') + 1500);
@@ -322,6 +359,12 @@ export function describeMonitorsApi(provider: Provider) {
         incidents = await incidentsOf(componentId);
         expect(incidents.map((incident) => incident.status)).toEqual(['investigating']);
         expect(incidents[0].updates.at(-1)!.body).toBe('The problem is back: our checks fail again (502 Bad Gateway). We are investigating.');
+
+        // Resolved by an operator while the outage goes on: someone decided; it stays resolved.
+        const resolved = await call('PATCH', `/incidents/${incidents[0].id}`, { key: keys.all, body: json({ incident: { status: 'resolved', body: 'Known and accepted.' } }) });
+        expect(resolved.status).toBe(200);
+        expect((await checkNow(id)).incident).toBeNull();
+        expect((await incidentsOf(componentId)).map((incident) => incident.status)).toEqual(['resolved']);
       });
 
       it('while flapping, moves one incident between monitoring and investigating', async () => {

@@ -56,7 +56,8 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
           The certificate expires {formatDateTime(row.certExpiresAt, timeZone)}.
         </p>
       )}
-      {monitor.heartbeatUrl && (
+      {/* The URL is a secret whoever holds it can use to report a dead job as alive. */}
+      {manage && monitor.heartbeatUrl && (
         <section aria-labelledby="heartbeat-url" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <h2 id="heartbeat-url" className="font-semibold">
             Heartbeat URL

@@ -6,11 +6,11 @@ import { createMonitor } from '@/lib/monitors/manage-monitors';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = adminRoute('read', ({ db }) => monitorsResponse(db));
+export const GET = adminRoute('read', ({ db, actor }) => monitorsResponse(db, actor));
 
 export const POST = adminRoute('components.configure', async ({ db, body, actor }) => {
   const monitor = await withMonitorFieldNames(() => createMonitor(db, apiMonitorCreateSchema.parse(body), actor));
-  return monitorResponse(db, monitor.id, 201);
+  return monitorResponse(db, monitor.id, actor, 201);
 });
 
 export const { HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

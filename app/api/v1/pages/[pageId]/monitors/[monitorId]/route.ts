@@ -8,11 +8,11 @@ export const dynamic = 'force-dynamic';
 
 type Params = { pageId: string; monitorId: string };
 
-export const GET = adminRoute<Params>('read', ({ db, params }) => monitorResponse(db, params.monitorId));
+export const GET = adminRoute<Params>('read', ({ db, params, actor }) => monitorResponse(db, params.monitorId, actor));
 
 export const PATCH = adminRoute<Params>('components.configure', async ({ db, params, body, actor }) => {
   await withMonitorFieldNames(() => editMonitor(db, params.monitorId, apiMonitorUpdateSchema.parse(body), actor));
-  return monitorResponse(db, params.monitorId);
+  return monitorResponse(db, params.monitorId, actor);
 });
 
 export const DELETE = adminRoute<Params>('components.configure', async ({ db, params, actor }) => {
