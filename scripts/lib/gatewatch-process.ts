@@ -38,12 +38,21 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** `npm start`'s node flags and script, read from package.json, so tests run the server as it runs. */
-function startArguments(): string[] {
+/**
+ * `npm start`'s environment settings (`NAME=value` before `node`), node flags and script, read from
+ * package.json, so tests run the server as it runs.
+ */
+function startCommand(): { env: Record<string, string>; args: string[] } {
   const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [command, ...rest] = scripts.start.split(/\s+/);
+  const words = scripts.start.split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Za-z_]\w*=/.test(words[0] ?? '')) {
+    const [name, ...value] = words.shift()!.split('=');
+    env[name] = value.join('=');
+  }
+  const [command, ...args] = words;
   if (command !== 'node') throw new Error(`package.json's start script should run node, not ${command}`);
-  return rest;
+  return { env, args };
 }
 
 /**
@@ -52,9 +61,10 @@ function startArguments(): string[] {
  */
 export async function startGatewatch(options: { port?: number; env: Record<string, string>; timeoutMs?: number; captureOutput?: boolean }): Promise<GatewatchProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, startArguments(), {
+  const start = startCommand();
+  const child = spawn(process.execPath, start.args, {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...start.env, LOG_LEVEL: 'silent', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', options.captureOutput ? 'pipe' : 'inherit', options.captureOutput ? 'pipe' : 'inherit'],
   });
   let printed = '';
