@@ -9,7 +9,7 @@ import { monitorStats, STATS_RANGES } from '../monitors/rollups.ts';
 import { monitorDefaults, settingsOf, withoutPassword, type AlertSettings, type HttpSettings, type MonitorKind, type TcpSettings } from '../monitors/settings.ts';
 import { readPageLayout } from '../status/page-rows.ts';
 
-export const MONITOR_KIND_LABELS: Record<MonitorKind, string> = { http: 'HTTP(S)', tcp: 'TCP port', heartbeat: 'Heartbeat', alert: 'Alerts' };
+export const MONITOR_KIND_LABELS: Record<MonitorKind, string> = { http: 'HTTP(S)', tcp: 'TCP port', heartbeat: 'Heartbeat', alert: 'Alert' };
 
 /** An alert monitor's labels as the form and the list show them: one name=value per line. */
 export const labelsText = (labels: Record<string, string>, separator = '\n') =>
