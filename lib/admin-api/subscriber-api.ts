@@ -38,8 +38,8 @@ export const apiSubscriberCreateSchema = z
 export const subscriberQuerySchema = z.object({
   type: subscriberModeSchema.optional(),
   state: subscriberStateSchema.optional(),
-  limit: z.union([z.undefined(), count.pipe(z.int().min(1).max(1000))]),
-  page: z.union([z.undefined(), count.pipe(z.int().min(1).max(1_000_000))]),
+  limit: count.pipe(z.int().min(1).max(1000)).optional(),
+  page: count.pipe(z.int().min(1).max(1_000_000)).optional(),
 });
 
 export const parseSubscriberQuery = (request: Request) => subscriberQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));

@@ -22,10 +22,8 @@ export const unsubscribePrefix = (pageUrl: string) => `${pageUrl}/unsubscribe/`;
 
 /** The page's rollup as the transaction sees it: after the change that is being announced. */
 async function pageStatus(tx: Tx, layout: PageLayout) {
-  const [unresolved, activeMaintenances] = await Promise.all([
-    tx.incident.findMany({ where: { kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }, select: { impact: true } }),
-    tx.incident.count({ where: { kind: 'maintenance', status: { in: [...ACTIVE_MAINTENANCE_STATUSES] } } }),
-  ]);
+  const unresolved = await tx.incident.findMany({ where: { kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }, select: { impact: true } });
+  const activeMaintenances = await tx.incident.count({ where: { kind: 'maintenance', status: { in: [...ACTIVE_MAINTENANCE_STATUSES] } } });
   return rollupStatus({
     componentStatuses: layout.components.map((component) => component.status),
     unresolvedIncidentImpacts: unresolved.map((incident) => incident.impact as never),
@@ -43,7 +41,9 @@ async function envelope(tx: Tx, layout: PageLayout, at: Date): Promise<Pick<Noti
 
 /** An incident or maintenance update: the full incident, its updates newest first, with the maintenance fields. */
 export async function incidentBody(tx: Tx, incidentId: string, at: Date) {
-  const [layout, row] = await Promise.all([readPageLayout(tx), tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: INCIDENT_WITH_UPDATES })]);
+  // One after another: a transaction's connection runs one query at a time.
+  const layout = await readPageLayout(tx, { inTransaction: true });
+  const row = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: INCIDENT_WITH_UPDATES });
   const incident = toSnapshotIncident(row, { html: false });
   const oldest = incident.updates.at(-1);
   const body: NotificationBody = {
@@ -73,7 +73,7 @@ export interface ComponentChange {
 
 /** Component status changes, one body each, all with the rollup after them. */
 export async function componentBodies(tx: Tx, changes: ComponentChange[], at: Date) {
-  const layout = await readPageLayout(tx);
+  const layout = await readPageLayout(tx, { inTransaction: true });
   const head = await envelope(tx, layout, at);
   return changes.map((change) => {
     const component = layout.components.find((candidate) => candidate.id === change.componentId)!;
