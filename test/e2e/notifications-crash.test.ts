@@ -47,7 +47,6 @@ describe.each(['sqlite', 'postgresql'] as Provider[])('a server killed mid fan-o
     receiver.answer({ delayMs: 0 });
     restarted = await fixture.startServer();
     const distinctIds = (path: string) => new Set(receiver.verified(secrets.get(path)!, path).map(({ id }) => id));
-    // Those claimed by the killed server are due again when their lease (45 s) ends.
     await expect
       .poll(() => [...secrets.keys()].filter((path) => distinctIds(path).size === 2).length, { timeout: 120_000, interval: 500 })
       .toBe(RECEIVERS);
@@ -56,8 +55,12 @@ describe.each(['sqlite', 'postgresql'] as Provider[])('a server killed mid fan-o
       expect(bodies.some((body) => body.incident?.id === incidentId), path).toBe(true);
       expect(bodies.some((body) => body.component_update?.component_id === component), path).toBe(true);
     }
+    // Those in flight when it died are sent again once their lease (45 s) ends, with the same webhook-id,
+    // and only then marked delivered.
     const db = fixture.database.db;
-    await expect.poll(() => db.delivery.count({ where: { status: { not: 'delivered' } } }), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => db.delivery.count({ where: { status: { not: 'delivered' } } }), { timeout: 120_000, interval: 1000 }).toBe(0);
     expect(await db.delivery.count()).toBe(2 * RECEIVERS);
-  }, 240_000);
+    const ids = receiver.received.map((request) => request.headers['webhook-id']);
+    expect(ids.length).toBeGreaterThan(new Set(ids).size);
+  }, 300_000);
 });
