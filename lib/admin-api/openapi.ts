@@ -198,7 +198,7 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
   },
   { method: 'get', path: '/pages/{page_id}/subscribers/count', scope: 'admin', summary: 'How many subscribers (`?type=` a mode, `?state=` default active)', success: 200, returns: 'SubscriberCount' },
   { method: 'get', path: '/pages/{page_id}/subscribers/{subscriber_id}', scope: 'admin', summary: 'One subscriber, with why it was quarantined if it was', success: 200, returns: 'Subscriber' },
-  { method: 'delete', path: '/pages/{page_id}/subscribers/{subscriber_id}', scope: 'admin', summary: 'Unsubscribe: the subscriber and its pending deliveries go; answers with it as it was', success: 200, returns: 'Subscriber' },
+  { method: 'delete', path: '/pages/{page_id}/subscribers/{subscriber_id}', scope: 'admin', summary: 'Unsubscribe: the subscriber goes, with its deliveries, sent or not; answers with it as it was', success: 200, returns: 'Subscriber' },
 ];
 
 /** A request body's JSON Schema, as clients send it (before lib's own mapping). */
