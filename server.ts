@@ -20,6 +20,7 @@ import { getReadPath } from './lib/read-path/instance.ts';
 import { isDatabaseEmpty, seedDemo } from './lib/seed/demo.ts';
 import { startMonitorScheduler } from './lib/monitors/scheduler.ts';
 import { startMonitorMaintenanceJob } from './lib/monitors/maintenance-job.ts';
+import { startDeliveryWorker } from './lib/notifications/worker.ts';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const dev = process.argv.includes('--dev');
@@ -47,6 +48,8 @@ async function main() {
   // Monitors' checks, claimed through the database so several instances share them.
   startMonitorScheduler(getDb());
   startMonitorMaintenanceJob(getDb(), { checkDays: env.MONITOR_CHECK_RETENTION_DAYS, rollupDays: env.MONITOR_ROLLUP_RETENTION_DAYS });
+  // Notifications to subscribers, from the outbox; each delivery sent by one instance.
+  startDeliveryWorker(getDb());
 
   const app = next({ dev, dir: PROJECT_ROOT, hostname: env.HOST, port: env.PORT });
   await app.prepare();

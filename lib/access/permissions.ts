@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'components.configure': 'add, change, move and delete components, groups and their monitors',
   'page.configure': 'change the page settings and remove the demo content',
   'alerts.post': "post alerts from Prometheus Alertmanager or Grafana, which set the status of the components their alert monitors watch",
+  'subscribers.manage': 'see, add and remove subscribers to notifications',
   'api_keys.manage': 'create and revoke API keys',
   'operators.manage': 'add operators, change their roles, disable and remove them',
 } as const;
@@ -36,7 +37,7 @@ const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {
   incidents: ['incidents.write'],
   components: ['components.status'],
   alerts: ['alerts.post'],
-  admin: ['read', 'incidents.write', 'components.status', 'components.configure', 'page.configure', 'alerts.post'],
+  admin: ['read', 'incidents.write', 'components.status', 'components.configure', 'page.configure', 'alerts.post', 'subscribers.manage'],
 };
 
 /** Why an operator's role may not do something, in the words forms and read-only notices show. */
@@ -47,6 +48,7 @@ export const OPERATOR_REFUSALS: Record<Permission, string> = {
   'components.configure': 'Only owners and admins change components, groups and monitors.',
   'page.configure': 'Only owners and admins change the page settings.',
   'alerts.post': 'Only owners and admins post alerts; alerting tools post them with an API key of the "alerts" scope.',
+  'subscribers.manage': 'Only owners and admins see and manage subscribers.',
   'api_keys.manage': 'Only owners and admins manage API keys.',
   'operators.manage': 'Only owners and admins manage operators.',
 };

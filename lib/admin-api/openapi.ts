@@ -15,6 +15,7 @@ import type { ApiKeyScope } from '../schemas/api-key.ts';
 import { codesByStatus, ERROR_CODES } from '../error-codes.ts';
 import { FAILURE_CODES } from '../monitors/failures.ts';
 import { alertWebhookSchema, MAX_ALERTS_PER_POST } from '../schemas/alert-webhook.ts';
+import { apiSubscriberCreateSchema } from './subscriber-api.ts';
 
 /** Every admin API endpoint: the OpenAPI document and the reference page are both made from this. */
 export interface AdminEndpoint {
@@ -27,7 +28,7 @@ export interface AdminEndpoint {
   body?: z.ZodType;
   success: number;
   /** What a success answers; null for 204 No Content. */
-  returns: 'Incident' | 'Incident[]' | 'IncidentUpdate' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | 'Page' | 'Page[]' | 'Monitor' | 'Monitor[]' | 'MonitorCheck[]' | 'CheckNow' | 'AlertIntake' | null;
+  returns: 'Incident' | 'Incident[]' | 'IncidentUpdate' | 'Component' | 'Component[]' | 'ComponentGroup' | 'ComponentGroup[]' | 'Page' | 'Page[]' | 'Monitor' | 'Monitor[]' | 'MonitorCheck[]' | 'CheckNow' | 'AlertIntake' | 'Subscriber' | 'Subscriber[]' | 'SubscriberCount' | null;
   ifMatch?: boolean;
 }
 
@@ -176,6 +177,28 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
       returns: 'AlertIntake',
     }),
   ),
+  {
+    method: 'get',
+    path: '/pages/{page_id}/subscribers',
+    scope: 'admin',
+    summary: 'Subscribers, newest first (`?type=` a mode, `?state=` active, unconfirmed, quarantined or all; `?limit=` 1-1000, default 100; `?page=` from 1)',
+    success: 200,
+    returns: 'Subscriber[]',
+  },
+  {
+    method: 'post',
+    path: '/pages/{page_id}/subscribers',
+    scope: 'admin',
+    summary:
+      'Subscribe a webhook: `endpoint` (an http or https URL) and optionally `component_ids` (none: all components). It is sent Statuspage\'s webhook bodies for incident updates ' +
+      'and component status changes, signed the Standard Webhooks way with the `secret` this answer gives, once. Email subscriptions answer 422 until SMTP_URL is set',
+    body: apiSubscriberCreateSchema,
+    success: 201,
+    returns: 'Subscriber',
+  },
+  { method: 'get', path: '/pages/{page_id}/subscribers/count', scope: 'admin', summary: 'How many subscribers (`?type=` a mode, `?state=` default active)', success: 200, returns: 'SubscriberCount' },
+  { method: 'get', path: '/pages/{page_id}/subscribers/{subscriber_id}', scope: 'admin', summary: 'One subscriber, with why it was quarantined if it was', success: 200, returns: 'Subscriber' },
+  { method: 'delete', path: '/pages/{page_id}/subscribers/{subscriber_id}', scope: 'admin', summary: 'Unsubscribe: the subscriber goes, with its deliveries, sent or not; answers with it as it was', success: 200, returns: 'Subscriber' },
 ];
 
 /** A request body's JSON Schema, as clients send it (before lib's own mapping). */
@@ -295,6 +318,13 @@ export function openApiDocument(baseUrl: string) {
             'and when its firing alerts went from none to some or back: check ({ok, code, label, detail}), state, previous_state, component_status, incident (else null); ' +
             'unmapped: the alerts no monitor matched ({fingerprint, status, labels})',
         },
+        Subscriber: {
+          type: 'object',
+          description:
+            'id, mode (email, webhook, slack, discord, teams), email, endpoint, components (ids, or null for all), created_at, confirmed_at, quarantined_at and quarantine_reason ' +
+            '(sending failed for 3 days: nothing more is sent), purge_at; secret (whsec_…, to verify webhook-signature) only in the answer that created it',
+        },
+        SubscriberCount: { type: 'object', description: 'type (a mode, or all), state, count' },
         ComponentGroup: {
           type: 'object',
           description: 'A group: id, page_id, name, description, components (member ids in order), position, created_at, updated_at',

@@ -22,7 +22,7 @@ import { pageSettingsSchema, type PageSettingsInput } from '../schemas/page.ts';
 import type { MonitorEditInput } from '../monitors/manage-monitors.ts';
 import { MONITOR_KINDS, type MonitorCreateInput } from '../monitors/settings.ts';
 
-const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')]);
+export const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')]);
 /** An ISO 8601 time; null (as Statuspage clients send for "none") means not given. */
 const timestamp = z
   .iso.datetime({ offset: true, error: 'must be an ISO 8601 time, like 2026-11-24T23:05:00Z' })
@@ -224,7 +224,7 @@ export const apiPageUpdateSchema = z
   }));
 
 /** A whole number, also as form-encoded text ("60"). */
-const count = z.union([z.int(), z.string().regex(/^\d{1,9}$/, 'must be a whole number').transform(Number)]);
+export const count = z.union([z.int(), z.string().regex(/^\d{1,9}$/, 'must be a whole number').transform(Number)]);
 
 // A monitor as API clients send it: one flat object, the type's own fields beside the common ones.
 // Types only here; lib/monitors/settings.ts checks ranges and how the fields fit together, and

@@ -2,6 +2,7 @@ import type { Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { ComponentStatus } from '../schemas/status.ts';
+import { enqueueComponentNotifications, type ComponentChange } from '../notifications/enqueue.ts';
 
 /** Inside a write's transaction: the named components, in id order, or a 404 naming the missing ones. */
 export async function loadComponents(tx: Tx, ids: Iterable<string>) {
@@ -41,14 +42,19 @@ export async function applyComponentStatuses(
   byPerson = false,
 ) {
   const components = await loadComponents(tx, [...alsoAffected, ...Object.keys(statuses)]);
+  const changes: ComponentChange[] = [];
   for (const component of components) {
     const status = statuses[component.id];
     if (!status) continue;
     // Conditional on the row as it is when locked (not as read above): a concurrent write that
     // changed it meanwhile is seen, and the change lands in the history either way.
     const { count } = await tx.component.updateMany({ where: { id: component.id, NOT: { status } }, data: { status, ...(byPerson && { monitorStatus: null }) } });
-    if (count) await tx.componentStatusChange.create({ data: { id: newId(), componentId: component.id, status, at, incidentId } });
+    if (!count) continue;
+    await tx.componentStatusChange.create({ data: { id: newId(), componentId: component.id, status, at, incidentId } });
+    changes.push({ componentId: component.id, oldStatus: component.status as ComponentStatus, newStatus: status, at });
   }
+  // Subscribers of these components hear of it through the outbox, in this same transaction.
+  await enqueueComponentNotifications(tx, changes);
   return components;
 }
 

@@ -5,6 +5,7 @@ import { applyComponentStatuses, backfillComponentStatuses, loadComponents } fro
 import { newId } from '../ids.ts';
 import { visibleWrite } from '../db/writes.ts';
 import { newUpdateData } from './update-data.ts';
+import { enqueueIncidentNotifications } from '../notifications/enqueue.ts';
 import { incidentCreateSchema, type IncidentCreateData, type IncidentCreateInput } from '../schemas/incident.ts';
 import { IMPACT_WORDS, isClosedIncidentStatus, updateStatusLabel, type ComponentStatus } from '../schemas/status.ts';
 
@@ -61,6 +62,7 @@ export async function writeNewIncident(tx: Tx, data: IncidentCreateData, actor: 
   }
   await tx.incidentComponent.createMany({ data: affected.map((componentId) => ({ incidentId, componentId })) });
   await tx.incidentUpdate.create({ data: { ...update, incidentId } });
+  await enqueueIncidentNotifications(tx, incidentId, update.id);
   await recordAudit(tx, actor, {
     action: 'incident.create',
     targetType: 'incident',

@@ -10,6 +10,7 @@ import { isClosedStatus, statusChangeInWords, UPDATE_STATUS_LABELS, type Inciden
 import { statusesAfterClose } from './statuses-after-close.ts';
 import { allowedNextStatuses } from './transitions.ts';
 import { newUpdateData } from './update-data.ts';
+import { enqueueIncidentNotifications } from '../notifications/enqueue.ts';
 
 /**
  * Posts a new update on an incident or maintenance: moves its status along the lifecycle, records
@@ -68,9 +69,10 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
   if (newlyAffected.length) {
     await tx.incidentComponent.createMany({ data: newlyAffected.map((component) => ({ incidentId, componentId: component.id })) });
   }
-  await tx.incidentUpdate.create({
+  const update = await tx.incidentUpdate.create({
     data: { ...newUpdateData({ ...data, status, at, before: components, statuses }), incidentId },
   });
+  await enqueueIncidentNotifications(tx, incidentId, update.id);
   await recordAudit(tx, actor, {
     action: cancel ? 'maintenance.cancel' : 'incident.update',
     targetType: 'incident',

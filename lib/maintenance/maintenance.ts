@@ -11,12 +11,14 @@ import { pageTimeZone } from '../page/page-settings.ts';
 import { visibleWrite } from '../db/writes.ts';
 import { maintenanceCancelSchema, maintenanceCreateSchema, type MaintenanceCancelInput, type MaintenanceCreateInput } from '../schemas/incident.ts';
 import { formatDateTime } from '../time.ts';
+import { enqueueIncidentNotifications } from '../notifications/enqueue.ts';
 
 /** Announces a maintenance window; components change only when it starts. */
 export async function createMaintenance(db: Db, input: MaintenanceCreateInput, actor: Actor) {
   requirePermission(actor, 'incidents.write');
   const data = maintenanceCreateSchema.parse(input);
   const id = newId();
+  const updateId = newId();
   const now = new Date();
   await visibleWrite(db, async (tx) => {
     const components = await loadComponents(tx, data.componentIds);
@@ -33,9 +35,10 @@ export async function createMaintenance(db: Db, input: MaintenanceCreateInput, a
         scheduledAutoInProgress: data.autoInProgress,
         scheduledAutoCompleted: data.autoCompleted,
         components: { create: components.map((component) => ({ componentId: component.id })) },
-        updates: { create: { id: newId(), status: 'scheduled', body: data.body, displayAt: now, deliverNotifications: data.deliverNotifications } },
+        updates: { create: { id: updateId, status: 'scheduled', body: data.body, displayAt: now, deliverNotifications: data.deliverNotifications } },
       },
     });
+    await enqueueIncidentNotifications(tx, id, updateId);
     // The window in the page's zone, named, as the admin shows times.
     const timeZone = await pageTimeZone(tx);
     await recordAudit(tx, actor, {

@@ -38,13 +38,19 @@ export function toLayoutComponent(row: ComponentRow): LayoutComponent {
   };
 }
 
-/** The page, its groups and components in page order, without uptime: three small queries. */
-export async function readPageLayout(db: Db | Tx) {
-  const [pageRow, groupRows, componentRows] = await Promise.all([
-    db.page.findFirst({ orderBy: { createdAt: 'asc' } }),
-    db.componentGroup.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] }),
-    db.component.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] }),
-  ]);
+/**
+ * The page, its groups and components in page order, without uptime: three small queries, at once,
+ * or in turn inside a transaction (`tx`), whose one connection runs one query at a time.
+ */
+export async function readPageLayout(db: Db | Tx, { inTransaction = false } = {}) {
+  const reads = [
+    () => db.page.findFirst({ orderBy: { createdAt: 'asc' } }),
+    () => db.componentGroup.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] }),
+    () => db.component.findMany({ orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] }),
+  ] as const;
+  const [pageRow, groupRows, componentRows] = inTransaction
+    ? ([await reads[0](), await reads[1](), await reads[2]()] as const)
+    : await Promise.all([reads[0](), reads[1](), reads[2]()]);
   const components = componentRows.map(toLayoutComponent);
   const groups = groupRows.map((row) => {
     const children = components.filter((component) => component.groupId === row.id);

@@ -78,6 +78,12 @@ export function describeAdminApi(provider: Provider) {
       { method: 'GET', route: '/pages/{page_id}/monitors/{monitor_id}/checks', wrongKey: keys.components },
       { method: 'POST', route: '/pages/{page_id}/alerts/alertmanager', body: json({ alerts: [] }), wrongKey: keys.read },
       { method: 'POST', route: '/pages/{page_id}/alerts/grafana', body: json({ alerts: [] }), wrongKey: keys.components },
+      // Subscribers' addresses are personal: even reading them needs the admin scope.
+      { method: 'GET', route: '/pages/{page_id}/subscribers', wrongKey: keys.read },
+      { method: 'POST', route: '/pages/{page_id}/subscribers', body: json({ subscriber: { endpoint: 'https://example.com/hook' } }), wrongKey: keys.incidents },
+      { method: 'GET', route: '/pages/{page_id}/subscribers/count', wrongKey: keys.components },
+      { method: 'GET', route: '/pages/{page_id}/subscribers/{subscriber_id}', wrongKey: keys.read },
+      { method: 'DELETE', route: '/pages/{page_id}/subscribers/{subscriber_id}', wrongKey: keys.incidents },
     ];
     /** The URL of `route`: the demo page's id, `ids` for the other parameters (or "x": refused before they are looked up). */
     const urlOf = (route: string, ids: Record<string, string> = {}) =>
@@ -120,7 +126,9 @@ export function describeAdminApi(provider: Provider) {
         '/pages/{page_id}/monitors/{monitor_id}': withId(monitorId),
         '/pages/{page_id}/monitors/{monitor_id}/checks': expect.any(Array),
       };
-      const gets = table().filter((operation) => operation.method === 'GET');
+      // Every GET a read key may make (subscribers need the admin scope: notifications.shared.ts reads them).
+      const subscribers = (route: string) => route.startsWith('/pages/{page_id}/subscribers');
+      const gets = table().filter((operation) => operation.method === 'GET' && !subscribers(operation.route));
       expect(gets.map((operation) => operation.route).sort()).toEqual(Object.keys(expected).sort());
       for (const { route } of gets) {
         const response = await fixture.request('GET', urlOf(route, ids), { key: keys.read });

@@ -46,7 +46,7 @@ describe('API key scopes', () => {
       incidents: ['incidents.write'],
       components: ['components.status'],
       alerts: ['alerts.post'],
-      admin: ['read', 'incidents.write', 'components.status', 'components.configure', 'page.configure', 'alerts.post'],
+      admin: ['read', 'incidents.write', 'components.status', 'components.configure', 'page.configure', 'alerts.post', 'subscribers.manage'],
     });
     expect([...keyPermissions(['read', 'incidents', 'components'])].sort()).toEqual(['components.status', 'incidents.write', 'read']);
   });

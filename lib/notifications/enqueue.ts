@@ -1,0 +1,38 @@
+// The outbox's writing side: called inside the transaction of the write that causes a notification,
+// so the notification exists exactly when the write committed. It writes ONE row per event, whatever
+// the number of subscribers: posting an update costs the same with 10,000 of them. The delivery
+// worker (worker.ts) fans each row out to one delivery per subscriber, in one transaction of its own.
+import type { Tx } from '../db/client.ts';
+import { newId } from '../ids.ts';
+import { componentBodies, incidentBody, type ComponentChange, type NotificationBody } from './payloads.ts';
+import { ACTIVE_SUBSCRIBER } from './subscribers.ts';
+
+export type { ComponentChange } from './payloads.ts';
+
+// Without anyone to tell (the usual case), a write pays one indexed read and builds nothing.
+const anyoneSubscribed = async (tx: Tx) => Boolean(await tx.subscriber.findFirst({ where: ACTIVE_SUBSCRIBER, select: { id: true } }));
+
+const notificationRow = (kind: 'incident_update' | 'component_update', at: Date, { body, componentIds }: { body: NotificationBody; componentIds: string[] }) => ({
+  id: newId(),
+  kind,
+  payload: JSON.stringify(body),
+  componentIds: JSON.stringify(componentIds),
+  createdAt: at,
+});
+
+/**
+ * Inside the write that posted update `updateId` on an incident or maintenance: tells the
+ * subscribers of its components (and those of all), unless the update is not to be delivered.
+ */
+export async function enqueueIncidentNotifications(tx: Tx, incidentId: string, updateId: string, at = new Date()) {
+  const update = await tx.incidentUpdate.findUniqueOrThrow({ where: { id: updateId }, select: { deliverNotifications: true } });
+  if (!update.deliverNotifications || !(await anyoneSubscribed(tx))) return;
+  await tx.notification.create({ data: notificationRow('incident_update', at, await incidentBody(tx, incidentId, at)) });
+}
+
+/** Inside the write that changed these components' statuses: tells each one's subscribers (and those of all). */
+export async function enqueueComponentNotifications(tx: Tx, changes: ComponentChange[], at = new Date()) {
+  if (!changes.length || !(await anyoneSubscribed(tx))) return;
+  const bodies = await componentBodies(tx, changes, at);
+  await tx.notification.createMany({ data: bodies.map((body) => notificationRow('component_update', at, body)) });
+}

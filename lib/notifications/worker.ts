@@ -1,0 +1,190 @@
+// The outbox's sending side. Every second: fan new notifications out to one delivery per subscriber,
+// claim due deliveries, send them (a bounded number at once), and record each outcome. Across any
+// number of Gatewatch processes sharing the database each delivery is claimed by one of them: on
+// PostgreSQL with FOR UPDATE SKIP LOCKED, on SQLite under the file's write lock. Claiming moves the
+// delivery's nextAttemptAt to the end of a lease, so if the sender dies mid-send the delivery is due
+// again then; it is marked delivered only after a 2xx. At least once, with the same webhook-id.
+import { dbProvider, type Db } from '../db/client.ts';
+import { lockForWrite } from '../db/writes.ts';
+import { newId } from '../ids.ts';
+import { log } from '../log.ts';
+import { bodyFor } from './payloads.ts';
+import { ACTIVE_SUBSCRIBER, componentIdsOf, concerns, SENDABLE_MODES } from './subscribers.ts';
+import { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendOutcome } from './webhook.ts';
+
+/** A claimed delivery belongs to its sender this long: the send's timeout and time to record it. */
+export const LEASE_MS = WEBHOOK_TIMEOUT_MS + 15_000;
+/** An endpoint failing this long without a success is quarantined, and sent nothing more. */
+export const QUARANTINE_AFTER_MS = 3 * 24 * 3600_000;
+/** Waits before the 1st, 2nd, ... retry; the last repeats. */
+const RETRY_DELAYS_MS = [10_000, 30_000, 120_000, 600_000, 3600_000, 6 * 3600_000];
+const CLAIM_BATCH = 50;
+const FAN_OUT_BATCH = 20;
+/** Rows per insert, well under both databases' limits on parameters in one statement. */
+const INSERT_CHUNK = 500;
+const MAX_IN_FLIGHT = 50;
+
+/** How long to wait before retrying after the `attempts`-th failed attempt: the schedule, ±20 % so retries spread out. */
+export function retryDelayMs(attempts: number, random = Math.random): number {
+  const base = RETRY_DELAYS_MS[Math.min(Math.max(attempts, 1), RETRY_DELAYS_MS.length) - 1];
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * Writes the deliveries of notifications not yet fanned out, each in one transaction with marking
+ * it done: a crash leaves it whole or untouched. Returns how many notifications it fanned out.
+ */
+export async function fanOutNotifications(db: Db, now: Date, limit = FAN_OUT_BATCH): Promise<number> {
+  // Most ticks find nothing: one indexed read, no transaction, no lock.
+  if (!(await db.notification.findFirst({ where: { fannedOutAt: null }, select: { id: true } }))) return 0;
+  return db.$transaction(
+    async (tx) => {
+      let ids: string[] | undefined;
+      if (dbProvider(db) === 'postgresql') {
+        ids = (await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Notification" WHERE "fannedOutAt" IS NULL ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`).map((row) => row.id);
+        if (!ids.length) return 0;
+      } else {
+        await lockForWrite(db, tx, 'notification-fan-out');
+      }
+      const notifications = await tx.notification.findMany({ where: { fannedOutAt: null, ...(ids && { id: { in: ids } }) }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, componentIds: true } });
+      if (!notifications.length) return 0;
+      const subscribers = await tx.subscriber.findMany({ where: { ...ACTIVE_SUBSCRIBER, mode: { in: [...SENDABLE_MODES] } }, select: { id: true, componentIds: true } });
+      const following = subscribers.map((subscriber) => ({ id: subscriber.id, follows: componentIdsOf(subscriber.componentIds) }));
+      for (const notification of notifications) {
+        const about = JSON.parse(notification.componentIds) as string[];
+        const rows = following
+          .filter((subscriber) => concerns(subscriber.follows, about))
+          .map((subscriber) => ({ id: newId(), notificationId: notification.id, subscriberId: subscriber.id, nextAttemptAt: now, createdAt: now }));
+        for (let start = 0; start < rows.length; start += INSERT_CHUNK) await tx.delivery.createMany({ data: rows.slice(start, start + INSERT_CHUNK) });
+        await tx.notification.update({ where: { id: notification.id }, data: { fannedOutAt: now } });
+      }
+      return notifications.length;
+    },
+    // Tens of thousands of rows on a busy machine take longer than Prisma's default 5 s.
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+const CLAIMED = {
+  id: true,
+  attempts: true,
+  createdAt: true,
+  subscriber: { select: { id: true, mode: true, endpoint: true, secret: true, unsubscribeToken: true } },
+  notification: { select: { payload: true } },
+} as const;
+
+export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
+
+/** Claims up to `limit` deliveries due at `now`: this caller's to send until the lease ends. */
+export async function claimDueDeliveries(db: Db, now: Date, limit = CLAIM_BATCH, leaseMs = LEASE_MS) {
+  const due = { status: 'pending', nextAttemptAt: { lte: now } };
+  if (!(await db.delivery.findFirst({ where: due, select: { id: true } }))) return [];
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  return db.$transaction(async (tx) => {
+    let ids: string[];
+    if (dbProvider(db) === 'postgresql') {
+      ids = (await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Delivery" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`).map((row) => row.id);
+    } else {
+      await lockForWrite(db, tx, 'delivery-claims');
+      ids = (await tx.delivery.findMany({ where: due, orderBy: { nextAttemptAt: 'asc' }, take: limit, select: { id: true } })).map((row) => row.id);
+    }
+    if (!ids.length) return [];
+    await tx.delivery.updateMany({ where: { id: { in: ids } }, data: { leaseUntil, nextAttemptAt: leaseUntil } });
+    return tx.delivery.findMany({ where: { id: { in: ids } }, select: CLAIMED });
+  });
+}
+
+/** Sends one claimed delivery in its subscriber's mode. */
+export async function sendDelivery(delivery: ClaimedDelivery, now = new Date()): Promise<SendOutcome> {
+  const { subscriber } = delivery;
+  if (subscriber.mode !== 'webhook' || !subscriber.endpoint || !subscriber.secret) {
+    return { ok: false, status: null, error: `cannot send to a ${subscriber.mode} subscriber yet` };
+  }
+  return sendWebhook({ url: subscriber.endpoint, secret: subscriber.secret, id: delivery.id, body: bodyFor(delivery.notification.payload, subscriber.unsubscribeToken), now });
+}
+
+/**
+ * Records how a send went. Delivered: done, and the subscriber is no longer failing. Failed: retried
+ * after the next wait; a subscriber failing for QUARANTINE_AFTER_MS is quarantined, with the reason
+ * in words, and its pending deliveries are given up. Only a pending delivery is touched: one another
+ * sender already finished (after this one's lease ran out) stays as that sender left it.
+ */
+export async function recordDeliveryOutcome(db: Db, delivery: ClaimedDelivery, outcome: SendOutcome, now: Date, random = Math.random) {
+  const subscriberId = delivery.subscriber.id;
+  await db.$transaction(async (tx) => {
+    if (dbProvider(db) === 'sqlite') await lockForWrite(db, tx, 'delivery-outcomes');
+    if (outcome.ok) {
+      await tx.delivery.updateMany({ where: { id: delivery.id, status: 'pending' }, data: { status: 'delivered', deliveredAt: now, attempts: { increment: 1 }, lastStatus: outcome.status, lastError: null, leaseUntil: null } });
+      await tx.subscriber.updateMany({ where: { id: subscriberId, failingSince: { not: null } }, data: { failingSince: null } });
+      return;
+    }
+    const attempts = delivery.attempts + 1;
+    const { count } = await tx.delivery.updateMany({
+      where: { id: delivery.id, status: 'pending' },
+      data: { attempts, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, random)), lastStatus: outcome.status, lastError: outcome.error, leaseUntil: null },
+    });
+    if (!count) return;
+    const subscriber = await tx.subscriber.findUnique({ where: { id: subscriberId }, select: { failingSince: true, quarantinedAt: true, endpoint: true, email: true } });
+    if (!subscriber || subscriber.quarantinedAt) return;
+    if (!subscriber.failingSince) {
+      await tx.subscriber.update({ where: { id: subscriberId }, data: { failingSince: now } });
+      return;
+    }
+    // Both: no success from the endpoint for that long, and this delivery failing all along (a
+    // failure long ago followed by days without anything to send is no outage).
+    const failingFor = Math.min(now.getTime() - subscriber.failingSince.getTime(), now.getTime() - delivery.createdAt.getTime());
+    if (failingFor < QUARANTINE_AFTER_MS) return;
+    const reason = `${outcome.error} from ${subscriber.endpoint ?? subscriber.email}, failing since ${subscriber.failingSince.toISOString()}`;
+    await tx.subscriber.update({ where: { id: subscriberId }, data: { quarantinedAt: now, quarantineReason: reason } });
+    await tx.delivery.updateMany({ where: { subscriberId, status: 'pending' }, data: { status: 'failed', lastError: `not sent: the subscriber was quarantined (${reason})` } });
+  });
+}
+
+/**
+ * Sends due notifications until stopped: every `tickMs` it fans new ones out and claims as many due
+ * deliveries as there are free slots, each sent on its own so a slow receiver holds only its slot.
+ * A failure (the database away) is logged once and retried on the next tick.
+ */
+export function startDeliveryWorker(db: Db, options: { tickMs?: number; maxInFlight?: number } = {}): () => void {
+  const maxInFlight = options.maxInFlight ?? MAX_IN_FLIGHT;
+  let inFlight = 0;
+  let ticking = false;
+  let failing = false;
+  const failed = (what: string, error: unknown) => {
+    if (!failing) log('warn', `${what}; retrying every second`, { error: String(error).split('\n')[0] });
+    failing = true;
+  };
+  const run = async (delivery: ClaimedDelivery) => {
+    try {
+      const outcome = await sendDelivery(delivery);
+      await recordDeliveryOutcome(db, delivery, outcome, new Date());
+    } catch (error) {
+      // Left pending: due again when its lease ends.
+      failed('a delivery outcome could not be recorded', error);
+    } finally {
+      inFlight--;
+    }
+  };
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      while ((await fanOutNotifications(db, new Date(), FAN_OUT_BATCH)) === FAN_OUT_BATCH);
+      while (inFlight < maxInFlight) {
+        const claimed = await claimDueDeliveries(db, new Date(), Math.min(CLAIM_BATCH, maxInFlight - inFlight));
+        inFlight += claimed.length;
+        for (const delivery of claimed) void run(delivery);
+        if (claimed.length < CLAIM_BATCH) break;
+      }
+      if (failing) log('info', 'notification deliveries running again');
+      failing = false;
+    } catch (error) {
+      failed('notification deliveries could not be claimed', error);
+    } finally {
+      ticking = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.tickMs ?? 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

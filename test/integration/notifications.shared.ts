@@ -1,0 +1,297 @@
+// Notifications to webhook subscribers, end to end: subscribed through the admin API over HTTP, sent
+// by the real server's delivery worker to real receivers that verify the Standard Webhooks signature;
+// then the worker's rules (retries, leases, quarantine) on their own with an injected clock.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/access/permissions';
+import { createComponent } from '@/lib/components/manage-components';
+import type { Provider } from '@/lib/db/client';
+import { createIncident } from '@/lib/incidents/create-incident';
+import { createSubscriber } from '@/lib/notifications/manage-subscribers';
+import { claimDueDeliveries, fanOutNotifications, LEASE_MS, QUARANTINE_AFTER_MS, recordDeliveryOutcome, sendDelivery } from '@/lib/notifications/worker';
+import { seedDemo } from '@/lib/seed/demo';
+import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
+
+type Subscriber = { id: string; secret: string; endpoint: string; components: string[] | null };
+
+export function describeNotifications(provider: Provider) {
+  describe(`webhook notifications on ${provider}`, () => {
+    const fixture = useAdminApiFixture(provider, 'notifications');
+    const { call } = fixture;
+    let keys: AdminApiFixture['keys'];
+    let receiver: WebhookReceiver;
+
+    beforeAll(async () => {
+      ({ keys } = fixture);
+      receiver = await startWebhookReceiver();
+    });
+    afterAll(() => receiver?.stop());
+
+    async function newComponent(name: string): Promise<string> {
+      const response = await call('POST', '/components', { key: keys.all, body: json({ component: { name } }) });
+      expect(response.status).toBe(201);
+      return (await response.json()).id;
+    }
+    async function subscribe(path: string, componentIds?: string[]): Promise<Subscriber> {
+      const response = await call('POST', '/subscribers', { key: keys.all, body: json({ subscriber: { endpoint: `${receiver.url}${path}`, ...(componentIds && { component_ids: componentIds }) } }) });
+      expect(response.status, await response.clone().text()).toBe(201);
+      return response.json();
+    }
+    const unsubscribe = async (subscriber: Subscriber) => expect((await call('DELETE', `/subscribers/${subscriber.id}`, { key: keys.all })).status).toBe(200);
+    /** What `subscriber` was sent, signatures verified with its secret. */
+    const sentTo = (subscriber: Subscriber) => receiver.verified(subscriber.secret, new URL(subscriber.endpoint).pathname);
+    const incidentBodies = (subscriber: Subscriber, incidentId: string) => sentTo(subscriber).filter(({ body }) => body.incident?.id === incidentId);
+    const componentBodies = (subscriber: Subscriber, componentId: string) => sentTo(subscriber).filter(({ body }) => body.component_update?.component_id === componentId);
+    /** Every notification written so far has been sent to `subscriber` (or failed): nothing more is coming. */
+    const settled = (subscriber: Subscriber) =>
+      expect
+        .poll(async () => (await fixture.database.db.notification.count({ where: { fannedOutAt: null } })) + (await fixture.database.db.delivery.count({ where: { subscriberId: subscriber.id, status: 'pending' } })), { timeout: 15_000 })
+        .toBe(0);
+
+    it('sends an incident and its updates in Statuspage’s body, signed, to the subscribers of its components', async () => {
+      const api = await newComponent('Notified API');
+      const other = await newComponent('Elsewhere');
+      const everything = await subscribe('/all');
+      const ofApi = await subscribe('/api', [api]);
+      const ofOther = await subscribe('/other', [other]);
+      expect(everything).toMatchObject({ secret: expect.stringMatching(/^whsec_/), components: null, mode: 'webhook' });
+      expect(ofApi.components).toEqual([api]);
+
+      const created = await call('POST', '/incidents', { key: keys.all, body: json({ incident: { name: 'Slow API', status: 'investigating', body: 'Looking.', components: { [api]: 'partial_outage' } } }) });
+      expect(created.status).toBe(201);
+      const incident = await created.json();
+      const patched = await call('PATCH', `/incidents/${incident.id}`, { key: keys.all, body: json({ incident: { status: 'monitoring', body: 'Fix deployed.' } }) });
+      expect(patched.status).toBe(200);
+
+      for (const subscriber of [everything, ofApi]) await expect.poll(() => incidentBodies(subscriber, incident.id).length).toBe(2);
+      const [first, second] = incidentBodies(ofApi, incident.id).sort((a, b) => a.body.incident.incident_updates.length - b.body.incident.incident_updates.length);
+      expect(Object.keys(second.body)).toEqual(['meta', 'page', 'incident']);
+      expect(second.body.meta).toEqual({ unsubscribe: expect.stringMatching(/^https:\/\/status\.example\.com\/unsubscribe\/[\w-]{20,}$/), documentation: 'https://status.example.com/docs/api', generated_at: expect.any(String) });
+      expect(second.body.page).toEqual({ id: fixture.pageId, status_indicator: 'major', status_description: 'Partial System Outage' });
+      expect(second.body.incident).toMatchObject({ id: incident.id, name: 'Slow API', status: 'monitoring', impact: 'major', page_id: fixture.pageId, shortlink: `https://status.example.com/incidents/${incident.id}` });
+      // Newest first, as the v2 JSON has them; the components as full objects.
+      expect(second.body.incident.incident_updates.map((update: { status: string }) => update.status)).toEqual(['monitoring', 'investigating']);
+      expect(second.body.incident.incident_updates[1]).toMatchObject({ body: 'Looking.', deliver_notifications: true, affected_components: [{ code: api, name: 'Notified API', old_status: 'operational', new_status: 'partial_outage' }] });
+      expect(second.body.incident.components).toEqual([expect.objectContaining({ id: api, status: 'partial_outage' })]);
+      expect(first.body.incident.status).toBe('investigating');
+      // Each subscriber has its own unsubscribe link; the two notifications have their own ids.
+      expect(incidentBodies(everything, incident.id)[0].body.meta.unsubscribe).not.toBe(first.body.meta.unsubscribe);
+      expect(new Set([first.id, second.id]).size).toBe(2);
+      // The component's change went to those following it too, and nothing to the other component's.
+      await expect.poll(() => componentBodies(ofApi, api).length).toBe(1);
+      await settled(ofOther);
+      expect(sentTo(ofOther)).toEqual([]);
+      const request = receiver.received.find((candidate) => candidate.headers['webhook-id'] === second.id)!;
+      expect(request.headers).toMatchObject({ 'content-type': 'application/json', 'webhook-signature': expect.stringMatching(/^v1,/) });
+      for (const subscriber of [everything, ofApi, ofOther]) await unsubscribe(subscriber);
+    });
+
+    it('tells the subscribers of a component of its status change, and no one else', async () => {
+      const disk = await newComponent('Disk');
+      const cpu = await newComponent('CPU');
+      const ofDisk = await subscribe('/disk', [disk]);
+      const ofCpu = await subscribe('/cpu', [cpu]);
+      expect((await call('PATCH', `/components/${disk}`, { key: keys.components, body: json({ component: { status: 'degraded_performance' } }) })).status).toBe(200);
+      await expect.poll(() => componentBodies(ofDisk, disk).length).toBe(1);
+      const [{ body }] = componentBodies(ofDisk, disk);
+      expect(Object.keys(body)).toEqual(['meta', 'page', 'component_update', 'component']);
+      expect(body.component_update).toEqual({ id: expect.any(String), component_id: disk, component_type: 'Component', old_status: 'operational', new_status: 'degraded_performance', created_at: expect.any(String) });
+      expect(body.component).toMatchObject({ id: disk, name: 'Disk', status: 'degraded_performance', page_id: fixture.pageId, group: false });
+      expect(body.page.status_indicator).not.toBe('none');
+      // The same status again changes nothing, and tells no one.
+      expect((await call('PATCH', `/components/${disk}`, { key: keys.components, body: json({ component: { status: 'degraded_performance' } }) })).status).toBe(200);
+      await settled(ofDisk);
+      await settled(ofCpu);
+      expect(componentBodies(ofDisk, disk)).toHaveLength(1);
+      expect(sentTo(ofCpu)).toEqual([]);
+      await unsubscribe(ofDisk);
+      await unsubscribe(ofCpu);
+    });
+
+    it('sends nothing for an update posted with deliver_notifications false', async () => {
+      const subscriber = await subscribe('/quiet');
+      const incident = await (await call('POST', '/incidents', { key: keys.all, body: json({ incident: { name: 'Quiet one', deliver_notifications: false } }) })).json();
+      const silent = await (await call('PATCH', `/incidents/${incident.id}`, { key: keys.all, body: json({ incident: { status: 'identified', body: 'Found it.', deliver_notifications: false } }) })).json();
+      expect(silent.incident_updates[0].deliver_notifications).toBe(false);
+      expect((await call('PATCH', `/incidents/${incident.id}`, { key: keys.all, body: json({ incident: { status: 'resolved', body: 'Fixed.' } }) })).status).toBe(200);
+      await expect.poll(() => incidentBodies(subscriber, incident.id).length).toBe(1);
+      await settled(subscriber);
+      const bodies = incidentBodies(subscriber, incident.id);
+      expect(bodies).toHaveLength(1);
+      expect(bodies[0].body.incident.status).toBe('resolved');
+      await unsubscribe(subscriber);
+    });
+
+    it('retries a receiver that fails, with the same webhook-id, until it answers 2xx', async () => {
+      const component = await newComponent('Flaky receiver’s');
+      const subscriber = await subscribe('/flaky', [component]);
+      receiver.answer({ status: 500 });
+      try {
+        expect((await call('PATCH', `/components/${component}`, { key: keys.components, body: json({ component: { status: 'major_outage' } }) })).status).toBe(200);
+        await expect.poll(() => componentBodies(subscriber, component).length).toBe(1);
+        const delivery = await fixture.database.db.delivery.findFirstOrThrow({ where: { subscriberId: subscriber.id } });
+        await expect.poll(async () => (await fixture.database.db.delivery.findUniqueOrThrow({ where: { id: delivery.id } })).lastError).toBe('HTTP 500');
+        receiver.answer({ status: 204 });
+        // The first retry comes 10 s (± 20 %) later.
+        await expect.poll(() => componentBodies(subscriber, component).length, { timeout: 25_000 }).toBe(2);
+        const [failed, retried] = componentBodies(subscriber, component);
+        expect(retried.id).toBe(failed.id);
+        expect(retried.body).toEqual(failed.body);
+        await expect.poll(async () => (await fixture.database.db.delivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe('delivered');
+        expect(await fixture.database.db.delivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ attempts: 2, lastStatus: 204, lastError: null });
+      } finally {
+        receiver.answer({ status: 200 });
+      }
+      await unsubscribe(subscriber);
+    }, 40_000);
+
+    it('lists, counts, shows and removes subscribers; the secret is shown only once', async () => {
+      const subscriber = await subscribe('/managed');
+      const shown = await (await call('GET', `/subscribers/${subscriber.id}`, { key: keys.all })).json();
+      expect(shown).toEqual({ ...subscriber, secret: undefined });
+      expect(shown).not.toHaveProperty('secret');
+      const listed = await (await call('GET', '/subscribers?type=webhook&limit=1000', { key: keys.all })).json();
+      expect(listed).toContainEqual(shown);
+      const counted = await (await call('GET', '/subscribers/count', { key: keys.all })).json();
+      expect(counted).toEqual({ type: 'all', state: 'active', count: await fixture.database.db.subscriber.count() });
+      expect((await call('GET', '/subscribers', { key: keys.read })).status).toBe(403);
+      const removed = await call('DELETE', `/subscribers/${subscriber.id}`, { key: keys.all });
+      expect(await removed.json()).toEqual(shown);
+      expect((await call('GET', `/subscribers/${subscriber.id}`, { key: keys.all })).status).toBe(404);
+      expect((await call('DELETE', `/subscribers/${subscriber.id}`, { key: keys.all })).status).toBe(404);
+      const audit = await fixture.database.db.auditLog.findMany({ where: { targetId: subscriber.id }, orderBy: { at: 'asc' } });
+      expect(audit.map((entry) => entry.action)).toEqual(['subscriber.create', 'subscriber.delete']);
+      expect(JSON.stringify(audit)).not.toContain(subscriber.secret);
+    });
+
+    it('refuses bad input with a clear 4xx and stores nothing', async () => {
+      const before = { subscribers: await fixture.database.db.subscriber.count(), audit: await fixture.database.db.auditLog.count() };
+      const cases: [unknown, number, string][] = [
+        [{ subscriber: { endpoint: 'ftp://example.com/hook' } }, 400, 'subscriber.endpoint'],
+        [{ subscriber: { endpoint: 'javascript:alert(1)' } }, 400, 'subscriber.endpoint'],
+        [{ subscriber: { endpoint: 'not a url' } }, 400, 'subscriber.endpoint'],
+        [{ subscriber: { endpoint: `https://example.com/${'x'.repeat(2100)}` } }, 400, 'subscriber.endpoint'],
+        [{ subscriber: {} }, 400, 'subscriber.endpoint'],
+        [{ subscriber: { endpoint: 'https://example.com/h', email: 'a@example.com' } }, 400, 'subscriber'],
+        [{ subscriber: { endpoint: 'https://example.com/h', component_ids: 'all' } }, 400, 'subscriber.component_ids'],
+        [{ subscriber: { endpoint: 'https://example.com/h', mode: 'pager' } }, 400, 'subscriber.mode'],
+        [{ subscriber: { endpoint: 'https://example.com/h', colour: 'red' } }, 400, 'subscriber'],
+        [{ endpoint: 'https://example.com/h' }, 400, 'subscriber'],
+        [{ subscriber: { email: 'a@example.com' } }, 422, 'mode'],
+        [{ subscriber: { endpoint: 'https://hooks.slack.com/x', mode: 'slack' } }, 422, 'mode'],
+        [{ subscriber: { endpoint: 'https://example.com/h', component_ids: ['nosuchcomponent'] } }, 404, 'component'],
+      ];
+      for (const [body, status, field] of cases) {
+        const response = await call('POST', '/subscribers', { key: keys.all, body: json(body) });
+        expect(response.status, JSON.stringify(body)).toBe(status);
+        const { error } = await response.json();
+        expect(error.message.length, JSON.stringify(body)).toBeGreaterThan(10);
+        expect(JSON.stringify(error.details), JSON.stringify(body)).toContain(field);
+      }
+      for (const [query, field] of [['?limit=0', 'limit'], ['?limit=x', 'limit'], ['?page=0', 'page'], ['?type=pager', 'type'], ['?state=gone', 'state']]) {
+        const response = await call('GET', `/subscribers${query}`, { key: keys.all });
+        expect(response.status, query).toBe(400);
+        expect((await response.json()).error.details, query).toEqual([expect.objectContaining({ path: field })]);
+      }
+      expect((await call('GET', '/subscribers/count?state=gone', { key: keys.all })).status).toBe(400);
+      expect((await call('POST', '/subscribers', { key: keys.all, body: '{"subscriber":', type: 'application/json' })).status).toBe(400);
+      expect({ subscribers: await fixture.database.db.subscriber.count(), audit: await fixture.database.db.auditLog.count() }).toEqual(before);
+    });
+  });
+
+  describe(`the delivery worker's rules on ${provider}, with an injected clock`, () => {
+    let database: TestDatabase;
+    let receiver: WebhookReceiver;
+    let componentId: string;
+    const t0 = new Date('2026-03-01T12:00:00Z');
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      await seedDemo(database.db, { pageUrl: 'https://status.example.com' });
+      receiver = await startWebhookReceiver();
+      componentId = (await createComponent(database.db, { name: 'Worker rules' }, SYSTEM_ACTOR)).id;
+    });
+    afterAll(async () => {
+      await receiver?.stop();
+      await database?.drop();
+    });
+
+    it('retries on a schedule, takes a crashed sender’s deliveries back after the lease, and quarantines an endpoint failing for 3 days', async () => {
+      const db = database.db;
+      const subscriber = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/down` }, SYSTEM_ACTOR);
+      await createIncident(db, { body: 'Looking.', name: 'Down for days', status: 'investigating', impact: 'major', componentIds: [componentId] }, SYSTEM_ACTOR);
+      expect(await fanOutNotifications(db, t0)).toBe(1);
+      expect(await fanOutNotifications(db, t0)).toBe(0);
+      // A sender claims it and dies: no one else gets it until the lease runs out.
+      const [lost] = await claimDueDeliveries(db, t0);
+      expect(lost.subscriber.id).toBe(subscriber.id);
+      expect(await claimDueDeliveries(db, at(LEASE_MS - 1))).toEqual([]);
+      let [delivery] = await claimDueDeliveries(db, at(LEASE_MS));
+      expect(delivery.id).toBe(lost.id);
+
+      receiver.answer({ status: 500 });
+      let now = at(LEASE_MS);
+      const waits: number[] = [];
+      for (let attempt = 1; attempt <= 7; attempt++) {
+        await recordDeliveryOutcome(db, delivery, await sendDelivery(delivery), now, () => 0.5);
+        const row = await db.delivery.findUniqueOrThrow({ where: { id: delivery.id } });
+        expect(row).toMatchObject({ status: 'pending', attempts: attempt, lastStatus: 500, lastError: 'HTTP 500' });
+        waits.push(row.nextAttemptAt.getTime() - now.getTime());
+        now = row.nextAttemptAt;
+        [delivery] = await claimDueDeliveries(db, now);
+      }
+      expect(waits).toEqual([10_000, 30_000, 120_000, 600_000, 3600_000, 6 * 3600_000, 6 * 3600_000]);
+      expect((await db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).failingSince).toEqual(at(LEASE_MS));
+      expect((await db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).quarantinedAt).toBeNull();
+
+      // Three days on, still failing: quarantined, with the reason in words, and nothing more is sent.
+      now = at(LEASE_MS + QUARANTINE_AFTER_MS);
+      [delivery] = await claimDueDeliveries(db, now);
+      await recordDeliveryOutcome(db, delivery, await sendDelivery(delivery), now);
+      const quarantined = await db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } });
+      expect(quarantined.quarantinedAt).toEqual(now);
+      expect(quarantined.quarantineReason).toBe(`HTTP 500 from ${receiver.url}/down, failing since ${at(LEASE_MS).toISOString()}`);
+      expect(await db.delivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: 'failed' });
+      await createIncident(db, { body: 'Looking.', name: 'After the quarantine', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
+      await fanOutNotifications(db, now);
+      expect(await db.delivery.count({ where: { subscriberId: subscriber.id } })).toBe(1);
+      receiver.answer({ status: 200 });
+    });
+
+    it('clears a failing endpoint on a success, so failures days apart never quarantine it', async () => {
+      const db = database.db;
+      const subscriber = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/sometimes` }, SYSTEM_ACTOR);
+      const notify = async (now: Date) => {
+        await createIncident(db, { body: 'Looking.', name: 'Blip', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
+        await fanOutNotifications(db, now);
+        return (await claimDueDeliveries(db, new Date(now.getTime() + 3600_000))).filter((claimed) => claimed.subscriber.id === subscriber.id);
+      };
+      receiver.answer({ status: 503 });
+      const [first] = await notify(t0);
+      await recordDeliveryOutcome(db, first, await sendDelivery(first), t0);
+      expect((await db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).failingSince).toEqual(t0);
+      receiver.answer({ status: 200 });
+      const [retry] = await claimDueDeliveries(db, at(3600_000 * 2));
+      await recordDeliveryOutcome(db, retry, await sendDelivery(retry), at(3600_000 * 2));
+      expect(await db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).toMatchObject({ failingSince: null, quarantinedAt: null });
+      expect(await db.delivery.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: 'delivered', attempts: 2 });
+    });
+
+    it.runIf(provider === 'postgresql')('gives each due delivery to one claimer among several at once', async () => {
+      const db = database.db;
+      await db.subscriber.updateMany({ data: { quarantinedAt: new Date() } });
+      for (let index = 0; index < 30; index++) await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/many/${index}` }, SYSTEM_ACTOR);
+      await createIncident(db, { body: 'Looking.', name: 'Many', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
+      await Promise.all([fanOutNotifications(db, t0), fanOutNotifications(db, t0)]);
+      const due = await db.delivery.count({ where: { status: 'pending', nextAttemptAt: { lte: at(10 * QUARANTINE_AFTER_MS) } } });
+      expect(due).toBeGreaterThanOrEqual(30);
+      const later = at(10 * QUARANTINE_AFTER_MS);
+      const claims = await Promise.all([0, 1, 2, 3].map(() => claimDueDeliveries(db, later, 10)));
+      const ids = claims.flat().map((claimed) => claimed.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBeGreaterThan(10);
+    });
+  });
+}
