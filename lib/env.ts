@@ -17,6 +17,8 @@ export const envSchema = z.object({
   SNAPSHOT_PATH: z.string().default('./data/snapshot.json'),
   /** Safety-net rebuild interval; writes rebuild at once. */
   SNAPSHOT_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How long a subscriber's webhook endpoint has to answer (Statuspage gives 30 s); a send is retried after it and 15 s more. */
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(30),
   /** `auto` seeds the demo page into an empty database at start-up; `never` leaves it empty. */
   DEMO_SEED: z.enum(['auto', 'never']).default('auto'),
   /** Signs operators' session cookies; generated into AUTH_SECRET_PATH when unset (set it when running several instances). */

@@ -4,9 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { request } from 'undici';
+import { getEnv } from '../env.ts';
 
-/** Receivers treat a 2xx within this as delivered (Statuspage's rule); anything else is retried. */
-export const WEBHOOK_TIMEOUT_MS = 30_000;
+/** Receivers treat a 2xx within this as delivered (Statuspage's rule: 30 s); anything else is retried. WEBHOOK_TIMEOUT_SECONDS. */
+export const webhookTimeoutMs = () => getEnv().WEBHOOK_TIMEOUT_SECONDS * 1000;
 /** The most of an answer's body read before the connection is dropped: it is ignored anyway. */
 const BODY_LIMIT = 4096;
 const USER_AGENT = 'Gatewatch-Webhook/1';
@@ -26,7 +27,7 @@ export interface SendOutcome {
 export async function sendWebhook(input: { url: string; secret: string; id: string; body: string; now?: Date; timeoutMs?: number }): Promise<SendOutcome> {
   const timestamp = input.now ?? new Date();
   const signature = new Webhook(input.secret).sign(input.id, timestamp, input.body);
-  const timeoutMs = input.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  const timeoutMs = input.timeoutMs ?? webhookTimeoutMs();
   try {
     const response = await request(input.url, {
       method: 'POST',

@@ -10,10 +10,10 @@ import { newId } from '../ids.ts';
 import { log } from '../log.ts';
 import { bodyFor } from './payloads.ts';
 import { ACTIVE_SUBSCRIBER, componentIdsOf, concerns, SENDABLE_MODES } from './subscribers.ts';
-import { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendOutcome } from './webhook.ts';
+import { sendWebhook, webhookTimeoutMs, type SendOutcome } from './webhook.ts';
 
 /** A claimed delivery belongs to its sender this long: the send's timeout and time to record it. */
-export const LEASE_MS = WEBHOOK_TIMEOUT_MS + 15_000;
+export const leaseMs = () => webhookTimeoutMs() + 15_000;
 /** An endpoint failing this long without a success is quarantined, and sent nothing more. */
 export const QUARANTINE_AFTER_MS = 3 * 24 * 3600_000;
 /** Waits before the 1st, 2nd, ... retry; the last repeats. */
@@ -76,10 +76,10 @@ const CLAIMED = {
 export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
 
 /** Claims up to `limit` deliveries due at `now`: this caller's to send until the lease ends. */
-export async function claimDueDeliveries(db: Db, now: Date, limit = CLAIM_BATCH, leaseMs = LEASE_MS) {
+export async function claimDueDeliveries(db: Db, now: Date, limit = CLAIM_BATCH, lease = leaseMs()) {
   const due = { status: 'pending', nextAttemptAt: { lte: now } };
   if (!(await db.delivery.findFirst({ where: due, select: { id: true } }))) return [];
-  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const leaseUntil = new Date(now.getTime() + lease);
   return db.$transaction(async (tx) => {
     let ids: string[];
     if (dbProvider(db) === 'postgresql') {

@@ -11,7 +11,8 @@ import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-r
 const RECEIVERS = 40;
 
 describe.each(['sqlite', 'postgresql'] as Provider[])('a server killed mid fan-out, on %s', (provider) => {
-  const fixture = useAdminApiFixture(provider, 'notifications-crash');
+  // A short answer time, so the sends in flight when the server dies are due again sooner (lease: 5 s + 15 s).
+  const fixture = useAdminApiFixture(provider, 'notifications-crash', { WEBHOOK_TIMEOUT_SECONDS: '5' });
   let receiver: WebhookReceiver;
   let restarted: GatewatchProcess | undefined;
 
@@ -55,7 +56,7 @@ describe.each(['sqlite', 'postgresql'] as Provider[])('a server killed mid fan-o
       expect(bodies.some((body) => body.incident?.id === incidentId), path).toBe(true);
       expect(bodies.some((body) => body.component_update?.component_id === component), path).toBe(true);
     }
-    // Those in flight when it died are sent again once their lease (45 s) ends, with the same webhook-id,
+    // Those in flight when it died are sent again once their lease (20 s) ends, with the same webhook-id,
     // and only then marked delivered.
     const db = fixture.database.db;
     await expect.poll(() => db.delivery.count({ where: { status: { not: 'delivered' } } }), { timeout: 120_000, interval: 1000 }).toBe(0);

@@ -61,7 +61,8 @@ export async function send(baseUrl: string, method: string, path: string, option
 }
 
 /** Registers the set-up and clean-up; the returned object is filled in before the first test. */
-export function useAdminApiFixture(provider: Provider, name: string): AdminApiFixture {
+/** `env` is added to every server's environment (the fixture's own and those it starts). */
+export function useAdminApiFixture(provider: Provider, name: string, env: Record<string, string> = {}): AdminApiFixture {
   const fixture = {} as AdminApiFixture;
   let dir: string | undefined;
 
@@ -78,6 +79,7 @@ export function useAdminApiFixture(provider: Provider, name: string): AdminApiFi
       DEMO_SEED: 'never',
       // Writes must show through their own announcement, not the safety-net timer (and tests count rebuilds).
       SNAPSHOT_REFRESH_SECONDS: '3600',
+      ...env,
     };
   };
   fixture.startServer = (env = {}) => startGatewatch({ env: { ...fixture.serverEnv(), ...env } });
