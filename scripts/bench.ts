@@ -15,7 +15,7 @@ import { createEmptyDatabaseUrl, dropDatabaseUrl } from '../test/helpers/databas
 import { benchWritesAndAdminReads, residentMb, type ProviderResult } from './lib/bench-writes.ts';
 import { freePort, startGatewatch, type GatewatchProcess } from './lib/gatewatch-process.ts';
 import { CONNECTIONS, getRaw, record, requireWrk, startCeiling, wrk, type WrkResult } from './lib/bench-http.ts';
-import { benchMonitorChecks, INTERVAL_S, MONITORS, MONITORS_DURING_READS, OFFERED_PER_MINUTE, WINDOW_S, type MonitorBenchResult } from './lib/bench-monitors.ts';
+import { benchMonitorChecks, checksPerMinuteOf, INTERVAL_S, MONITORS, MONITORS_DURING_READS, OFFERED_PER_MINUTE, WINDOW_S, type MonitorBenchResult } from './lib/bench-monitors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -180,14 +180,15 @@ function monitorsSection({ reference, providers }: MonitorBenchResult) {
   return [
     '## Monitor checks',
     '',
-    `${fmt(MONITORS)} HTTP monitors every ${INTERVAL_S} s (${fmt(OFFERED_PER_MINUTE)} checks a minute offered), made with \`createMonitor\` on the`,
-    '100-component page (17 a component, their first checks spread over the interval), checking a bare Node server',
+    `${fmt(MONITORS)} HTTP monitors every ${INTERVAL_S} s, made with \`createMonitor\` on the 100-component page (${fmt(MONITORS / 100)} a component, their`,
+    'first checks spread over the interval). A monitor is due again one interval after it was claimed, on the scheduler\'s',
+    `1 s tick, so each runs every ${INTERVAL_S} to ${INTERVAL_S + 1} s: about ${fmt(Math.round(OFFERED_PER_MINUTE / 100) * 100)} checks a minute. They check a bare Node server`,
     'on loopback that answers 200 "ok" from its own process. The production server runs them (its scheduler and',
     `status rule, as in use) for ${WINDOW_S} s after every monitor was checked twice; counted: the check rows recorded in the window, the`,
     "server process's CPU time (user + system of all its threads, from `/proc`) and resident memory, and snapshot",
     'rebuilds from `/readyz` (the rebuild timer turned off, so those counted are the ones writes asked for: checks that',
     'change no status must ask for none). The reference, in the same run: a bare undici `request()` loop in its own',
-    'process at the same rate for as long, with a fresh `Agent` (a new connection) per request as the probe has, so',
+    'process at that rate for as long, with a fresh `Agent` (a new connection) per request as the probe has, so',
     'the difference is the scheduling, the database and the rule. Goal: at least',
     `${fmt(GOAL_CHECKS_PER_MINUTE)} checks a minute under ${GOAL_CHECK_CORES} of one core, and no rebuilds.`,
     '',
@@ -200,7 +201,7 @@ function monitorsSection({ reference, providers }: MonitorBenchResult) {
     }),
     ...(reference ? [`| bare undici loop (reference) | ${fmt(perMinute(reference))} | ${reference.failed} | ${fmt(cores(reference), 2)} | ${fmt(msPerCheck(reference), 2)} ms | 1× | ${fmt(reference.residentMb)} MB | | |`] : []),
     '',
-    `\`/\` of the 100-component page while ${fmt(MONITORS_DURING_READS)} of those monitors run (the others paused; ${fmt((MONITORS_DURING_READS * 60) / INTERVAL_S)} checks a minute`,
+    `\`/\` of the 100-component page while ${fmt(MONITORS_DURING_READS)} of those monitors run (the others paused; about ${fmt(Math.round(checksPerMinuteOf(MONITORS_DURING_READS) / 100) * 100)} checks a minute`,
     `offered), against the ceiling server answering the same recorded bytes: wrk as above (${CONNECTIONS} connections, ${DURATION_S} s`,
     `per run, median of ${ROUNDS} alternating runs). Goal: at least ${GOAL_RATIO} of the ceiling.`,
     '',
