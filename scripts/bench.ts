@@ -176,30 +176,33 @@ function monitorsSection({ reference, providers }: MonitorBenchResult) {
   const perMinute = (usage: { checks: number; seconds: number }) => (usage.checks * 60) / usage.seconds;
   const cores = (usage: { cpuSeconds: number; seconds: number }) => usage.cpuSeconds / usage.seconds;
   const msPerCheck = (usage: { cpuSeconds: number; checks: number }) => (usage.cpuSeconds * 1000) / Math.max(1, usage.checks);
+  const coresAtGoal = (usage: { cpuSeconds: number; checks: number }) => (msPerCheck(usage) * GOAL_CHECKS_PER_MINUTE) / 60_000;
   const reads = providers.filter((provider) => provider.reads);
   return [
     '## Monitor checks',
     '',
     `${fmt(MONITORS)} HTTP monitors every ${INTERVAL_S} s, made with \`createMonitor\` on the 100-component page (${fmt(MONITORS / 100)} a component, their`,
     'first checks spread over the interval). A monitor is due again one interval after it was claimed, on the scheduler\'s',
-    `1 s tick, so each runs every ${INTERVAL_S} to ${INTERVAL_S + 1} s: about ${fmt(Math.round(OFFERED_PER_MINUTE / 100) * 100)} checks a minute. They check a bare Node server`,
-    'on loopback that answers 200 "ok" from its own process. The production server runs them (its scheduler and',
-    `status rule, as in use) for ${WINDOW_S} s after every monitor was checked twice; counted: the check rows recorded in the window, the`,
+    `1 s tick, so each runs every ${INTERVAL_S} to ${INTERVAL_S + 1} s: about ${fmt(Math.round(OFFERED_PER_MINUTE / 100) * 100)} checks a minute offered, more than the goal so that`,
+    'falling short shows. They check a bare Node server on loopback that answers 200 "ok" from its own process. The',
+    `production server runs them (its scheduler and status rule, as in use) for ${WINDOW_S} s after every monitor was checked twice;`,
+    'counted: the check rows recorded in the window, the',
     "server process's CPU time (user + system of all its threads, from `/proc`) and resident memory, and snapshot",
     'rebuilds from `/readyz` (the rebuild timer turned off, so those counted are the ones writes asked for: checks that',
     'change no status must ask for none). The reference, in the same run: a bare undici `request()` loop in its own',
     'process at that rate for as long, with a fresh `Agent` (a new connection) per request as the probe has, so',
-    'the difference is the scheduling, the database and the rule. Goal: at least',
-    `${fmt(GOAL_CHECKS_PER_MINUTE)} checks a minute under ${GOAL_CHECK_CORES} of one core, and no rebuilds.`,
+    'the difference is the scheduling, the database and the rule. "At 10,000/min" is the CPU per check times 10,000',
+    `a minute, as a share of one core. Goal: at least ${fmt(GOAL_CHECKS_PER_MINUTE)} checks a minute sustained, under ${GOAL_CHECK_CORES} of one core at`,
+    '10,000 a minute, and no rebuilds.',
     '',
-    '| Runs the checks | Checks/min | Failed | CPU, share of one core | CPU per check | Ratio to the reference | Resident memory | Rebuilds | Goal met |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| Runs the checks | Checks/min | Failed | CPU, share of one core | CPU per check | At 10,000/min | Ratio to the reference | Resident memory | Rebuilds | Goal met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...providers.map(({ provider, load }) => {
       const ratio = reference ? `${fmt(msPerCheck(load) / msPerCheck(reference), 1)}×` : '';
-      const met = perMinute(load) >= GOAL_CHECKS_PER_MINUTE && cores(load) < GOAL_CHECK_CORES && load.rebuilds === 0 && load.failed === 0;
-      return `| Gatewatch, ${provider} | ${fmt(perMinute(load))} | ${load.failed} | ${fmt(cores(load), 2)} | ${fmt(msPerCheck(load), 2)} ms | ${ratio} | ${fmt(load.residentMb)} MB | ${load.rebuilds} | ${yes(met)} |`;
+      const met = perMinute(load) >= GOAL_CHECKS_PER_MINUTE && coresAtGoal(load) < GOAL_CHECK_CORES && load.rebuilds === 0 && load.failed === 0;
+      return `| Gatewatch, ${provider} | ${fmt(perMinute(load))} | ${load.failed} | ${fmt(cores(load), 2)} | ${fmt(msPerCheck(load), 2)} ms | ${fmt(coresAtGoal(load), 2)} | ${ratio} | ${fmt(load.residentMb)} MB | ${load.rebuilds} | ${yes(met)} |`;
     }),
-    ...(reference ? [`| bare undici loop (reference) | ${fmt(perMinute(reference))} | ${reference.failed} | ${fmt(cores(reference), 2)} | ${fmt(msPerCheck(reference), 2)} ms | 1× | ${fmt(reference.residentMb)} MB | | |`] : []),
+    ...(reference ? [`| bare undici loop (reference) | ${fmt(perMinute(reference))} | ${reference.failed} | ${fmt(cores(reference), 2)} | ${fmt(msPerCheck(reference), 2)} ms | ${fmt(coresAtGoal(reference), 2)} | 1× | ${fmt(reference.residentMb)} MB | | |`] : []),
     '',
     `\`/\` of the 100-component page while ${fmt(MONITORS_DURING_READS)} of those monitors run (the others paused; about ${fmt(Math.round(checksPerMinuteOf(MONITORS_DURING_READS) / 100) * 100)} checks a minute`,
     `offered), against the ceiling server answering the same recorded bytes: wrk as above (${CONNECTIONS} connections, ${DURATION_S} s`,
