@@ -1,9 +1,8 @@
 // `npm run bench`: how fast the production server answers the hot public reads, next to a bare Node
-// http server answering the same bytes from memory (the ceiling), and how one large page scales.
-// Writes BENCHMARKS.md. Options: --no-build (reuse .next), --duration SECONDS (per run, default 8).
-import { execFileSync, fork, spawnSync } from 'node:child_process';
+// http server answering the same bytes from memory (the ceiling); how one large page scales; writes and
+// admin reads (bench-writes.ts); monitor checks (bench-monitors.ts). Writes BENCHMARKS.md. Options: --no-build (reuse .next), --duration SECONDS (per run, default 8).
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -15,89 +14,15 @@ import { replaceAllWithPage } from '../lib/seed/write-page.ts';
 import { createEmptyDatabaseUrl, dropDatabaseUrl } from '../test/helpers/databases.ts';
 import { benchWritesAndAdminReads, residentMb, type ProviderResult } from './lib/bench-writes.ts';
 import { freePort, startGatewatch, type GatewatchProcess } from './lib/gatewatch-process.ts';
+import { CONNECTIONS, getRaw, record, requireWrk, startCeiling, wrk, type WrkResult } from './lib/bench-http.ts';
+import { benchMonitorChecks, checksPerMinuteOf, INTERVAL_S, MONITORS, MONITORS_DURING_READS, OFFERED_PER_MINUTE, WINDOW_S, type MonitorBenchResult } from './lib/bench-monitors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const DURATION_S = Number(args[args.indexOf('--duration') + 1]) || 8;
-const CONNECTIONS = 50;
 const ROUNDS = 3;
 const GOAL_RATIO = 0.5;
 const GOAL_P99_MS = 25;
-// What browsers and CDNs send; both servers answer with the same compressed bytes.
-const REQUEST_HEADERS = { 'accept-encoding': 'br, gzip' };
-
-interface WrkResult {
-  requestsPerSecond: number;
-  p99Ms: number;
-  errors: number;
-}
-
-function requireWrk() {
-  if (spawnSync('wrk', ['--version']).error) {
-    console.error('npm run bench needs wrk (the HTTP load generator): apt-get install wrk');
-    process.exit(1);
-  }
-}
-
-const toMs = (value: string) => {
-  const [, number, unit] = /^([\d.]+)(us|ms|s|m)$/.exec(value.trim()) ?? [];
-  if (!number) throw new Error(`cannot read wrk latency ${value}`);
-  return Number(number) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 } as Record<string, number>)[unit];
-};
-
-/** One wrk run: 1 thread (the server keeps the other core), 50 connections, keep-alive. */
-function wrk(url: string, seconds = DURATION_S): WrkResult {
-  const headerArgs = Object.entries(REQUEST_HEADERS).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
-  const output = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', ...headerArgs, url], {
-    encoding: 'utf8',
-    timeout: (seconds + 30) * 1000,
-  });
-  const rps = /Requests\/sec:\s+([\d.]+)/.exec(output);
-  const p99 = /\s99%\s+(\S+)/.exec(output);
-  if (!rps || !p99) throw new Error(`cannot read wrk output:\n${output}`);
-  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
-  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
-  const errors = non2xx + (socketErrors ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0);
-  return { requestsPerSecond: Number(rps[1]), p99Ms: toMs(p99[1]), errors };
-}
-
-/** A GET with the bytes as they came over the wire (fetch would decompress them). */
-function getRaw(url: string, headers: Record<string, string>) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    http.get(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    }).on('error', reject);
-  });
-}
-
-/** Gatewatch's answer, to be replayed by the ceiling server. */
-async function record(url: string) {
-  const response = await getRaw(url, REQUEST_HEADERS);
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (typeof value === 'string' && !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)) headers[name] = value;
-  }
-  return { status: response.status, headers, body: response.body };
-}
-
-/** A bare http server in its own process, answering what Gatewatch answered. */
-async function startCeiling(port: number, fixtures: Record<string, Awaited<ReturnType<typeof record>>>, dir: string) {
-  const file = path.join(dir, 'ceiling-fixtures.json');
-  const serialisable = Object.fromEntries(
-    Object.entries(fixtures).map(([key, fixture]) => [key, { ...fixture, body: fixture.body.toString('base64') }]),
-  );
-  fs.writeFileSync(file, JSON.stringify(serialisable));
-  const child = fork(path.join(ROOT, 'scripts/lib/ceiling-server.ts'), [String(port), file], { execArgv: ['--import', 'tsx'] });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`ceiling server exited with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => void child.kill('SIGTERM') };
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -124,7 +49,7 @@ async function benchHotReads(dir: string) {
       const runs: { gatewatch: WrkResult; ceiling: WrkResult }[] = [];
       // Alternate the two servers so a noisy neighbour hurts both alike.
       for (let round = 0; round < ROUNDS; round++) {
-        runs.push({ gatewatch: wrk(gatewatch.url + target), ceiling: wrk(ceiling.url + target) });
+        runs.push({ gatewatch: wrk(gatewatch.url + target, DURATION_S), ceiling: wrk(ceiling.url + target, DURATION_S) });
       }
       const ours = { rps: median(runs.map((run) => run.gatewatch.requestsPerSecond)), p99: median(runs.map((run) => run.gatewatch.p99Ms)) };
       const top = { rps: median(runs.map((run) => run.ceiling.requestsPerSecond)), p99: median(runs.map((run) => run.ceiling.p99Ms)) };
@@ -243,7 +168,57 @@ function writesSection(results: ProviderResult[], demoMemory: { idleMb: number; 
   ];
 }
 
-function writeReport(hotReads: Awaited<ReturnType<typeof benchHotReads>>, scale: Awaited<ReturnType<typeof benchScale>>, writes: ProviderResult[]) {
+const GOAL_CHECKS_PER_MINUTE = 10_000;
+const GOAL_CHECK_CORES = 0.5;
+
+function monitorsSection({ reference, providers }: MonitorBenchResult) {
+  const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
+  const perMinute = (usage: { checks: number; seconds: number }) => (usage.checks * 60) / usage.seconds;
+  const cores = (usage: { cpuSeconds: number; seconds: number }) => usage.cpuSeconds / usage.seconds;
+  const msPerCheck = (usage: { cpuSeconds: number; checks: number }) => (usage.cpuSeconds * 1000) / Math.max(1, usage.checks);
+  const coresAtGoal = (usage: { cpuSeconds: number; checks: number }) => (msPerCheck(usage) * GOAL_CHECKS_PER_MINUTE) / 60_000;
+  const reads = providers.filter((provider) => provider.reads);
+  return [
+    '## Monitor checks',
+    '',
+    `${fmt(MONITORS)} HTTP monitors every ${INTERVAL_S} s, made with \`createMonitor\` on the 100-component page (${fmt(MONITORS / 100)} a component, their`,
+    'first checks spread over the interval). A monitor is due again one interval after it was claimed, on the scheduler\'s',
+    `1 s tick, so each runs every ${INTERVAL_S} to ${INTERVAL_S + 1} s: about ${fmt(Math.round(OFFERED_PER_MINUTE / 100) * 100)} checks a minute offered, more than the goal so that`,
+    'falling short shows. They check a bare Node server on loopback that answers 200 "ok" from its own process. The',
+    `production server runs them (its scheduler and status rule, as in use) for ${WINDOW_S} s after every monitor was checked twice;`,
+    'counted: the check rows recorded in the window, the',
+    "server process's CPU time (user + system of all its threads, from `/proc`) and resident memory, and snapshot",
+    'rebuilds from `/readyz` (the rebuild timer turned off, so those counted are the ones writes asked for: checks that',
+    'change no status must ask for none). The reference, in the same run: a bare undici `request()` loop in its own',
+    'process at that rate for as long, with a fresh `Agent` (a new connection) per request as the probe has, so',
+    'the difference is the scheduling, the database and the rule. "At 10,000/min" is the CPU per check times 10,000',
+    `a minute, as a share of one core. Goal: at least ${fmt(GOAL_CHECKS_PER_MINUTE)} checks a minute sustained, under ${GOAL_CHECK_CORES} of one core at`,
+    '10,000 a minute, and no rebuilds.',
+    '',
+    '| Runs the checks | Checks/min | Failed | CPU, share of one core | CPU per check | At 10,000/min | Ratio to the reference | Resident memory | Rebuilds | Goal met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...providers.map(({ provider, load }) => {
+      const ratio = reference ? `${fmt(msPerCheck(load) / msPerCheck(reference), 1)}×` : '';
+      const met = perMinute(load) >= GOAL_CHECKS_PER_MINUTE && coresAtGoal(load) < GOAL_CHECK_CORES && load.rebuilds === 0 && load.failed === 0;
+      return `| Gatewatch, ${provider} | ${fmt(perMinute(load))} | ${load.failed} | ${fmt(cores(load), 2)} | ${fmt(msPerCheck(load), 2)} ms | ${fmt(coresAtGoal(load), 2)} | ${ratio} | ${fmt(load.residentMb)} MB | ${load.rebuilds} | ${yes(met)} |`;
+    }),
+    ...(reference ? [`| bare undici loop (reference) | ${fmt(perMinute(reference))} | ${reference.failed} | ${fmt(cores(reference), 2)} | ${fmt(msPerCheck(reference), 2)} ms | ${fmt(coresAtGoal(reference), 2)} | 1× | ${fmt(reference.residentMb)} MB | | |`] : []),
+    '',
+    `\`/\` of the 100-component page while ${fmt(MONITORS_DURING_READS)} of those monitors run (the others paused; about ${fmt(Math.round(checksPerMinuteOf(MONITORS_DURING_READS) / 100) * 100)} checks a minute`,
+    `offered), against the ceiling server answering the same recorded bytes: wrk as above (${CONNECTIONS} connections, ${DURATION_S} s`,
+    `per run, median of ${ROUNDS} alternating runs). Goal: at least ${GOAL_RATIO} of the ceiling.`,
+    '',
+    '| Database | Gatewatch req/s | p99 | Ceiling req/s | Ceiling p99 | Ratio | Checks/min meanwhile | Goal met |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...reads.map(({ provider, reads: row }) => {
+      const ratio = row!.ours.requestsPerSecond / row!.ceiling.requestsPerSecond;
+      return `| ${provider} | ${fmt(row!.ours.requestsPerSecond)} | ${fmt(row!.ours.p99Ms, 2)} ms | ${fmt(row!.ceiling.requestsPerSecond)} | ${fmt(row!.ceiling.p99Ms, 2)} ms | ${fmt(ratio, 2)} | ${fmt(row!.checksPerMinute)} | ${yes(ratio >= GOAL_RATIO && row!.ours.errors === 0)} |`;
+    }),
+    '',
+  ];
+}
+
+function writeReport(hotReads: Awaited<ReturnType<typeof benchHotReads>>, scale: Awaited<ReturnType<typeof benchScale>>, writes: ProviderResult[], monitors: MonitorBenchResult) {
   const hot = hotReads.rows;
   const yes = (ok: boolean) => (ok ? 'yes' : '**no**');
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -288,6 +263,7 @@ function writeReport(hotReads: Awaited<ReturnType<typeof benchHotReads>>, scale:
     `| brotli | ${kb(scale.page.br)} | 50 KB | ${yes(scale.page.br < 50 * 1024)} |`,
     '',
     ...writesSection(writes, hotReads.memory),
+    ...monitorsSection(monitors),
   ];
   fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), lines.join('\n'));
 }
@@ -303,7 +279,8 @@ try {
   const hot = await benchHotReads(dir);
   const scale = await benchScale(dir);
   const writes = await benchWritesAndAdminReads(dir, new Date());
-  writeReport(hot, scale, writes);
+  const monitors = await benchMonitorChecks(dir, { seconds: DURATION_S, rounds: ROUNDS });
+  writeReport(hot, scale, writes, monitors);
   console.log(fs.readFileSync(path.join(ROOT, 'BENCHMARKS.md'), 'utf8'));
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -86,7 +86,7 @@ export async function receiveAlerts(db: Db, payload: unknown, actor: Actor, at =
     const change = await applyAlerts(db, monitorId, matched, at);
     if (!change) continue;
     // As the scheduler does after a check: the incident, once the check has committed.
-    if (change.recorded) change.recorded.incident = await followWithIncident(db, monitorId, change.recorded.result, at);
+    if (change.recorded) change.recorded.incident = change.recorded.incidentStepPossible ? await followWithIncident(db, monitorId, change.recorded.result, at) : null;
     changes.push(change);
   }
   return { received: alerts.length, monitors: changes, unmapped };

@@ -22,6 +22,16 @@ const REOPEN_WITHIN_MS = 30 * 60_000;
 
 export type IncidentStep = 'opened' | 'reopened' | 'investigating_again' | 'monitoring' | 'resolved' | null;
 
+/**
+ * Whether followWithIncident may have anything to do after a check that left the monitor so: false
+ * when it opens no incidents, is paused, or is not down and has no incident open. Most checks, so
+ * they skip its reads.
+ */
+export function mayTakeIncidentStep(monitor: { paused: boolean; incidentMode: string; state: string; openIncidentId: string | null }): boolean {
+  if (monitor.paused || monitor.incidentMode === 'off') return false;
+  return monitor.state === 'down' || monitor.openIncidentId !== null;
+}
+
 /** After a check of `monitorId` was recorded: opens, updates or resolves its incident as its state says. */
 export async function followWithIncident(db: Db, monitorId: string, check: { ok: boolean; code: string | null }, at = new Date()): Promise<IncidentStep> {
   // Most checks are of monitors that open no incidents: one small read, no transaction.

@@ -3,14 +3,14 @@
 // is not announced, so it costs no snapshot rebuild.
 import { monitorActor, requirePermission } from '../access/permissions.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { applyComponentStatuses, lockComponents } from '../components/apply-statuses.ts';
+import { applyComponentStatuses } from '../components/apply-statuses.ts';
 import { dbProvider, type Db, type Tx } from '../db/client.ts';
 import { visibleWrite, type WriteOutcome } from '../db/writes.ts';
 import { newId } from '../ids.ts';
 import { componentStatusLabel, type ComponentStatus } from '../schemas/status.ts';
 import { FAILURES } from './failures.ts';
 import { checksOverdueAt } from './freshness.ts';
-import { followWithIncident, type IncidentStep } from './auto-incidents.ts';
+import { followWithIncident, mayTakeIncidentStep, type IncidentStep } from './auto-incidents.ts';
 import type { ProbeResult } from './probes.ts';
 import { nextMonitorState, statusDecision, statusForState, worstState, type CheckOutcome, type MonitorState, type StatusDecision } from './status-rule.ts';
 
@@ -20,6 +20,8 @@ export interface RecordedCheck {
   decision: StatusDecision;
   /** What its incident did after it (auto-incidents.ts), when its monitor opens them. */
   incident?: IncidentStep;
+  /** False when there is certainly no incident step to take after it (see mayTakeIncidentStep). */
+  incidentStepPossible: boolean;
 }
 
 const outcomeOf = (result: Pick<ProbeResult, 'ok' | 'code'>): CheckOutcome => (!result.ok ? 'fail' : result.code === 'slow' ? 'slow' : 'fast');
@@ -29,6 +31,11 @@ function verdictOf(monitors: { state: string; downStatus: string }[]): Component
   const state = worstState(monitors.map((monitor) => monitor.state as MonitorState));
   const downStatus = monitors.some((monitor) => monitor.state === 'down' && monitor.downStatus === 'major_outage') ? 'major_outage' : 'partial_outage';
   return statusForState(state, downStatus);
+}
+
+/** On PostgreSQL, inside a write: locks the row of the monitor's component, as lockComponents does, in one statement. */
+async function lockComponentOfMonitor(tx: Tx, monitorId: string) {
+  await tx.$executeRaw`UPDATE "Component" SET "status" = "status" WHERE "id" = (SELECT "componentId" FROM "Monitor" WHERE "id" = ${monitorId})`;
 }
 
 /**
@@ -45,7 +52,7 @@ export async function recordCheck(db: Db, monitorId: string, result: ProbeResult
  */
 export async function recordCheckAndIncident(db: Db, monitorId: string, result: ProbeResult, at: Date, options?: { nextCheckAt?: Date }): Promise<RecordedCheck | null> {
   const recorded = await recordCheck(db, monitorId, result, at, options);
-  if (recorded) recorded.incident = await followWithIncident(db, monitorId, result, at);
+  if (recorded) recorded.incident = recorded.incidentStepPossible ? await followWithIncident(db, monitorId, result, at) : null;
   return recorded;
 }
 
@@ -55,18 +62,19 @@ export async function recordCheckAndIncident(db: Db, monitorId: string, result: 
  * followWithIncident once it has committed.
  */
 export async function recordCheckIn(db: Db, tx: Tx, outcome: WriteOutcome, monitorId: string, result: ProbeResult, at: Date, options: { nextCheckAt?: Date } = {}): Promise<RecordedCheck | null> {
-  const found = await tx.monitor.findUnique({ where: { id: monitorId }, select: { componentId: true } });
-  if (!found) {
+  // Monitors of one component decide its status one at a time (on SQLite visibleWrite holds the
+  // file's write lock): the monitor is read once its component is locked.
+  if (dbProvider(db) === 'postgresql') await lockComponentOfMonitor(tx, monitorId);
+  const monitor = await tx.monitor.findUnique({ where: { id: monitorId } });
+  if (!monitor) {
     outcome.nothingVisibleChanged();
     return null;
   }
-  // Monitors of one component decide its status one at a time (on SQLite visibleWrite holds the file's write lock).
-  if (dbProvider(db) === 'postgresql') await lockComponents(tx, [found.componentId]);
-  const monitor = await tx.monitor.findUniqueOrThrow({ where: { id: monitorId } });
   const previousState = monitor.state as MonitorState;
   // Checks arriving again after a silence: the page says the status is unconfirmed until it rebuilds.
   const wasOverdue = monitor.kind !== 'alert' && checksOverdueAt(monitor) <= at;
   const { state, streaks } = nextMonitorState(previousState, monitor, outcomeOf(result), monitor);
+  const incidentStepPossible = mayTakeIncidentStep({ ...monitor, state });
   await tx.monitorCheck.create({
     data: {
       id: newId(),
@@ -109,7 +117,7 @@ export async function recordCheckIn(db: Db, tx: Tx, outcome: WriteOutcome, monit
       await tx.component.update({ where: { id: component.id }, data: { monitorStatus: decision.status } });
     }
     if (!wasOverdue) outcome.nothingVisibleChanged();
-    return { state, previousState, decision };
+    return { state, previousState, decision, incidentStepPossible };
   }
   const actor = monitorActor(monitor);
   requirePermission(actor, 'components.status');
@@ -122,7 +130,7 @@ export async function recordCheckIn(db: Db, tx: Tx, outcome: WriteOutcome, monit
     summary: `Set "${component.name}" from ${componentStatusLabel(component.status as ComponentStatus)} to ${componentStatusLabel(decision.status)}: ${reasonInWords(state, monitor, result)}`,
     details: { status: { from: component.status, to: decision.status }, monitor: { id: monitor.id, state }, check: { code: result.code, detail: result.detail } },
   });
-  return { state, previousState, decision };
+  return { state, previousState, decision, incidentStepPossible };
 }
 
 function reasonInWords(state: MonitorState, monitor: { kind: string; failuresBeforeDown: number; successesBeforeUp: number }, result: ProbeResult): string {

@@ -30,8 +30,10 @@ export async function claimDueMonitors(db: Db, now: Date, limit = CLAIM_BATCH): 
       await lockForWrite(db, tx, 'monitor-claims');
     }
     const rows = await tx.monitor.findMany({ where: { ...due, ...(ids && { id: { in: ids } }) }, orderBy: { nextCheckAt: 'asc' }, take: limit });
-    for (const monitor of rows) {
-      await tx.monitor.update({ where: { id: monitor.id }, data: { nextCheckAt: new Date(now.getTime() + monitor.intervalSeconds * 1000) } });
+    // One statement per interval among them (most often one), not one per monitor.
+    for (const intervalSeconds of new Set(rows.map((monitor) => monitor.intervalSeconds))) {
+      const claimed = rows.filter((monitor) => monitor.intervalSeconds === intervalSeconds).map((monitor) => monitor.id);
+      await tx.monitor.updateMany({ where: { id: { in: claimed } }, data: { nextCheckAt: new Date(now.getTime() + intervalSeconds * 1000) } });
     }
     return rows;
   });
