@@ -107,27 +107,58 @@ async function rollUpFrom(db: Db | Tx, monitorId: string, now: Date): Promise<Da
 }
 
 /**
- * Rolls up every hour and day that has checks not yet rolled up, re-rolling the newest hour and its
- * day, which may still be under way, so charts are live. Running it again changes nothing. Reads only
- * the raw checks of the days it rolls up (usually today's), never all that are kept.
+ * Rolls up every hour that has checks not yet rolled up, re-rolling the newest one, which may still
+ * be under way, so charts are live; and every whole day not rolled up yet, once it is over (a day's
+ * percentiles need all its checks: re-reading today's every minute would cost more as the day goes
+ * on; monitorStats shows the day under way from its hours). Running it again changes nothing. Reads
+ * only the raw checks of the hours and days it rolls up.
  */
 export async function rollUpChecks(db: Db | Tx, now = new Date()): Promise<void> {
   const monitors = await db.monitor.findMany({ select: { id: true, kind: true }, orderBy: { id: 'asc' } });
+  const select = { at: true, ok: true, code: true, durationMs: true } as const;
   for (const monitor of monitors) {
-    const from = await rollUpFrom(db, monitor.id, now);
-    if (!from) continue;
-    const checks = await db.monitorCheck.findMany({
-      where: { monitorId: monitor.id, at: { gte: startOfDay(from) } },
-      select: { at: true, ok: true, code: true, durationMs: true },
-    });
     // A heartbeat's or an alert's "duration" is no response time.
     const withDurations = monitor.kind !== 'heartbeat' && monitor.kind !== 'alert';
-    // Days before hours: should a run stop half-way, the hours' count no longer matches and the next run redoes it.
-    for (const [day, ofDay] of groupBy(checks, startOfDay)) await saveRollup(db, monitor.id, 'day', new Date(day), summarizeChecks(ofDay, withDurations));
-    for (const [hour, ofHour] of groupBy(checks, startOfHour)) {
-      if (hour >= from.getTime()) await saveRollup(db, monitor.id, 'hour', new Date(hour), summarizeChecks(ofHour, withDurations));
+    // Hours first (where they start from depends on the days rolled up); should a run stop before the
+    // days, the next one finds the same days still to do.
+    const from = await rollUpFrom(db, monitor.id, now);
+    if (from) {
+      const checks = await db.monitorCheck.findMany({ where: { monitorId: monitor.id, at: { gte: from } }, select });
+      for (const [hour, ofHour] of groupBy(checks, startOfHour)) await saveRollup(db, monitor.id, 'hour', new Date(hour), summarizeChecks(ofHour, withDurations));
+    }
+    for (const day of await daysToRollUp(db, monitor.id, now)) {
+      const checks = await db.monitorCheck.findMany({ where: { monitorId: monitor.id, at: { gte: day, lt: new Date(day.getTime() + DAY_MS) } }, select });
+      await saveRollup(db, monitor.id, 'day', day, summarizeChecks(checks, withDurations));
     }
   }
+}
+
+/** The whole days over (and settled) since the monitor's newest day rolled up that have checks, oldest first. */
+async function daysToRollUp(db: Db | Tx, monitorId: string, now: Date): Promise<Date[]> {
+  const today = startOfDay(new Date(now.getTime() - SETTLE_MS));
+  const newest = await newestRollup(db, monitorId, 'day');
+  const after = newest ? new Date(newest.start.getTime() + DAY_MS) : new Date(0);
+  if (after >= today) return [];
+  const first = await db.monitorCheck.findFirst({ where: { monitorId, at: { gte: after, lt: today } }, orderBy: { at: 'asc' }, select: { at: true } });
+  const days: Date[] = [];
+  for (let day = first ? startOfDay(first.at).getTime() : today.getTime(); day < today.getTime(); day += DAY_MS) days.push(new Date(day));
+  return days;
+}
+
+type RollupRow = { monitorId: string; start: Date; checks: number; failures: number; failuresByCode: string; p50Ms: number | null; p95Ms: number | null };
+
+/** The day under way as one row, from its hours; none without checks. */
+function dayFromHours(monitorId: string, day: Date, hours: RollupRow[]): RollupRow[] {
+  const checks = hours.reduce((sum, hour) => sum + hour.checks, 0);
+  if (!checks) return [];
+  const byCode: Record<string, number> = {};
+  for (const hour of hours) for (const [code, count] of Object.entries(JSON.parse(hour.failuresByCode) as Record<string, number>)) byCode[code] = (byCode[code] ?? 0) + count;
+  const medians = hours.filter((hour) => hour.p50Ms !== null).sort((a, b) => a.p50Ms! - b.p50Ms!);
+  const half = medians.reduce((sum, hour) => sum + hour.checks, 0) / 2;
+  let seen = 0;
+  const p50Ms = medians.find((hour) => (seen += hour.checks) >= half)?.p50Ms ?? null;
+  const p95s = hours.map((hour) => hour.p95Ms).filter((ms): ms is number => ms !== null);
+  return [{ monitorId, start: day, checks, failures: hours.reduce((sum, hour) => sum + hour.failures, 0), failuresByCode: codesText(byCode), p50Ms, p95Ms: p95s.length ? Math.max(...p95s) : null }];
 }
 
 /** How many days each kind of row is kept. */
@@ -160,15 +191,15 @@ export async function pruneMonitorData(db: Db | Tx, now: Date, { checkDays, roll
 }
 
 /**
- * Before when a monitor's checks are surely rolled up: the start of the day of its newest hour rolled
- * up (rollUpChecks re-rolls that hour and its day, never an earlier day), or, once its hours are
- * pruned, the end of its newest day. Null when nothing is rolled up yet.
+ * Before when a monitor's checks are surely rolled up into both hours and days: the end of its newest
+ * day rolled up (days are rolled once over), and no later than the start of the day of its newest
+ * hour (rollUpChecks re-rolls that hour, never an earlier day's). Null when no day is rolled up yet.
  */
 async function rolledUpBeforeOf(db: Db | Tx, monitorId: string): Promise<Date | null> {
-  const hour = await newestRollup(db, monitorId, 'hour');
-  if (hour) return startOfDay(hour.start);
-  const day = await newestRollup(db, monitorId, 'day');
-  return day && new Date(day.start.getTime() + DAY_MS);
+  const [hour, day] = await Promise.all([newestRollup(db, monitorId, 'hour'), newestRollup(db, monitorId, 'day')]);
+  if (!day) return null;
+  const dayEnd = new Date(day.start.getTime() + DAY_MS);
+  return hour && startOfDay(hour.start) < dayEnd ? startOfDay(hour.start) : dayEnd;
 }
 
 export type StatsRange = '24h' | '7d' | '90d';
@@ -216,11 +247,20 @@ export function rangeWindow(range: StatsRange, now: Date): { from: Date; to: Dat
   return { from: new Date(current - (count - 1) * length), to: new Date(current + length) };
 }
 
-/** Each monitor's uptime and response times over the range (the current hour or day included), from the rollups alone. */
+/**
+ * Each monitor's uptime and response times over the range (the current hour or day included), from
+ * the rollups alone. The day under way has no daily row yet: it is summed from its hours (counts
+ * exact; its median the checks-weighted median of the hours', its 95th percentile the hours' highest).
+ */
 export async function monitorStats(db: Db | Tx, monitorIds: string[], range: StatsRange, now = new Date()): Promise<Map<string, MonitorStats>> {
   const { period } = RANGES[range];
   const since = rangeWindow(range, now).from;
-  const rows = await db.monitorRollup.findMany({ where: { monitorId: { in: monitorIds }, period, start: { gte: since } }, orderBy: { start: 'asc' } });
+  const today = startOfDay(now);
+  const [stored, todaysHours] = await Promise.all([
+    db.monitorRollup.findMany({ where: { monitorId: { in: monitorIds }, period, start: { gte: since } }, orderBy: { start: 'asc' } }),
+    period === 'day' ? db.monitorRollup.findMany({ where: { monitorId: { in: monitorIds }, period: 'hour', start: { gte: today } } }) : Promise.resolve([]),
+  ]);
+  const rows = [...stored.filter((row) => period !== 'day' || row.start < today), ...monitorIds.flatMap((id) => dayFromHours(id, today, todaysHours.filter((row) => row.monitorId === id)))];
   const stats = new Map(monitorIds.map((id): [string, MonitorStats] => [id, { uptimePercent: null, checks: 0, failures: 0, failuresByCode: {}, points: [] }]));
   for (const row of rows) {
     const entry = stats.get(row.monitorId)!;

@@ -78,11 +78,11 @@ describe.each(PROVIDERS)('monitor rollups on %s', (provider) => {
     // A day from its own checks: 13 durations 10…100, 100, 200, 900 → the 7th (70) and the 13th (900).
     expect(await rollupOf(a, 'day', '2026-12-08T00:00:00')).toEqual({ checks: 16, failures: 3, failuresByCode: { http_502: 1, refused: 1, slow: 1, timeout: 1 }, p50Ms: 70, p95Ms: 900, p99Ms: 900 });
     expect(await rollupOf(a, 'day', '2026-12-09T00:00:00')).toEqual({ checks: 100, failures: 0, failuresByCode: {}, p50Ms: 50, p95Ms: 95, p99Ms: 99 });
-    expect(await rollupOf(a, 'day', '2026-12-10T00:00:00')).toEqual({ checks: 2, failures: 0, failuresByCode: {}, p50Ms: 100, p95Ms: 300, p99Ms: 300 });
+    // The day under way is rolled up once it is over (monitorStats shows it from its hours meanwhile).
+    expect(await rollupOf(a, 'day', '2026-12-10T00:00:00')).toBeNull();
     expect((await rollups(a)).map((row) => `${row.period} ${row.start.toISOString()}`)).toEqual([
       'day 2026-12-08T00:00:00.000Z',
       'day 2026-12-09T00:00:00.000Z',
-      'day 2026-12-10T00:00:00.000Z',
       'hour 2026-12-08T05:00:00.000Z',
       'hour 2026-12-08T07:00:00.000Z',
       'hour 2026-12-09T23:00:00.000Z',
@@ -109,12 +109,12 @@ describe.each(PROVIDERS)('monitor rollups on %s', (provider) => {
     await db.monitorCheck.delete({ where: { id: check.id } });
   });
 
-  it('keeps the hour under way and its day current as checks arrive', async () => {
+  it('keeps the hour under way current as checks arrive, and rolls up the day once it is over', async () => {
     await addChecks(monitors.a, [{ at: '2026-12-10T10:20:00', ok: false, code: 'http_503', durationMs: 5 }]);
     await rollUpChecks(db, t('2026-12-10T10:55:00'));
     const current = { checks: 3, failures: 1, failuresByCode: { http_503: 1 }, p50Ms: 100, p95Ms: 300, p99Ms: 300 };
     expect(await rollupOf(monitors.a, 'hour', '2026-12-10T10:00:00')).toEqual(current);
-    expect(await rollupOf(monitors.a, 'day', '2026-12-10T00:00:00')).toEqual(current);
+    expect(await rollupOf(monitors.a, 'day', '2026-12-10T00:00:00')).toBeNull();
     // The next hour begins; a check from just before it, committed late, still finds its hour.
     await addChecks(monitors.a, [{ at: '2026-12-10T11:00:10', durationMs: 50 }]);
     await rollUpChecks(db, t('2026-12-10T11:00:30'));
@@ -122,7 +122,13 @@ describe.each(PROVIDERS)('monitor rollups on %s', (provider) => {
     await rollUpChecks(db, t('2026-12-10T11:01:00'));
     expect(await rollupOf(monitors.a, 'hour', '2026-12-10T10:00:00')).toEqual({ ...current, checks: 4, p50Ms: 300, p95Ms: 400, p99Ms: 400 });
     expect(await rollupOf(monitors.a, 'hour', '2026-12-10T11:00:00')).toEqual({ checks: 1, failures: 0, failuresByCode: {}, p50Ms: 50, p95Ms: 50, p99Ms: 50 });
-    expect(await rollupOf(monitors.a, 'day', '2026-12-10T00:00:00')).toMatchObject({ checks: 5, failures: 1, p50Ms: 100, p95Ms: 400 });
+    expect(await rollupOf(monitors.a, 'day', '2026-12-10T00:00:00')).toBeNull();
+    // Once the day is over (and a check committed late has had its two minutes), it is rolled up from
+    // all its checks: answered 300, 100, 400, 50 → the 2nd and the 4th.
+    await rollUpChecks(db, t('2026-12-11T00:01:00'));
+    expect(await rollupOf(monitors.a, 'day', '2026-12-10T00:00:00')).toBeNull();
+    await rollUpChecks(db, t('2026-12-11T00:03:00'));
+    expect(await rollupOf(monitors.a, 'day', '2026-12-10T00:00:00')).toEqual({ checks: 5, failures: 1, failuresByCode: { http_503: 1 }, p50Ms: 100, p95Ms: 400, p99Ms: 400 });
   });
 
   it('gives uptime and response-time points over 24 hours, 7 days and 90 days, from the rollups', async () => {
@@ -151,8 +157,12 @@ describe.each(PROVIDERS)('monitor rollups on %s', (provider) => {
     expect(quarter.points).toEqual([
       { start: t('2026-12-08T00:00:00'), p50Ms: 70, p95Ms: 900, checks: 16, failures: 3 },
       { start: t('2026-12-09T00:00:00'), p50Ms: 50, p95Ms: 95, checks: 100, failures: 0 },
-      { start: t('2026-12-10T00:00:00'), p50Ms: 100, p95Ms: 400, checks: 5, failures: 1 },
+      // The day under way, from its hours: 10:00 (4 checks, median 300, p95 400) and 11:00 (1, 50):
+      // the checks-weighted median of the hours' medians, the highest p95.
+      { start: t('2026-12-10T00:00:00'), p50Ms: 300, p95Ms: 400, checks: 5, failures: 1 },
     ]);
+    // Once over, the day is its own row, from all its checks.
+    expect((await monitorStats(db, ids, '90d', t('2026-12-11T06:00:00'))).get(monitors.a)!.points.at(-1)).toEqual({ start: t('2026-12-10T00:00:00'), p50Ms: 100, p95Ms: 400, checks: 5, failures: 1 });
     // Eight days on, the 8th has left the 7-day range, and the 24-hour one is empty.
     expect((await monitorStats(db, ids, '7d', t('2026-12-16T06:00:00'))).get(monitors.a)).toMatchObject({ checks: 105 });
     expect((await monitorStats(db, ids, '24h', t('2026-12-16T06:00:00'))).get(monitors.a)).toMatchObject({ checks: 0, uptimePercent: null });
