@@ -3,6 +3,7 @@
 // badge show the outage and then the recovery, with nobody touching the admin in between.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, useAdminServer } from '../helpers/admin-server';
+import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases';
 import { seriousFindings } from '../helpers/axe';
 import { startUpstream, type Upstream } from '../helpers/upstream';
 
@@ -79,4 +80,55 @@ describe('monitors in the admin', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);
+});
+
+// Every monitor action of the admin, in Chromium, on each database: add (a TCP monitor), check now,
+// edit, pause, resume and delete, each showing what it did.
+describe.each(PROVIDERS)('monitor actions on %s', (provider) => {
+  let database: TestDatabase | undefined;
+  const fixture = useAdminServer(`monitor-actions-${provider}`, async (): Promise<Record<string, string>> => {
+    if (provider === 'sqlite') return {};
+    database = await createTestDatabase('postgresql');
+    return { DATABASE_URL: database.url };
+  });
+  afterAll(() => database?.drop());
+
+  it('adds, checks, edits, pauses, resumes and deletes a monitor', async () => {
+    const page = await fixture.browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await logIn(page, fixture.server.url);
+    await page.goto(`${fixture.server.url}/admin/monitors/new?kind=tcp`);
+    await page.getByLabel('Name', { exact: true }).fill('Database port');
+    await page.getByLabel('Host').fill('127.0.0.1');
+    await page.getByLabel('Port').fill(String(upstream.port));
+    await page.getByLabel('Check every (seconds)').fill('3600');
+    await page.getByRole('button', { name: 'Add monitor' }).click();
+    await page.waitForURL(/\/admin\/monitors\/[a-z0-9]+\?added=1$/);
+
+    const formOf = (button: string) => page.locator('form').filter({ has: page.getByRole('button', { name: button }) });
+    await formOf('Check now').getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(async () => (await formOf('Check now').getByRole('status').textContent().catch(() => '')) ?? '').toMatch(/^Passed: port \d+ open/);
+
+    const settings = formOf('Save monitor');
+    await settings.getByLabel('Name', { exact: true }).fill('Primary database port');
+    await settings.getByRole('button', { name: 'Save monitor' }).click();
+    await expect.poll(async () => (await settings.getByRole('status').textContent().catch(() => '')) ?? '').toBe('Saved "Primary database port".');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Primary database port');
+
+    await formOf('Pause').getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(async () => (await formOf('Resume').getByRole('status').textContent().catch(() => '')) ?? '').toMatch(/^Paused "Primary database port"/);
+    await formOf('Resume').getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(async () => (await formOf('Pause').getByRole('status').textContent().catch(() => '')) ?? '').toMatch(/^Resumed "Primary database port"/);
+
+    const removal = formOf('Delete monitor');
+    await removal.getByRole('button', { name: 'Delete monitor' }).click();
+    await expect.poll(async () => (await removal.getByRole('alert').textContent().catch(() => '')) ?? '').toBe('Nothing was deleted: type "Primary database port" to confirm.');
+    await removal.getByLabel(/^Type “Primary database port”/).fill('Primary database port');
+    await removal.getByRole('button', { name: 'Delete monitor' }).click();
+    await page.waitForURL(`${fixture.server.url}/admin/monitors?deleted=1`);
+    expect(await page.getByText('The monitor was deleted; the status history it made stays.').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
 });
