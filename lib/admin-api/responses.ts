@@ -1,15 +1,14 @@
 import type { Actor } from '../access/permissions.ts';
 import type { Db } from '../db/client.ts';
-import { getEnv } from '../env.ts';
 import { failureOf } from '../monitors/failures.ts';
-import { listMonitors, readMonitor, recentChecks } from '../monitors/manage-monitors.ts';
+import { heartbeatUrl, lastChecks, listMonitors, readMonitor, recentChecks } from '../monitors/manage-monitors.ts';
 import type { CheckNowResult } from '../monitors/scheduler.ts';
 import type { AlertIntakeResult } from '../monitors/alert-intake.ts';
 import type { StatusDecision } from '../monitors/status-rule.ts';
 import { HIDDEN_VALUE, settingsOf, withoutPassword, type AlertSettings, type HttpSettings, type TcpSettings } from '../monitors/settings.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
-import { findPage } from '../page/page-settings.ts';
+import { findPage, publicBaseUrl } from '../page/page-settings.ts';
 import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from '../schemas/status.ts';
 import { DEFAULT_PAGE, INCIDENT_ORDER, INCIDENT_WITH_UPDATES, readPageLayout, toLayoutComponent, toSnapshotIncident } from '../status/page-rows.ts';
 import { componentJson, componentsJson, incidentsJson } from '../status/statuspage-json.ts';
@@ -184,7 +183,7 @@ function monitorJson(row: MonitorRow, baseUrl: string, lastCheck: CheckRow | und
         ? { host: settings.host, port: settings.port }
         : row.kind === 'alert'
           ? { labels: settings.labels }
-          : { heartbeat_url: secrets ? `${baseUrl}/api/heartbeat/${row.heartbeatToken}` : '(hidden: ask an owner or admin)' };
+          : { heartbeat_url: secrets ? heartbeatUrl(baseUrl, row.heartbeatToken!) : '(hidden: ask an owner or admin)' };
   return {
     id: row.id,
     name: row.name,
@@ -213,22 +212,14 @@ function monitorJson(row: MonitorRow, baseUrl: string, lastCheck: CheckRow | und
   };
 }
 
-const baseUrlOf = async (db: Db) => (getEnv().PUBLIC_URL ?? (await findPage(db))?.url ?? '').replace(/\/+$/, '');
-
-async function lastChecks(db: Db, monitorIds: string[]) {
-  // One query per monitor on its (monitorId, at) index: the newest row of each.
-  const rows = await Promise.all(monitorIds.map((monitorId) => db.monitorCheck.findFirst({ where: { monitorId }, orderBy: [{ at: 'desc' }, { id: 'desc' }] })));
-  return new Map(rows.flatMap((row) => (row ? [[row.monitorId, row] as const] : [])));
-}
-
 export async function monitorsResponse(db: Db, actor: Actor) {
-  const [rows, baseUrl] = await Promise.all([listMonitors(db), baseUrlOf(db)]);
+  const [rows, baseUrl] = await Promise.all([listMonitors(db), publicBaseUrl(db)]);
   const last = await lastChecks(db, rows.map((row) => row.id));
   return Response.json(rows.map((row) => monitorJson(row, baseUrl, last.get(row.id), actor)), { headers: NO_STORE });
 }
 
 export async function monitorResponse(db: Db, id: string, actor: Actor, status = 200) {
-  const [row, baseUrl, last] = await Promise.all([readMonitor(db, id), baseUrlOf(db), lastChecks(db, [id])]);
+  const [row, baseUrl, last] = await Promise.all([readMonitor(db, id), publicBaseUrl(db), lastChecks(db, [id])]);
   return Response.json(monitorJson(row, baseUrl, last.get(id), actor), { status, headers: NO_STORE });
 }
 

@@ -1,10 +1,9 @@
 // What the admin's monitor pages show, read in one place: the list, one monitor with its recent
 // checks and its figures from the rollups, and its settings as the form shows them.
 import type { Db } from '../db/client.ts';
-import { getEnv } from '../env.ts';
 import { listTemplates } from '../incidents/templates.ts';
-import { findPage } from '../page/page-settings.ts';
-import { listMonitors, readMonitor, recentChecks, type MonitorRow } from '../monitors/manage-monitors.ts';
+import { findPage, publicBaseUrl } from '../page/page-settings.ts';
+import { heartbeatUrl, lastChecks, listMonitors, readMonitor, recentChecks, type MonitorRow } from '../monitors/manage-monitors.ts';
 import { monitorStats, STATS_RANGES } from '../monitors/rollups.ts';
 import { monitorDefaults, settingsOf, withoutPassword, type AlertSettings, type HttpSettings, type MonitorKind, type TcpSettings } from '../monitors/settings.ts';
 import { readPageLayout } from '../status/page-rows.ts';
@@ -36,10 +35,10 @@ async function componentOptions(db: Db) {
 export async function readMonitorsOverview(db: Db) {
   const [rows, components] = await Promise.all([listMonitors(db), componentOptions(db)]);
   const componentName = new Map(components.map((option) => [option.value, option.label]));
-  const lastChecks = await Promise.all(rows.map((row) => db.monitorCheck.findFirst({ where: { monitorId: row.id }, orderBy: [{ at: 'desc' }, { id: 'desc' }] })));
+  const last = await lastChecks(db, rows.map((row) => row.id));
   return {
     components,
-    monitors: rows.map((row, index) => ({ row, target: monitorTarget(row), componentName: componentName.get(row.componentId) ?? 'a deleted component', lastCheck: lastChecks[index] })),
+    monitors: rows.map((row) => ({ row, target: monitorTarget(row), componentName: componentName.get(row.componentId) ?? 'a deleted component', lastCheck: last.get(row.id) })),
   };
 }
 
@@ -76,14 +75,13 @@ function monitorValues(row: MonitorRow): Record<string, string> {
 
 export async function readMonitorDetail(db: Db, id: string, now = new Date()) {
   const row = await readMonitor(db, id);
-  const [checks, components, templates, page, ...stats] = await Promise.all([
+  const [checks, { components, templates }, page, baseUrl, ...stats] = await Promise.all([
     recentChecks(db, id, 50),
-    componentOptions(db),
-    listTemplates(db),
+    readMonitorFormChoices(db),
     findPage(db),
+    publicBaseUrl(db),
     ...STATS_RANGES.map(({ range }) => monitorStats(db, [id], range, now).then((byMonitor) => byMonitor.get(id)!)),
   ]);
-  const baseUrl = (getEnv().PUBLIC_URL ?? page?.url ?? '').replace(/\/+$/, '');
   const settings = settingsOf(row) as Partial<HttpSettings>;
   return {
     row,
@@ -93,10 +91,10 @@ export async function readMonitorDetail(db: Db, id: string, now = new Date()) {
     stats: STATS_RANGES.map((entry, index) => ({ ...entry, ...stats[index] })),
     values: monitorValues(row),
     headerNames: Object.keys(settings.headers ?? {}),
-    heartbeatUrl: row.heartbeatToken ? `${baseUrl}/api/heartbeat/${row.heartbeatToken}` : null,
+    heartbeatUrl: row.heartbeatToken ? heartbeatUrl(baseUrl, row.heartbeatToken) : null,
     alertUrls: row.kind === 'alert' && page ? { alertmanager: `${baseUrl}/api/v1/pages/${page.id}/alerts/alertmanager`, grafana: `${baseUrl}/api/v1/pages/${page.id}/alerts/grafana` } : null,
     components,
-    templates: templates.map((template) => ({ value: template.id, label: template.builtIn ? `${template.title} (built in)` : template.title })),
+    templates,
   };
 }
 

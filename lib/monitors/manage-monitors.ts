@@ -169,6 +169,15 @@ export async function readMonitor(db: Db, id: string): Promise<MonitorRow> {
   return row;
 }
 
+/** The URL a heartbeat monitor's job calls. */
+export const heartbeatUrl = (baseUrl: string, token: string) => `${baseUrl}/api/heartbeat/${token}`;
+
+/** Each monitor's newest check, by monitor id: one query per monitor on its (monitorId, at) index. */
+export async function lastChecks(db: Db, monitorIds: string[]) {
+  const rows = await Promise.all(monitorIds.map((monitorId) => db.monitorCheck.findFirst({ where: { monitorId }, orderBy: [{ at: 'desc' }, { id: 'desc' }] })));
+  return new Map(rows.flatMap((row) => (row ? [[row.monitorId, row] as const] : [])));
+}
+
 export const RECENT_CHECKS = 100;
 
 /** A monitor's latest checks, newest first. */

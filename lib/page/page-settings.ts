@@ -1,3 +1,4 @@
+import { getEnv } from '../env.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -12,6 +13,11 @@ export function findPage(db: Db | Tx) {
 }
 
 /** The page's time zone, in which the public pages and the admin show times; UTC before any is set. */
+/** Where visitors reach the page: PUBLIC_URL, else the page's own URL setting, without a trailing slash. */
+export async function publicBaseUrl(db: Db | Tx): Promise<string> {
+  return (getEnv().PUBLIC_URL ?? (await findPage(db))?.url ?? '').replace(/\/+$/, '');
+}
+
 export async function pageTimeZone(db: Db | Tx): Promise<string> {
   return (await findPage(db))?.timeZone ?? DEFAULT_PAGE.timeZone;
 }
