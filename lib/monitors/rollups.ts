@@ -128,7 +128,8 @@ export async function rollUpChecks(db: Db | Tx, now = new Date()): Promise<void>
     }
     for (const day of await daysToRollUp(db, monitor.id, now)) {
       const checks = await db.monitorCheck.findMany({ where: { monitorId: monitor.id, at: { gte: day, lt: new Date(day.getTime() + DAY_MS) } }, select });
-      await saveRollup(db, monitor.id, 'day', day, summarizeChecks(checks, withDurations));
+      // A day without checks (paused) gets no row, as hours without checks get none.
+      if (checks.length) await saveRollup(db, monitor.id, 'day', day, summarizeChecks(checks, withDurations));
     }
   }
 }
@@ -249,18 +250,25 @@ export function rangeWindow(range: StatsRange, now: Date): { from: Date; to: Dat
 
 /**
  * Each monitor's uptime and response times over the range (the current hour or day included), from
- * the rollups alone. The day under way has no daily row yet: it is summed from its hours (counts
- * exact; its median the checks-weighted median of the hours', its 95th percentile the hours' highest).
+ * the rollups alone. A day not rolled up yet (today, and yesterday until the first run after
+ * midnight) is summed from its hours (counts exact; its median the checks-weighted median of the
+ * hours', its 95th percentile the hours' highest).
  */
 export async function monitorStats(db: Db | Tx, monitorIds: string[], range: StatsRange, now = new Date()): Promise<Map<string, MonitorStats>> {
   const { period } = RANGES[range];
   const since = rangeWindow(range, now).from;
-  const today = startOfDay(now);
-  const [stored, todaysHours] = await Promise.all([
+  const recent = [new Date(startOfDay(now).getTime() - DAY_MS), startOfDay(now)];
+  const [stored, recentHours] = await Promise.all([
     db.monitorRollup.findMany({ where: { monitorId: { in: monitorIds }, period, start: { gte: since } }, orderBy: { start: 'asc' } }),
-    period === 'day' ? db.monitorRollup.findMany({ where: { monitorId: { in: monitorIds }, period: 'hour', start: { gte: today } } }) : Promise.resolve([]),
+    period === 'day' ? db.monitorRollup.findMany({ where: { monitorId: { in: monitorIds }, period: 'hour', start: { gte: recent[0] } } }) : Promise.resolve([]),
   ]);
-  const rows = [...stored.filter((row) => period !== 'day' || row.start < today), ...monitorIds.flatMap((id) => dayFromHours(id, today, todaysHours.filter((row) => row.monitorId === id)))];
+  const hasDayRow = (id: string, day: Date) => stored.some((row) => row.monitorId === id && row.start.getTime() === day.getTime());
+  const fromHours = monitorIds.flatMap((id) =>
+    recent
+      .filter((day) => day >= since && !hasDayRow(id, day))
+      .flatMap((day) => dayFromHours(id, day, recentHours.filter((row) => row.monitorId === id && startOfDay(row.start).getTime() === day.getTime()))),
+  );
+  const rows = [...stored, ...fromHours].sort((a, b) => a.start.getTime() - b.start.getTime());
   const stats = new Map(monitorIds.map((id): [string, MonitorStats] => [id, { uptimePercent: null, checks: 0, failures: 0, failuresByCode: {}, points: [] }]));
   for (const row of rows) {
     const entry = stats.get(row.monitorId)!;

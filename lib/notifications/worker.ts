@@ -69,24 +69,48 @@ const CLAIMED = {
   id: true,
   attempts: true,
   createdAt: true,
+  leaseUntil: true,
   subscriber: { select: { id: true, mode: true, endpoint: true, secret: true, unsubscribeToken: true } },
   notification: { select: { payload: true } },
 } as const;
 
 export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
 
-/** Claims up to `limit` deliveries due at `now`: this caller's to send until the lease ends. */
+/**
+ * Claims up to `limit` deliveries due at `now`: this caller's to send until the lease ends. At most
+ * one per subscriber at a time, the oldest first: a dead endpoint holds one send slot, not all of
+ * them, and a subscriber gets its notifications in order.
+ */
 export async function claimDueDeliveries(db: Db, now: Date, limit = CLAIM_BATCH, lease = leaseMs()) {
   const due = { status: 'pending', nextAttemptAt: { lte: now } };
   if (!(await db.delivery.findFirst({ where: due, select: { id: true } }))) return [];
   const leaseUntil = new Date(now.getTime() + lease);
+  const onePerSubscriber = (rows: { id: string; subscriberId: string }[]) =>
+    rows.filter((row, index) => rows.findIndex((other) => other.subscriberId === row.subscriberId) === index).slice(0, limit).map((row) => row.id);
   return db.$transaction(async (tx) => {
     let ids: string[];
     if (dbProvider(db) === 'postgresql') {
-      ids = (await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Delivery" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`).map((row) => row.id);
+      // Each subscriber's oldest due delivery (none while one of its own is being sent); locked rows
+      // are skipped before the limit applies, so claimers at once take different ones.
+      ids = (
+        await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Delivery" WHERE "id" IN (
+            SELECT DISTINCT ON ("subscriberId") "id" FROM "Delivery" AS d
+            WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+              AND NOT EXISTS (SELECT 1 FROM "Delivery" AS sending WHERE sending."subscriberId" = d."subscriberId" AND sending."status" = 'pending' AND sending."leaseUntil" > ${now})
+            ORDER BY "subscriberId", "nextAttemptAt"
+          )
+          ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`
+      ).map((row) => row.id);
     } else {
       await lockForWrite(db, tx, 'delivery-claims');
-      ids = (await tx.delivery.findMany({ where: due, orderBy: { nextAttemptAt: 'asc' }, take: limit, select: { id: true } })).map((row) => row.id);
+      const rows = await tx.delivery.findMany({
+        where: { ...due, subscriber: { deliveries: { none: { status: 'pending', leaseUntil: { gt: now } } } } },
+        orderBy: { nextAttemptAt: 'asc' },
+        take: limit * 4,
+        select: { id: true, subscriberId: true },
+      });
+      ids = onePerSubscriber(rows);
     }
     if (!ids.length) return [];
     await tx.delivery.updateMany({ where: { id: { in: ids } }, data: { leaseUntil, nextAttemptAt: leaseUntil } });
@@ -119,8 +143,9 @@ export async function recordDeliveryOutcome(db: Db, delivery: ClaimedDelivery, o
       return;
     }
     const attempts = delivery.attempts + 1;
+    // Only while this sender's lease holds: after it, another sender has the delivery.
     const { count } = await tx.delivery.updateMany({
-      where: { id: delivery.id, status: 'pending' },
+      where: { id: delivery.id, status: 'pending', leaseUntil: delivery.leaseUntil },
       data: { attempts, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, random)), lastStatus: outcome.status, lastError: outcome.error, leaseUntil: null },
     });
     if (!count) return;
@@ -137,7 +162,7 @@ export async function recordDeliveryOutcome(db: Db, delivery: ClaimedDelivery, o
     const reason = `${outcome.error} from ${subscriber.endpoint ?? subscriber.email}, failing since ${subscriber.failingSince.toISOString()}`;
     await tx.subscriber.update({ where: { id: subscriberId }, data: { quarantinedAt: now, quarantineReason: reason } });
     await tx.delivery.updateMany({ where: { subscriberId, status: 'pending' }, data: { status: 'failed', lastError: `not sent: the subscriber was quarantined (${reason})` } });
-  });
+  }, { maxWait: 10_000 }); // behind a fan-out or a burst of checks on SQLite's one connection
 }
 
 /**

@@ -31,7 +31,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on('end', () => {
       const answer = { ...how };
       setTimeout(() => {
-        // Recorded when answered: a request the sender gave up on before counts as not delivered.
+        // Recorded when answered, whether or not the sender still waits (one that died meanwhile sends it again: a repeat).
         received.push({ path: req.url ?? '/', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
         res.writeHead(answer.status, { 'content-type': 'text/plain' }).end('ok');
       }, answer.delayMs);

@@ -152,16 +152,20 @@ describe.each(PROVIDERS)('monitor rollups on %s', (provider) => {
     const week = (await monitorStats(db, ids, '7d', now)).get(monitors.a)!;
     expect(week).toMatchObject({ checks: 121, failures: 4, uptimePercent: 100 * (1 - 4 / 121) });
     expect(week.points.map((point) => point.start.toISOString().slice(0, 13))).toEqual(['2026-12-08T05', '2026-12-08T07', '2026-12-09T23', '2026-12-10T10', '2026-12-10T11']);
+    // The 10th not rolled up yet (as until its day is over): summed from its hours, 10:00 (4 checks,
+    // median 300, p95 400) and 11:00 (1, 50): the checks-weighted median of the hours' medians, the highest p95.
+    const rolled = await db.monitorRollup.findUniqueOrThrow({ where: { monitorId_period_start: { monitorId: monitors.a, period: 'day', start: t('2026-12-10T00:00:00') } } });
+    await db.monitorRollup.delete({ where: { monitorId_period_start: { monitorId: monitors.a, period: 'day', start: rolled.start } } });
     const quarter = (await monitorStats(db, ids, '90d', now)).get(monitors.a)!;
     expect(quarter).toMatchObject({ checks: 121, failures: 4 });
     expect(quarter.points).toEqual([
       { start: t('2026-12-08T00:00:00'), p50Ms: 70, p95Ms: 900, checks: 16, failures: 3 },
       { start: t('2026-12-09T00:00:00'), p50Ms: 50, p95Ms: 95, checks: 100, failures: 0 },
-      // The day under way, from its hours: 10:00 (4 checks, median 300, p95 400) and 11:00 (1, 50):
-      // the checks-weighted median of the hours' medians, the highest p95.
       { start: t('2026-12-10T00:00:00'), p50Ms: 300, p95Ms: 400, checks: 5, failures: 1 },
     ]);
-    // Once over, the day is its own row, from all its checks.
+    // The next day, before the job has run: still from its hours; once rolled up, its own row, from all its checks.
+    expect((await monitorStats(db, ids, '90d', t('2026-12-11T00:01:00'))).get(monitors.a)!.points.at(-1)).toMatchObject({ start: t('2026-12-10T00:00:00'), p50Ms: 300 });
+    await rollUpChecks(db, t('2026-12-11T00:03:00'));
     expect((await monitorStats(db, ids, '90d', t('2026-12-11T06:00:00'))).get(monitors.a)!.points.at(-1)).toEqual({ start: t('2026-12-10T00:00:00'), p50Ms: 100, p95Ms: 400, checks: 5, failures: 1 });
     // Eight days on, the 8th has left the 7-day range, and the 24-hour one is empty.
     expect((await monitorStats(db, ids, '7d', t('2026-12-16T06:00:00'))).get(monitors.a)).toMatchObject({ checks: 105 });
