@@ -5,9 +5,9 @@
 // SKIP LOCKED); SQLite runs one write transaction at a time.
 import { requirePermission, type Actor } from '../access/permissions.ts';
 import { dbProvider, type Db } from '../db/client.ts';
+import { startClaimedWork } from '../db/claimed-work.ts';
 import { lockForWrite } from '../db/writes.ts';
 import { AppError } from '../errors.ts';
-import { log } from '../log.ts';
 import { readMonitor, type MonitorRow } from './manage-monitors.ts';
 import { NO_PROBE, probeHttp, probeTcp, type ProbeResult } from './probes.ts';
 import { recordCheckAndIncident, type RecordedCheck } from './record-check.ts';
@@ -49,53 +49,18 @@ export async function probe(monitor: MonitorRow): Promise<ProbeResult> {
   return { ...NO_PROBE, ok: false, code: 'heartbeat_missed', detail: `no call in ${window} s (expected every ${monitor.intervalSeconds} s)` };
 }
 
-/** Checks under way at once in one process: plenty for thousands of monitors, few enough for the database. */
-const MAX_IN_FLIGHT = 200;
-
 /**
- * Runs due checks until stopped: every second it claims what is due, as many as there are free slots,
- * and starts each on its own, so a slow or hanging check holds its own slot and delays no other. A
- * failure (the database away) is logged once and retried on the next tick.
+ * Runs due checks until stopped: every second it claims what is due, as many as there are free slots
+ * (200), and starts each on its own, so a slow or hanging check holds its own slot and delays no other.
  */
 export function startMonitorScheduler(db: Db, options: { tickMs?: number; maxInFlight?: number } = {}): () => void {
-  const maxInFlight = options.maxInFlight ?? MAX_IN_FLIGHT;
-  let inFlight = 0;
-  let claiming = false;
-  let failing = false;
-  const failed = (what: string, error: unknown) => {
-    if (!failing) log('warn', `${what}; retrying every second`, { error: String(error).split('\n')[0] });
-    failing = true;
-  };
-  const run = async (monitor: MonitorRow) => {
-    try {
-      await recordCheckAndIncident(db, monitor.id, await probe(monitor), new Date());
-    } catch (error) {
-      failed('a monitor check could not be recorded', error);
-    } finally {
-      inFlight--;
-    }
-  };
-  const tick = async () => {
-    if (claiming) return;
-    claiming = true;
-    try {
-      while (inFlight < maxInFlight) {
-        const claimed = await claimDueMonitors(db, new Date(), Math.min(CLAIM_BATCH, maxInFlight - inFlight));
-        inFlight += claimed.length;
-        for (const monitor of claimed) void run(monitor);
-        if (claimed.length < CLAIM_BATCH) break;
-      }
-      if (failing) log('info', 'monitor checks running again');
-      failing = false;
-    } catch (error) {
-      failed('monitor checks could not be claimed', error);
-    } finally {
-      claiming = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), options.tickMs ?? 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startClaimedWork({
+    name: 'monitor checks',
+    claim: (limit) => claimDueMonitors(db, new Date(), limit),
+    run: async (monitor) => void (await recordCheckAndIncident(db, monitor.id, await probe(monitor), new Date())),
+    batch: CLAIM_BATCH,
+    ...options,
+  });
 }
 
 export interface CheckNowResult extends RecordedCheck {

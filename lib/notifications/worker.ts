@@ -5,9 +5,9 @@
 // delivery's nextAttemptAt to the end of a lease, so if the sender dies mid-send the delivery is due
 // again then; it is marked delivered only after a 2xx. At least once, with the same webhook-id.
 import { dbProvider, type Db } from '../db/client.ts';
+import { startClaimedWork } from '../db/claimed-work.ts';
 import { lockForWrite } from '../db/writes.ts';
 import { newId } from '../ids.ts';
-import { log } from '../log.ts';
 import { bodyFor } from './payloads.ts';
 import { ACTIVE_SUBSCRIBER, componentIdsOf, concerns, SENDABLE_MODES } from './subscribers.ts';
 import { sendWebhook, webhookTimeoutMs, type SendOutcome } from './webhook.ts';
@@ -168,48 +168,18 @@ export async function recordDeliveryOutcome(db: Db, delivery: ClaimedDelivery, o
 /**
  * Sends due notifications until stopped: every `tickMs` it fans new ones out and claims as many due
  * deliveries as there are free slots, each sent on its own so a slow receiver holds only its slot.
- * A failure (the database away) is logged once and retried on the next tick.
+ * A delivery whose outcome could not be recorded stays pending: due again when its lease ends.
  */
 export function startDeliveryWorker(db: Db, options: { tickMs?: number; maxInFlight?: number } = {}): () => void {
-  const maxInFlight = options.maxInFlight ?? MAX_IN_FLIGHT;
-  let inFlight = 0;
-  let ticking = false;
-  let failing = false;
-  const failed = (what: string, error: unknown) => {
-    if (!failing) log('warn', `${what}; retrying every second`, { error: String(error).split('\n')[0] });
-    failing = true;
-  };
-  const run = async (delivery: ClaimedDelivery) => {
-    try {
-      const outcome = await sendDelivery(delivery);
-      await recordDeliveryOutcome(db, delivery, outcome, new Date());
-    } catch (error) {
-      // Left pending: due again when its lease ends.
-      failed('a delivery outcome could not be recorded', error);
-    } finally {
-      inFlight--;
-    }
-  };
-  const tick = async () => {
-    if (ticking) return;
-    ticking = true;
-    try {
+  return startClaimedWork({
+    name: 'notification deliveries',
+    beforeClaiming: async () => {
       while ((await fanOutNotifications(db, new Date(), FAN_OUT_BATCH)) === FAN_OUT_BATCH);
-      while (inFlight < maxInFlight) {
-        const claimed = await claimDueDeliveries(db, new Date(), Math.min(CLAIM_BATCH, maxInFlight - inFlight));
-        inFlight += claimed.length;
-        for (const delivery of claimed) void run(delivery);
-        if (claimed.length < CLAIM_BATCH) break;
-      }
-      if (failing) log('info', 'notification deliveries running again');
-      failing = false;
-    } catch (error) {
-      failed('notification deliveries could not be claimed', error);
-    } finally {
-      ticking = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), options.tickMs ?? 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+    claim: (limit) => claimDueDeliveries(db, new Date(), limit),
+    run: async (delivery) => recordDeliveryOutcome(db, delivery, await sendDelivery(delivery), new Date()),
+    maxInFlight: MAX_IN_FLIGHT,
+    batch: CLAIM_BATCH,
+    ...options,
+  });
 }
