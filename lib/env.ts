@@ -19,6 +19,15 @@ export const envSchema = z.object({
   SNAPSHOT_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How long a subscriber's webhook endpoint has to answer (Statuspage gives 30 s); a send is retried after it and 15 s more. */
   WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(30),
+  /** The mail server email notifications go through (smtp://user:pass@host:587, smtps://... for TLS from the start); without it email subscription is off. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((url) => !url || /^smtps?:\/\/[^/]+/.test(url), { message: 'must be an SMTP URL: smtp://user:password@mail.example.com:587 or smtps://...:465' }),
+  /** The sender of notification emails ("Example Status <status@example.com>"); defaults to status@ the page's host. */
+  SMTP_FROM: z.string().optional(),
+  /** `allow` lets the public subscribe form take webhook and chat URLs on private or loopback addresses (a test or an intranet page). */
+  SUBSCRIBER_PRIVATE_ENDPOINTS: z.enum(['refuse', 'allow']).default('refuse'),
   /** `auto` seeds the demo page into an empty database at start-up; `never` leaves it empty. */
   DEMO_SEED: z.enum(['auto', 'never']).default('auto'),
   /** Signs operators' session cookies; generated into AUTH_SECRET_PATH when unset (set it when running several instances). */

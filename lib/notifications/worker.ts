@@ -8,9 +8,9 @@ import { dbProvider, type Db } from '../db/client.ts';
 import { startClaimedWork } from '../db/claimed-work.ts';
 import { lockForWrite } from '../db/writes.ts';
 import { newId } from '../ids.ts';
-import { bodyFor } from './payloads.ts';
-import { ACTIVE_SUBSCRIBER, componentIdsOf, concerns, SENDABLE_MODES } from './subscribers.ts';
-import { sendWebhook, webhookTimeoutMs, type SendOutcome } from './webhook.ts';
+import { sendDelivery } from './send.ts';
+import { ACTIVE_SUBSCRIBER, componentIdsOf, receives, sendableModes, type FannedOutKind, type SubscriberMode } from './subscribers.ts';
+import { webhookTimeoutMs, type SendOutcome } from './webhook.ts';
 
 /** A claimed delivery belongs to its sender this long: the send's timeout and time to record it. */
 export const leaseMs = () => webhookTimeoutMs() + 15_000;
@@ -46,14 +46,14 @@ export async function fanOutNotifications(db: Db, now: Date, limit = FAN_OUT_BAT
       } else {
         await lockForWrite(db, tx, 'notification-fan-out');
       }
-      const notifications = await tx.notification.findMany({ where: { fannedOutAt: null, ...(ids && { id: { in: ids } }) }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, componentIds: true } });
+      const notifications = await tx.notification.findMany({ where: { fannedOutAt: null, ...(ids && { id: { in: ids } }) }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, kind: true, componentIds: true } });
       if (!notifications.length) return 0;
-      const subscribers = await tx.subscriber.findMany({ where: { ...ACTIVE_SUBSCRIBER, mode: { in: [...SENDABLE_MODES] } }, select: { id: true, componentIds: true } });
-      const following = subscribers.map((subscriber) => ({ id: subscriber.id, follows: componentIdsOf(subscriber.componentIds) }));
+      const subscribers = await tx.subscriber.findMany({ where: { ...ACTIVE_SUBSCRIBER, mode: { in: [...sendableModes()] } }, select: { id: true, mode: true, componentIds: true } });
+      const following = subscribers.map((subscriber) => ({ id: subscriber.id, mode: subscriber.mode as SubscriberMode, follows: componentIdsOf(subscriber.componentIds) }));
       for (const notification of notifications) {
         const about = JSON.parse(notification.componentIds) as string[];
         const rows = following
-          .filter((subscriber) => concerns(subscriber.follows, about))
+          .filter((subscriber) => receives(subscriber.mode, subscriber.follows, notification.kind as FannedOutKind, about))
           .map((subscriber) => ({ id: newId(), notificationId: notification.id, subscriberId: subscriber.id, nextAttemptAt: now, createdAt: now }));
         for (let start = 0; start < rows.length; start += INSERT_CHUNK) await tx.delivery.createMany({ data: rows.slice(start, start + INSERT_CHUNK) });
         await tx.notification.update({ where: { id: notification.id }, data: { fannedOutAt: now } });
@@ -70,8 +70,8 @@ const CLAIMED = {
   attempts: true,
   createdAt: true,
   leaseUntil: true,
-  subscriber: { select: { id: true, mode: true, endpoint: true, secret: true, unsubscribeToken: true } },
-  notification: { select: { payload: true } },
+  subscriber: { select: { id: true, mode: true, email: true, endpoint: true, secret: true, source: true, unsubscribeToken: true } },
+  notification: { select: { kind: true, payload: true } },
 } as const;
 
 export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
@@ -116,15 +116,6 @@ export async function claimDueDeliveries(db: Db, now: Date, limit = CLAIM_BATCH,
     await tx.delivery.updateMany({ where: { id: { in: ids } }, data: { leaseUntil, nextAttemptAt: leaseUntil } });
     return tx.delivery.findMany({ where: { id: { in: ids } }, select: CLAIMED });
   });
-}
-
-/** Sends one claimed delivery in its subscriber's mode. */
-export async function sendDelivery(delivery: ClaimedDelivery, now = new Date()): Promise<SendOutcome> {
-  const { subscriber } = delivery;
-  if (subscriber.mode !== 'webhook' || !subscriber.endpoint || !subscriber.secret) {
-    return { ok: false, status: null, error: `cannot send to a ${subscriber.mode} subscriber yet` };
-  }
-  return sendWebhook({ url: subscriber.endpoint, secret: subscriber.secret, id: delivery.id, body: bodyFor(delivery.notification.payload, subscriber.unsubscribeToken), now });
 }
 
 /**
@@ -177,7 +168,7 @@ export function startDeliveryWorker(db: Db, options: { tickMs?: number; maxInFli
       while ((await fanOutNotifications(db, new Date(), FAN_OUT_BATCH)) === FAN_OUT_BATCH);
     },
     claim: (limit) => claimDueDeliveries(db, new Date(), limit),
-    run: async (delivery) => recordDeliveryOutcome(db, delivery, await sendDelivery(delivery), new Date()),
+    run: async (delivery) => recordDeliveryOutcome(db, delivery, await sendDelivery(db, delivery), new Date()),
     maxInFlight: MAX_IN_FLIGHT,
     batch: CLAIM_BATCH,
     ...options,

@@ -7,7 +7,8 @@ import { createComponent } from '@/lib/components/manage-components';
 import type { Provider } from '@/lib/db/client';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { createSubscriber } from '@/lib/notifications/manage-subscribers';
-import { claimDueDeliveries, fanOutNotifications, leaseMs, QUARANTINE_AFTER_MS, recordDeliveryOutcome, sendDelivery } from '@/lib/notifications/worker';
+import { claimDueDeliveries, fanOutNotifications, leaseMs, QUARANTINE_AFTER_MS, recordDeliveryOutcome } from '@/lib/notifications/worker';
+import { sendDelivery } from '@/lib/notifications/send';
 import { seedDemo } from '@/lib/seed/demo';
 import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
@@ -235,7 +236,7 @@ export function describeNotifications(provider: Provider) {
       let now = at(leaseMs());
       const waits: number[] = [];
       for (let attempt = 1; attempt <= 7; attempt++) {
-        await recordDeliveryOutcome(db, delivery, await sendDelivery(delivery), now, () => 0.5);
+        await recordDeliveryOutcome(db, delivery, await sendDelivery(db, delivery), now, () => 0.5);
         const row = await db.delivery.findUniqueOrThrow({ where: { id: delivery.id } });
         expect(row).toMatchObject({ status: 'pending', attempts: attempt, lastStatus: 500, lastError: 'HTTP 500' });
         waits.push(row.nextAttemptAt.getTime() - now.getTime());
@@ -249,7 +250,7 @@ export function describeNotifications(provider: Provider) {
       // Three days on, still failing: quarantined, with the reason in words, and nothing more is sent.
       now = at(leaseMs() + QUARANTINE_AFTER_MS);
       [delivery] = await claimDueDeliveries(db, now);
-      await recordDeliveryOutcome(db, delivery, await sendDelivery(delivery), now);
+      await recordDeliveryOutcome(db, delivery, await sendDelivery(db, delivery), now);
       const quarantined = await db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } });
       expect(quarantined.quarantinedAt).toEqual(now);
       expect(quarantined.quarantineReason).toBe(`HTTP 500 from ${receiver.url}/down, failing since ${at(leaseMs()).toISOString()}`);
@@ -270,11 +271,11 @@ export function describeNotifications(provider: Provider) {
       };
       receiver.answer({ status: 503 });
       const [first] = await notify(t0);
-      await recordDeliveryOutcome(db, first, await sendDelivery(first), t0);
+      await recordDeliveryOutcome(db, first, await sendDelivery(db, first), t0);
       expect((await db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).failingSince).toEqual(t0);
       receiver.answer({ status: 200 });
       const [retry] = await claimDueDeliveries(db, at(3600_000 * 2));
-      await recordDeliveryOutcome(db, retry, await sendDelivery(retry), at(3600_000 * 2));
+      await recordDeliveryOutcome(db, retry, await sendDelivery(db, retry), at(3600_000 * 2));
       expect(await db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).toMatchObject({ failingSince: null, quarantinedAt: null });
       expect(await db.delivery.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: 'delivered', attempts: 2 });
     });

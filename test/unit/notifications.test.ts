@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { bodyFor } from '@/lib/notifications/payloads';
-import { componentIdsOf, concerns } from '@/lib/notifications/subscribers';
+import { componentIdsOf, concerns, receives } from '@/lib/notifications/subscribers';
 import { newWebhookSecret } from '@/lib/notifications/webhook';
 import { retryDelayMs } from '@/lib/notifications/worker';
 
@@ -15,8 +15,23 @@ describe('who a notification concerns', () => {
     expect(concerns(null, ['a'])).toBe(true);
     expect(concerns(['a', 'b'], ['b', 'c'])).toBe(true);
     expect(concerns(['a'], ['c'])).toBe(false);
-    // An incident on no component concerns only those following everything.
-    expect(concerns(['a'], [])).toBe(false);
+    // An incident on no component is page-wide: it concerns everyone (as Statuspage sends it).
+    expect(concerns(['a'], [])).toBe(true);
+  });
+
+  it('sends incident updates to all they concern, component changes to webhooks and to people who chose the component, reminders to people', () => {
+    for (const mode of ['email', 'webhook', 'slack'] as const) {
+      expect(receives(mode, null, 'incident_update', ['a'])).toBe(true);
+      expect(receives(mode, ['b'], 'incident_update', ['a'])).toBe(false);
+    }
+    expect(receives('webhook', null, 'component_update', ['a'])).toBe(true);
+    expect(receives('webhook', ['b'], 'component_update', ['a'])).toBe(false);
+    expect(receives('email', null, 'component_update', ['a'])).toBe(false);
+    expect(receives('discord', ['a', 'b'], 'component_update', ['a'])).toBe(true);
+    expect(receives('email', ['b'], 'component_update', ['a'])).toBe(false);
+    expect(receives('email', null, 'maintenance_reminder', ['a'])).toBe(true);
+    expect(receives('teams', ['a'], 'maintenance_reminder', [])).toBe(true);
+    expect(receives('webhook', null, 'maintenance_reminder', ['a'])).toBe(false);
   });
 });
 
