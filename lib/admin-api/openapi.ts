@@ -181,7 +181,7 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
     method: 'get',
     path: '/pages/{page_id}/subscribers',
     scope: 'admin',
-    summary: 'Subscribers, newest first (`?type=` a mode, `?state=` active, unconfirmed, quarantined or all; `?limit=` 1-1000, default 100; `?page=` from 1)',
+    summary: 'Subscribers, newest first (`?type=` a mode, `?state=` active, unconfirmed, quarantined or all; `?q=` part of an address or endpoint; `?limit=` 1-1000, default 100; `?page=` from 1)',
     success: 200,
     returns: 'Subscriber[]',
   },
@@ -190,14 +190,23 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
     path: '/pages/{page_id}/subscribers',
     scope: 'admin',
     summary:
-      'Subscribe a webhook: `endpoint` (an http or https URL) and optionally `component_ids` (none: all components). It is sent Statuspage\'s webhook bodies for incident updates ' +
-      'and component status changes, signed the Standard Webhooks way with the `secret` this answer gives, once. Email subscriptions answer 422 until SMTP_URL is set',
+      'Subscribe an `email` address, or an `endpoint` with its `mode`: webhook (the default for an endpoint), slack, discord or teams (their incoming-webhook URLs); optionally `component_ids` (none: all components). ' +
+      "A webhook is sent Statuspage's webhook bodies for incident updates and component status changes, signed the Standard Webhooks way with the `secret` this answer gives, once. " +
+      'An address is sent a confirmation link first (valid 48 hours) unless `skip_confirmation_notification` is true; email answers 422 while SMTP_URL is not set. 409 when the address or endpoint is already subscribed',
     body: apiSubscriberCreateSchema,
     success: 201,
     returns: 'Subscriber',
   },
-  { method: 'get', path: '/pages/{page_id}/subscribers/count', scope: 'admin', summary: 'How many subscribers (`?type=` a mode, `?state=` default active)', success: 200, returns: 'SubscriberCount' },
+  { method: 'get', path: '/pages/{page_id}/subscribers/count', scope: 'admin', summary: 'How many subscribers (`?type=` a mode, `?state=` default active, `?q=` part of an address or endpoint)', success: 200, returns: 'SubscriberCount' },
   { method: 'get', path: '/pages/{page_id}/subscribers/{subscriber_id}', scope: 'admin', summary: 'One subscriber, with why it was quarantined if it was', success: 200, returns: 'Subscriber' },
+  {
+    method: 'post',
+    path: '/pages/{page_id}/subscribers/{subscriber_id}/resend_confirmation',
+    scope: 'admin',
+    summary: 'Send an unconfirmed email subscriber a new confirmation link (the old one stops working); at most 3 messages to an address a day and one a minute (429 with Retry-After)',
+    success: 200,
+    returns: 'Subscriber',
+  },
   { method: 'delete', path: '/pages/{page_id}/subscribers/{subscriber_id}', scope: 'admin', summary: 'Unsubscribe: the subscriber goes, with its deliveries, sent or not; answers with it as it was', success: 200, returns: 'Subscriber' },
 ];
 

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import { countSubscribers, listSubscribers, readSubscriber, type SubscriberRow } from '../notifications/manage-subscribers.ts';
 import { componentIdsOf } from '../notifications/subscribers.ts';
 import { idSchema } from '../schemas/component.ts';
-import { subscriberModeSchema, subscriberStateSchema, webhookEndpointSchema, type SubscriberCreateInput } from '../schemas/subscriber.ts';
+import { emailAddressSchema, subscriberModeSchema, subscriberStateSchema, webhookEndpointSchema, type SubscriberCreateInput } from '../schemas/subscriber.ts';
 import { count, flag } from './request-schemas.ts';
 
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -16,10 +16,10 @@ export const apiSubscriberCreateSchema = z
   .object({
     subscriber: z.strictObject({
       mode: subscriberModeSchema.optional(),
-      email: z.email().max(320).optional(),
+      email: emailAddressSchema.optional(),
       endpoint: webhookEndpointSchema.optional(),
       component_ids: z.array(idSchema).max(500).optional(),
-      /** Email only (a later increment): subscribe without the confirmation email. */
+      /** Email only: subscribe without the confirmation email (the operator vouches for the address). */
       skip_confirmation_notification: flag.optional(),
     }),
   })
@@ -27,15 +27,14 @@ export const apiSubscriberCreateSchema = z
     if (!subscriber.email && !subscriber.endpoint) context.addIssue({ code: 'custom', path: ['subscriber', 'endpoint'], message: 'give an endpoint (a webhook URL) or an email' });
     if (subscriber.email && subscriber.endpoint) context.addIssue({ code: 'custom', path: ['subscriber'], message: 'give an endpoint or an email, not both' });
   })
-  .transform(({ subscriber }): SubscriberCreateInput => ({
-    mode: subscriber.mode ?? (subscriber.email ? 'email' : 'webhook'),
-    email: subscriber.email,
-    endpoint: subscriber.endpoint,
-    componentIds: subscriber.component_ids,
+  .transform(({ subscriber }): { input: SubscriberCreateInput; skipConfirmation: boolean } => ({
+    input: { mode: subscriber.mode ?? (subscriber.email ? 'email' : 'webhook'), email: subscriber.email, endpoint: subscriber.endpoint, componentIds: subscriber.component_ids },
+    skipConfirmation: subscriber.skip_confirmation_notification ?? false,
   }));
 
-/** `?type=webhook&state=active&limit=100&page=1` on the list; type and state on the count. */
+/** `?type=webhook&state=active&q=example.com&limit=100&page=1` on the list; type, state and q on the count. */
 export const subscriberQuerySchema = z.object({
+  q: z.string().trim().min(1).max(320).optional(),
   type: subscriberModeSchema.optional(),
   state: subscriberStateSchema.optional(),
   limit: count.pipe(z.int().min(1).max(1000)).optional(),
@@ -66,14 +65,14 @@ export function subscriberResponse(subscriber: SubscriberRow, status = 200, opti
 }
 
 export async function subscribersResponse(db: Db, actor: Actor, request: Request) {
-  const { type, state, limit, page } = parseSubscriberQuery(request);
-  const rows = await listSubscribers(db, actor, { mode: type, state, limit, page });
+  const { type, state, q, limit, page } = parseSubscriberQuery(request);
+  const rows = await listSubscribers(db, actor, { mode: type, state, search: q, limit, page });
   return Response.json(rows.map((row) => subscriberJson(row)), { headers: NO_STORE });
 }
 
 export async function subscriberCountResponse(db: Db, actor: Actor, request: Request) {
-  const { type, state = 'active' } = parseSubscriberQuery(request);
-  return Response.json({ type: type ?? 'all', state, count: await countSubscribers(db, actor, { mode: type, state }) }, { headers: NO_STORE });
+  const { type, state = 'active', q } = parseSubscriberQuery(request);
+  return Response.json({ type: type ?? 'all', state, count: await countSubscribers(db, actor, { mode: type, state, search: q }) }, { headers: NO_STORE });
 }
 
 export async function oneSubscriberResponse(db: Db, actor: Actor, id: string) {

@@ -76,7 +76,8 @@ export function errorResponse(error: unknown, request?: Request): Response {
   const known = asAppError(error);
   if (known) {
     if (known.code === 'unavailable') log('warn', 'admin API: database unavailable', { requestId, error: String(error).split('\n')[0] });
-    return jsonError(known.code, known.message, known.status === 503 ? { 'retry-after': '5' } : {}, known.details);
+    const retryAfter = known.status === 503 ? 5 : (known.details as { retry_after_seconds?: number }[]).find((detail) => detail?.retry_after_seconds)?.retry_after_seconds;
+    return jsonError(known.code, known.message, retryAfter ? { 'retry-after': String(retryAfter) } : {}, known.details);
   }
   log('error', 'admin API: unexpected error', { requestId, error: error instanceof Error ? error.stack : String(error) });
   const message = 'Something went wrong on our side. Check the incident list before retrying; to report it, quote the request id given in details.';

@@ -4,15 +4,15 @@
 // worker (worker.ts) fans each row out to one delivery per subscriber, in one transaction of its own.
 import type { Tx } from '../db/client.ts';
 import { newId } from '../ids.ts';
-import { componentBodies, incidentBody, type ComponentChange, type NotificationBody } from './payloads.ts';
-import { ACTIVE_SUBSCRIBER } from './subscribers.ts';
+import { componentBodies, incidentBody, type ComponentChange, type ConfirmationPayload, type ManageLinkPayload, type NotificationBody } from './payloads.ts';
+import { ACTIVE_SUBSCRIBER, type FannedOutKind } from './subscribers.ts';
 
 export type { ComponentChange } from './payloads.ts';
 
 // Without anyone to tell (the usual case), a write pays one indexed read and builds nothing.
 const anyoneSubscribed = async (tx: Tx) => Boolean(await tx.subscriber.findFirst({ where: ACTIVE_SUBSCRIBER, select: { id: true } }));
 
-const notificationRow = (kind: 'incident_update' | 'component_update', at: Date, { body, componentIds }: { body: NotificationBody; componentIds: string[] }) => ({
+const notificationRow = (kind: FannedOutKind, at: Date, { body, componentIds }: { body: NotificationBody; componentIds: string[] }) => ({
   id: newId(),
   kind,
   payload: JSON.stringify(body),
@@ -35,4 +35,15 @@ export async function enqueueComponentNotifications(tx: Tx, changes: ComponentCh
   if (!changes.length || !(await anyoneSubscribed(tx))) return;
   const bodies = await componentBodies(tx, changes, at);
   await tx.notification.createMany({ data: bodies.map((body) => notificationRow('component_update', at, body)) });
+}
+
+/**
+ * Inside the write that subscribed or re-subscribed an address: one message to that subscriber alone
+ * (a confirmation link, or a link to manage a subscription it already has), written with its delivery
+ * so the worker sends it like any other: retried, logged, never lost.
+ */
+export async function enqueueMessageTo(tx: Tx, subscriberId: string, kind: 'confirmation' | 'manage_link', payload: ConfirmationPayload | ManageLinkPayload, at = new Date()) {
+  const notificationId = newId();
+  await tx.notification.create({ data: { id: notificationId, kind, payload: JSON.stringify(payload), componentIds: '[]', createdAt: at, fannedOutAt: at } });
+  await tx.delivery.create({ data: { id: newId(), notificationId, subscriberId, nextAttemptAt: at, createdAt: at } });
 }

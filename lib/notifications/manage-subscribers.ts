@@ -1,14 +1,14 @@
 // Operators' verbs on subscribers (the admin API today; the admin UI and the public form later).
-import { randomBytes } from 'node:crypto';
 import { requirePermission, type Actor } from '../access/permissions.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { loadComponents } from '../components/apply-statuses.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import { newId } from '../ids.ts';
 import { subscriberCreateSchema, type SubscriberCreateInput, type SubscriberState } from '../schemas/subscriber.ts';
-import { ACTIVE_SUBSCRIBER, type SubscriberMode } from './subscribers.ts';
+import { messageAllowed, newToken, normalizeEmail, sendConfirmation } from './address-messages.ts';
+import { ACTIVE_SUBSCRIBER, componentIdsOf, emailEnabled, type SubscriberMode } from './subscribers.ts';
 import { newWebhookSecret } from './webhook.ts';
 
 export type SubscriberRow = NonNullable<Awaited<ReturnType<Db['subscriber']['findFirst']>>>;
@@ -20,47 +20,88 @@ const STATE_FILTERS: Record<SubscriberState, Prisma.SubscriberWhereInput> = {
   all: {},
 };
 
-/** A token for links that act without signing in (unsubscribe): long enough never to be guessed. */
-const newToken = () => randomBytes(24).toString('base64url');
+/** The names of the components chosen (null for all), for the messages that say what was subscribed to. */
+export async function componentNames(tx: Tx, componentIds: string[]): Promise<string[] | null> {
+  if (!componentIds.length) return null;
+  const rows = await loadComponents(tx, componentIds);
+  return rows.map((row) => row.name);
+}
+
+/** How an operator names a subscriber in the audit log: its address, or its endpoint's host. */
+export const subscriberLabel = (subscriber: { mode: string; email: string | null; endpoint: string | null }) =>
+  subscriber.mode === 'email' ? subscriber.email : `${subscriber.mode} ${subscriber.endpoint ? new URL(subscriber.endpoint).host : ''}`.trim();
 
 /**
- * Subscribes an endpoint. A webhook is confirmed at once (whoever holds the key vouches for it) and
- * gets a signing secret, in the answer this once. Email, Slack, Discord and Teams come later.
+ * Subscribes an address or an endpoint, for an operator. Webhooks and chat channels are confirmed at
+ * once (whoever holds the key vouches for them); a webhook gets a signing secret, in the answer this
+ * once. An email address is sent a confirmation link unless `skipConfirmation` (Statuspage's
+ * skip_confirmation_notification): the operator vouches for it. One subscription per address or endpoint.
  */
-export async function createSubscriber(db: Db, input: SubscriberCreateInput, actor: Actor): Promise<SubscriberRow> {
+export async function createSubscriber(db: Db, input: SubscriberCreateInput, actor: Actor, { skipConfirmation = false } = {}): Promise<SubscriberRow> {
   requirePermission(actor, 'subscribers.manage');
   const data = subscriberCreateSchema.parse(input);
   if (data.mode === 'email') {
-    throw new AppError('invalid_field', 'Email subscriptions need SMTP_URL, the mail server Gatewatch sends through; it is not set.', [{ field: 'mode' }]);
+    if (!emailEnabled()) throw new AppError('invalid_field', 'Email subscriptions need SMTP_URL, the mail server Gatewatch sends through; it is not set.', [{ field: 'mode' }]);
+    if (!data.email) throw new AppError('invalid_field', 'An email subscriber needs an email address.', [{ field: 'email' }]);
+  } else if (!data.endpoint) {
+    throw new AppError('invalid_field', `A ${data.mode} subscriber needs an endpoint: the URL notifications are posted to.`, [{ field: 'endpoint' }]);
   }
-  if (data.mode !== 'webhook') throw new AppError('invalid_field', `${data.mode} subscriptions are not available yet; subscribe a webhook.`, [{ field: 'mode' }]);
-  if (!data.endpoint) throw new AppError('invalid_field', 'A webhook subscriber needs an endpoint: the URL notifications are posted to.', [{ field: 'endpoint' }]);
-  const componentIds = [...new Set(data.componentIds ?? [])];
+  const email = data.mode === 'email' ? normalizeEmail(data.email!) : null;
+  const endpoint = data.mode === 'email' ? null : data.endpoint!;
+  const componentIds = [...new Set(data.componentIds ?? [])].sort();
   const now = new Date();
   return db.$transaction(async (tx) => {
     // A 404 naming components that do not exist, and nothing stored.
-    await loadComponents(tx, componentIds);
+    const names = await componentNames(tx, componentIds);
+    if (await tx.subscriber.findFirst({ where: { mode: data.mode, ...(email ? { email } : { endpoint }) }, select: { id: true } })) {
+      throw new AppError('already_subscribed', `${email ?? 'That endpoint'} is already subscribed; change or remove that subscription instead.`, [{ field: email ? 'email' : 'endpoint' }]);
+    }
+    const confirmed = data.mode !== 'email' || skipConfirmation;
     const subscriber = await tx.subscriber.create({
       data: {
         id: newId(),
-        mode: 'webhook',
-        endpoint: data.endpoint,
-        secret: newWebhookSecret(),
-        componentIds: componentIds.length ? JSON.stringify(componentIds.sort()) : null,
-        confirmedAt: now,
+        mode: data.mode,
+        email,
+        endpoint,
+        secret: data.mode === 'webhook' ? newWebhookSecret() : null,
+        componentIds: componentIds.length ? JSON.stringify(componentIds) : null,
+        confirmedAt: confirmed ? now : null,
         unsubscribeToken: newToken(),
+        source: 'admin',
         createdAt: now,
       },
     });
+    if (!confirmed) await sendConfirmation(tx, subscriber.id, names, now);
     await recordAudit(tx, actor, {
       action: 'subscriber.create',
       targetType: 'subscriber',
       targetId: subscriber.id,
-      summary: `Subscribed the webhook ${new URL(data.endpoint!).host} to ${componentIds.length ? `${componentIds.length} component(s)` : 'all components'}`,
+      summary: `Subscribed ${subscriberLabel(subscriber)} to ${names ? names.join(', ') : 'all components'}${confirmed ? '' : ' (a confirmation link was sent)'}`,
     });
-    return subscriber;
+    return tx.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } });
   });
 }
+
+/** Sends an unconfirmed email subscriber a new confirmation link, within the per-address limits. */
+export async function resendConfirmation(db: Db, id: string, actor: Actor): Promise<SubscriberRow> {
+  requirePermission(actor, 'subscribers.manage');
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const subscriber = await tx.subscriber.findUnique({ where: { id } });
+    if (!subscriber) throw notFound('subscriber', id);
+    if (subscriber.mode !== 'email') throw new AppError('invalid_field', 'Only email subscribers confirm their address; this one is a ' + subscriber.mode + '.', [{ field: 'mode' }]);
+    if (subscriber.confirmedAt) throw new AppError('invalid_field', `${subscriber.email} has already confirmed; nothing to resend.`, [{ field: 'confirmed_at' }]);
+    if (!emailEnabled()) throw new AppError('invalid_field', 'Email cannot be sent: SMTP_URL, the mail server Gatewatch sends through, is not set.', [{ field: 'mode' }]);
+    const allowed = await messageAllowed(tx, id, now);
+    if (!allowed.ok) throw new AppError('too_many_messages', `${subscriber.email} was sent confirmations recently; try again in ${waitInWords(allowed.retryAfterSeconds)}.`, [{ retry_after_seconds: allowed.retryAfterSeconds }]);
+    await sendConfirmation(tx, id, await componentNames(tx, componentIdsOf(subscriber.componentIds) ?? []), now);
+    await recordAudit(tx, actor, { action: 'subscriber.resend_confirmation', targetType: 'subscriber', targetId: id, summary: `Sent ${subscriber.email} a new confirmation link` });
+    return tx.subscriber.findUniqueOrThrow({ where: { id } });
+  });
+}
+
+/** "5 minutes", "2 hours": a wait as a person says it. */
+export const waitInWords = (seconds: number) => (seconds < 90 ? `${seconds} seconds` : seconds < 5400 ? `${Math.ceil(seconds / 60)} minutes` : `${Math.ceil(seconds / 3600)} hours`);
 
 export async function readSubscriber(db: Db, id: string, actor: Actor): Promise<SubscriberRow> {
   requirePermission(actor, 'subscribers.manage');
@@ -72,9 +113,15 @@ export async function readSubscriber(db: Db, id: string, actor: Actor): Promise<
 export interface SubscriberFilter {
   mode?: SubscriberMode;
   state?: SubscriberState;
+  /** Part of an address or an endpoint. */
+  search?: string;
 }
 
-const whereOf = ({ mode, state = 'all' }: SubscriberFilter): Prisma.SubscriberWhereInput => ({ ...STATE_FILTERS[state], ...(mode && { mode }) });
+const whereOf = ({ mode, state = 'all', search }: SubscriberFilter): Prisma.SubscriberWhereInput => ({
+  ...STATE_FILTERS[state],
+  ...(mode && { mode }),
+  ...(search && { OR: [{ email: { contains: search.toLowerCase() } }, { endpoint: { contains: search } }] }),
+});
 
 /** Newest first, a page at a time. */
 export async function listSubscribers(db: Db, actor: Actor, filter: SubscriberFilter & { limit?: number; page?: number } = {}) {
@@ -99,7 +146,7 @@ export async function deleteSubscriber(db: Db, id: string, actor: Actor): Promis
       action: 'subscriber.delete',
       targetType: 'subscriber',
       targetId: id,
-      summary: `Unsubscribed the ${subscriber.mode} ${subscriber.endpoint ? new URL(subscriber.endpoint).host : subscriber.email}`,
+      summary: `Unsubscribed ${subscriberLabel(subscriber)}`,
     });
     return subscriber;
   });

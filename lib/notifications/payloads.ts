@@ -98,3 +98,23 @@ export function bodyFor(payload: string, unsubscribeToken: string): string {
   const { meta, ...rest } = JSON.parse(payload) as NotificationBody;
   return JSON.stringify({ meta: { ...meta, unsubscribe: `${meta.unsubscribe}${unsubscribeToken}` }, ...rest });
 }
+
+/** What a confirmation email carries: the link that confirms, until when, and the components chosen (names; null for all). */
+export interface ConfirmationPayload {
+  confirm_url: string;
+  expires_at: string;
+  components: string[] | null;
+}
+
+/** What a "manage your subscription" message carries: sent to an address subscribing again, and to a chat channel just subscribed. */
+export interface ManageLinkPayload {
+  manage_url: string;
+  components: string[] | null;
+}
+
+/** Where a subscriber changes what it follows or unsubscribes, with the token every notification carries. */
+export const managePath = (token: string) => `/subscriptions/${token}`;
+/** The page asking to confirm an email subscription. */
+export const confirmPath = (token: string) => `/subscribe/confirm/${token}`;
+/** The one-click unsubscribe endpoint (RFC 8058's List-Unsubscribe-Post posts here); a person's link goes to unsubscribePrefix. */
+export const oneClickUnsubscribePath = (token: string) => `/api/unsubscribe/${token}`;

@@ -11,9 +11,12 @@ export const webhookEndpointSchema = z
   .max(2000)
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: 'must be an http:// or https:// URL, like https://example.com/hooks/status' }));
 
+/** An email address as people type it: spaces around it are dropped. */
+export const emailAddressSchema = z.string().trim().max(320).pipe(z.email({ error: 'must be an email address, like ann@example.com' }));
+
 export const subscriberCreateSchema = z.object({
   mode: subscriberModeSchema,
-  email: z.email().max(320).optional(),
+  email: emailAddressSchema.optional(),
   endpoint: webhookEndpointSchema.optional(),
   /** The components it follows; none (or empty) for all. */
   componentIds: componentIdsSchema.optional(),
