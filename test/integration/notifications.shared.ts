@@ -180,7 +180,9 @@ export function describeNotifications(provider: Provider) {
         [{ subscriber: { endpoint: 'https://example.com/h', colour: 'red' } }, 400, 'subscriber'],
         [{ endpoint: 'https://example.com/h' }, 400, 'subscriber'],
         [{ subscriber: { email: 'a@example.com' } }, 422, 'mode'],
-        [{ subscriber: { endpoint: 'https://hooks.slack.com/x', mode: 'slack' } }, 422, 'mode'],
+        [{ subscriber: { email: 'not an address' } }, 400, 'subscriber.email'],
+        [{ subscriber: { email: 'a@example.com', mode: 'slack' } }, 422, 'endpoint'],
+        [{ subscriber: { endpoint: 'https://example.com/h', mode: 'email' } }, 422, 'email'],
         [{ subscriber: { endpoint: 'https://example.com/h', component_ids: ['nosuchcomponent'] } }, 404, 'component'],
       ];
       for (const [body, status, field] of cases) {
