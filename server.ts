@@ -9,7 +9,7 @@ import { CLIENT_IP_HEADER, ensureOwnerFromEnv } from './lib/auth/operators.ts';
 import { clientAddress } from './lib/client-address.ts';
 import { checkFormPost } from './lib/http/form-post.ts';
 import { assignRequestId, setRequestIdHeader, withRequestId } from './lib/http/request-id.ts';
-import { runMaintenanceSchedule } from './lib/maintenance/maintenance.ts';
+import { remindOfMaintenance, runMaintenanceSchedule } from './lib/maintenance/maintenance.ts';
 import { EnvError, getEnv } from './lib/env.ts';
 import { log } from './lib/log.ts';
 import { PROJECT_ROOT } from './lib/project-root.ts';
@@ -37,10 +37,11 @@ async function main() {
   onLocalChange(refresh);
   watchChanges(env.DATABASE_URL, refresh);
   setInterval(refresh, env.SNAPSHOT_REFRESH_SECONDS * 1000).unref();
-  // Scheduled maintenance starts and completes on its own, checked every 15 seconds.
+  // Scheduled maintenance starts and completes on its own, and its subscribers are reminded an hour
+  // before; checked every 15 seconds.
   const runSchedule = () =>
-    runMaintenanceSchedule(getDb()).then(
-      (done) => done.length && log('info', 'maintenance schedule', { done }),
+    Promise.all([runMaintenanceSchedule(getDb()), remindOfMaintenance(getDb())]).then(
+      ([done, reminded]) => (done.length || reminded.length) && log('info', 'maintenance schedule', { done, reminded }),
       (error) => log('warn', 'maintenance schedule could not run', { error: String(error).split('\n')[0] }),
     );
   void runSchedule();

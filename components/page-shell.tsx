@@ -28,6 +28,9 @@ export function PageShell({ snapshot, children }: { snapshot: Snapshot; children
             <a href="/history" className="accent underline-offset-2 hover:underline">
               Incident history
             </a>
+            <a href="/subscribe" className="accent underline-offset-2 hover:underline">
+              Subscribe to updates
+            </a>
             {snapshot.page.supportUrl && (
               <a href={snapshot.page.supportUrl} className="accent underline-offset-2 hover:underline">
                 Contact support

@@ -5,13 +5,17 @@
 export class RateLimiter {
   private buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(private readonly perMinute: number) {}
+  /** `burst`: how many at once before the rate applies (default: a minute's worth). */
+  constructor(
+    private readonly perMinute: number,
+    private readonly burst = perMinute,
+  ) {}
 
   /** Takes one request's token; returns the seconds to wait when there is none. */
   take(caller: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const perMs = this.perMinute / 60_000;
-    const bucket = this.buckets.get(caller) ?? { tokens: this.perMinute, at: now };
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * perMs);
+    const bucket = this.buckets.get(caller) ?? { tokens: this.burst, at: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * perMs);
     bucket.at = now;
     if (this.buckets.size > 10_000) this.buckets.clear();
     this.buckets.set(caller, bucket);

@@ -42,7 +42,8 @@ export async function writeIncidentEdit(tx: Tx, existing: LockedIncident, data: 
   }
   if (!Object.keys(changes).length) return existing;
 
-  await bumpVersion(tx, existing, changes);
+  // A window moved to a new start is reminded of afresh.
+  await bumpVersion(tx, existing, changes.scheduledFor ? { ...changes, reminderSentAt: null } : changes);
   await recordAudit(tx, actor, {
     action: maintenance ? 'maintenance.edit' : 'incident.edit',
     targetType: 'incident',

@@ -11,7 +11,7 @@ import { pageTimeZone } from '../page/page-settings.ts';
 import { visibleWrite } from '../db/writes.ts';
 import { maintenanceCancelSchema, maintenanceCreateSchema, type MaintenanceCancelInput, type MaintenanceCreateInput } from '../schemas/incident.ts';
 import { formatDateTime } from '../time.ts';
-import { enqueueIncidentNotifications } from '../notifications/enqueue.ts';
+import { enqueueIncidentNotifications, enqueueMaintenanceReminder } from '../notifications/enqueue.ts';
 
 /** Announces a maintenance window; components change only when it starts. */
 export async function createMaintenance(db: Db, input: MaintenanceCreateInput, actor: Actor) {
@@ -107,4 +107,40 @@ export async function runMaintenanceSchedule(db: Db, now = new Date()): Promise<
     }
   }
   return done;
+}
+
+/** Subscribers are reminded this long before a maintenance starts, */
+export const REMIND_BEFORE_MS = 3600_000;
+/** of one announced at least this long before its start (one announced later was news recently enough). */
+const REMIND_IF_ANNOUNCED_BEFORE_MS = 2 * REMIND_BEFORE_MS;
+
+/**
+ * Reminds subscribers of maintenance starting within the hour, once per window (a moved start is
+ * reminded of again), for windows whose announcement went to subscribers. Marking and telling are one
+ * transaction, and the mark is taken only if nobody took it first: one reminder across instances.
+ */
+export async function remindOfMaintenance(db: Db, now = new Date()): Promise<string[]> {
+  const due = await db.incident.findMany({
+    where: {
+      kind: 'maintenance',
+      status: 'scheduled',
+      reminderSentAt: null,
+      scheduledFor: { gt: now, lte: new Date(now.getTime() + REMIND_BEFORE_MS) },
+      createdAt: { lte: new Date(now.getTime() - REMIND_IF_ANNOUNCED_BEFORE_MS + REMIND_BEFORE_MS) },
+      updates: { some: { deliverNotifications: true } },
+    },
+    select: { id: true, scheduledFor: true, createdAt: true },
+  });
+  const reminded: string[] = [];
+  for (const maintenance of due) {
+    if (maintenance.scheduledFor!.getTime() - maintenance.createdAt.getTime() < REMIND_IF_ANNOUNCED_BEFORE_MS) continue;
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.incident.updateMany({ where: { id: maintenance.id, reminderSentAt: null, status: 'scheduled' }, data: { reminderSentAt: now } });
+      if (count) {
+        await enqueueMaintenanceReminder(tx, maintenance.id, now);
+        reminded.push(maintenance.id);
+      }
+    });
+  }
+  return reminded;
 }

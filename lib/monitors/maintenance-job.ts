@@ -2,9 +2,16 @@
 // rows every hour. With several instances on PostgreSQL one of them does each run: the run holds a
 // transaction-scoped advisory lock, and an instance that finds it taken skips that run. SQLite is one
 // machine's file, written one transaction at a time: there each process just runs it.
-import { dbProvider, type Db } from '../db/client.ts';
+import { dbProvider, type Db, type Tx } from '../db/client.ts';
+import { pruneNotifications } from '../notifications/prune.ts';
 import { log } from '../log.ts';
 import { pruneMonitorData, rollUpChecks, type RetentionDays } from './rollups.ts';
+
+/** The hourly pruning: monitors' old rows, and the notifications' (they share the run and its lock). */
+async function pruneEverything(db: Db | Tx, now: Date, retention: RetentionDays) {
+  await pruneMonitorData(db, now, retention);
+  await pruneNotifications(db, now);
+}
 
 /** Long enough for a first run that rolls up days of checks. */
 const RUN_TIMEOUT_MS = 10 * 60_000;
@@ -16,7 +23,7 @@ const RUN_TIMEOUT_MS = 10 * 60_000;
 export async function runMonitorMaintenance(db: Db, now: Date, prune?: RetentionDays): Promise<boolean> {
   if (dbProvider(db) === 'sqlite') {
     await rollUpChecks(db, now);
-    if (prune) await pruneMonitorData(db, now, prune);
+    if (prune) await pruneEverything(db, now, prune);
     return true;
   }
   return db.$transaction(
@@ -24,7 +31,7 @@ export async function runMonitorMaintenance(db: Db, now: Date, prune?: Retention
       const [{ locked }] = await tx.$queryRawUnsafe<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', 'gatewatch.monitor-maintenance');
       if (!locked) return false;
       await rollUpChecks(tx, now);
-      if (prune) await pruneMonitorData(tx, now, prune);
+      if (prune) await pruneEverything(tx, now, prune);
       return true;
     },
     { timeout: RUN_TIMEOUT_MS },

@@ -30,6 +30,12 @@ export async function enqueueIncidentNotifications(tx: Tx, incidentId: string, u
   await tx.notification.create({ data: notificationRow('incident_update', at, await incidentBody(tx, incidentId, at)) });
 }
 
+/** Inside the write that marked a maintenance as reminded of: tells its subscribers it starts soon. */
+export async function enqueueMaintenanceReminder(tx: Tx, maintenanceId: string, at = new Date()) {
+  if (!(await anyoneSubscribed(tx))) return;
+  await tx.notification.create({ data: notificationRow('maintenance_reminder', at, await incidentBody(tx, maintenanceId, at)) });
+}
+
 /** Inside the write that changed these components' statuses: tells each one's subscribers (and those of all). */
 export async function enqueueComponentNotifications(tx: Tx, changes: ComponentChange[], at = new Date()) {
   if (!changes.length || !(await anyoneSubscribed(tx))) return;

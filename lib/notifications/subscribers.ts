@@ -5,6 +5,9 @@ import { getEnv } from '../env.ts';
 export const SUBSCRIBER_MODES = ['email', 'webhook', 'slack', 'discord', 'teams'] as const;
 export type SubscriberMode = (typeof SUBSCRIBER_MODES)[number];
 
+/** Each mode as people name it. */
+export const MODE_NAMES: Record<SubscriberMode, string> = { email: 'email', webhook: 'webhook', slack: 'Slack', discord: 'Discord', teams: 'Microsoft Teams' };
+
 /**
  * What a notification is: the first three go to the subscribers they concern (fanned out by the
  * worker); a confirmation or a manage link is one email to one address, written with its delivery.

@@ -91,10 +91,12 @@ export async function claimDueDeliveries(db: Db, now: Date, limit = CLAIM_BATCH,
     let ids: string[];
     if (dbProvider(db) === 'postgresql') {
       // Each subscriber's oldest due delivery (none while one of its own is being sent); locked rows
-      // are skipped before the limit applies, so claimers at once take different ones.
+      // are skipped before the limit applies, so claimers at once take different ones. The outer
+      // "due" test is no repeat: a row another claimer took and committed meanwhile is re-read under
+      // the lock, and only this test (not the subquery's older snapshot) sees its lease.
       ids = (
         await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id" FROM "Delivery" WHERE "id" IN (
+          SELECT "id" FROM "Delivery" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} AND "id" IN (
             SELECT DISTINCT ON ("subscriberId") "id" FROM "Delivery" AS d
             WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
               AND NOT EXISTS (SELECT 1 FROM "Delivery" AS sending WHERE sending."subscriberId" = d."subscriberId" AND sending."status" = 'pending' AND sending."leaseUntil" > ${now})

@@ -6,6 +6,9 @@ import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { createComponent } from '@/lib/components/manage-components';
 import type { Provider } from '@/lib/db/client';
 import { createIncident } from '@/lib/incidents/create-incident';
+import { editIncident } from '@/lib/incidents/manage-incident';
+import { createMaintenance, remindOfMaintenance } from '@/lib/maintenance/maintenance';
+import { NOTIFICATION_RETENTION_DAYS, pruneNotifications } from '@/lib/notifications/prune';
 import { createSubscriber } from '@/lib/notifications/manage-subscribers';
 import { claimDueDeliveries, fanOutNotifications, leaseMs, QUARANTINE_AFTER_MS, recordDeliveryOutcome } from '@/lib/notifications/worker';
 import { sendDelivery } from '@/lib/notifications/send';
@@ -279,6 +282,55 @@ export function describeNotifications(provider: Provider) {
       await recordDeliveryOutcome(db, retry, await sendDelivery(db, retry), at(3600_000 * 2));
       expect(await db.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } })).toMatchObject({ failingSince: null, quarantinedAt: null });
       expect(await db.delivery.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: 'delivered', attempts: 2 });
+    });
+
+    it('reminds people (not webhooks) an hour before an announced maintenance, once, and again after its start moves', async () => {
+      const db = database.db;
+      await db.subscriber.updateMany({ data: { quarantinedAt: new Date() } });
+      const chat = await createSubscriber(db, { mode: 'slack', endpoint: `${receiver.url}/slack` }, SYSTEM_ACTOR);
+      const webhook = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/reminders` }, SYSTEM_ACTOR);
+      const now = Date.now();
+      const announced = await createMaintenance(db, { name: 'Database upgrade', body: 'Upgrading.', scheduledFor: new Date(now + 3 * 3600_000), scheduledUntil: new Date(now + 4 * 3600_000), componentIds: [componentId] }, SYSTEM_ACTOR);
+      // Announced only 90 minutes ahead: that announcement is reminder enough.
+      await createMaintenance(db, { name: 'Quick fix', body: 'Fixing.', scheduledFor: new Date(now + 90 * 60_000), scheduledUntil: new Date(now + 2 * 3600_000), componentIds: [componentId] }, SYSTEM_ACTOR);
+      const reminders = () => db.notification.findMany({ where: { kind: 'maintenance_reminder' }, select: { id: true, payload: true } });
+
+      expect(await remindOfMaintenance(db, new Date(now + 60 * 60_000))).toEqual([]);
+      expect(await remindOfMaintenance(db, new Date(now + 2 * 3600_000 + 60_000))).toEqual([announced.id]);
+      expect(await remindOfMaintenance(db, new Date(now + 2 * 3600_000 + 120_000))).toEqual([]);
+      const [reminder] = await reminders();
+      expect(JSON.parse(reminder.payload).incident).toMatchObject({ id: announced.id, name: 'Database upgrade', status: 'scheduled' });
+      await fanOutNotifications(db, new Date(now + 2 * 3600_000 + 120_000));
+      expect(await db.delivery.findMany({ where: { notificationId: reminder.id }, select: { subscriberId: true } })).toEqual([{ subscriberId: chat.id }]);
+      expect(await db.delivery.count({ where: { notificationId: reminder.id, subscriberId: webhook.id } })).toBe(0);
+
+      // Moved a day later: reminded again before the new start.
+      await editIncident(db, announced.id, { scheduledFor: new Date(now + 27 * 3600_000), scheduledUntil: new Date(now + 28 * 3600_000) }, SYSTEM_ACTOR);
+      expect(await remindOfMaintenance(db, new Date(now + 26 * 3600_000 + 60_000))).toEqual([announced.id]);
+      expect(await reminders()).toHaveLength(2);
+    });
+
+    it('prunes notifications past the retention once all their deliveries are done, and addresses never confirmed', async () => {
+      const db = database.db;
+      const old = new Date(Date.now() - (NOTIFICATION_RETENTION_DAYS + 1) * 24 * 3600_000);
+      const subscriber = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/prune` }, SYSTEM_ACTOR);
+      const notification = (id: string) => ({ id, kind: 'incident_update', payload: '{}', componentIds: '[]', createdAt: old, fannedOutAt: old });
+      await db.notification.createMany({ data: [notification('prune-done'), notification('prune-pending')] });
+      await db.delivery.createMany({
+        data: [
+          { id: 'prune-d1', notificationId: 'prune-done', subscriberId: subscriber.id, status: 'delivered', nextAttemptAt: old, createdAt: old },
+          { id: 'prune-d2', notificationId: 'prune-pending', subscriberId: subscriber.id, status: 'pending', nextAttemptAt: old, createdAt: old },
+        ],
+      });
+      const unconfirmed = (id: string, purgeAt: Date) => ({ id, mode: 'email', email: `${id}@example.com`, unsubscribeToken: `token-${id}`, purgeAt, createdAt: old });
+      await db.subscriber.createMany({ data: [unconfirmed('expired', new Date(Date.now() - 1000)), unconfirmed('waiting', new Date(Date.now() + 3600_000))] });
+
+      const pruned = await pruneNotifications(db, new Date());
+      expect(pruned.subscribers).toBe(1);
+      expect(await db.notification.findUnique({ where: { id: 'prune-done' } })).toBeNull();
+      expect(await db.delivery.findUnique({ where: { id: 'prune-d1' } })).toBeNull();
+      expect(await db.notification.findUnique({ where: { id: 'prune-pending' } })).not.toBeNull();
+      expect((await db.subscriber.findMany({ where: { id: { in: ['expired', 'waiting'] } }, select: { id: true } })).map((row) => row.id)).toEqual(['waiting']);
     });
 
     if (provider === 'postgresql') it('gives each due delivery to one claimer among several at once', async () => {

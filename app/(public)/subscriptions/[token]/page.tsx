@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { PageShell } from '@/components/page-shell';
+import { componentChoiceGroups } from '@/components/subscriptions/component-choice';
+import { ManageForm } from '@/components/subscriptions/subscribe-forms';
+import { UnsubscribeButton } from '@/components/subscriptions/unsubscribe-button';
+import { getDb } from '@/lib/db/client';
+import { describeSubscription, subscriptionByToken } from '@/lib/notifications/public-subscribe';
+import { componentIdsOf } from '@/lib/notifications/subscribers';
+import { getReadPath } from '@/lib/read-path/instance';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Your subscription', robots: { index: false }, referrer: 'no-referrer' };
+
+type Props = { params: Promise<{ token: string }> };
+
+export default async function ManageSubscriptionPage({ params }: Props) {
+  const { token } = await params;
+  const { snapshot } = await getReadPath().get();
+  const subscription = await subscriptionByToken(getDb(), token);
+  return (
+    <PageShell snapshot={snapshot}>
+      <h1 className="text-2xl font-bold">Your subscription</h1>
+      {!subscription ? (
+        <p>
+          This subscription no longer exists: it was unsubscribed. <a href="/subscribe" className="underline">Subscribe again</a>.
+        </p>
+      ) : (
+        <>
+          <p>
+            Updates from {snapshot.page.name} go to <strong>{describeSubscription(subscription)}</strong>.
+          </p>
+          <ManageForm token={token} groups={componentChoiceGroups(snapshot)} chosen={componentIdsOf(subscription.componentIds) ?? []} />
+          <section aria-labelledby="stop" className="space-y-2">
+            <h2 id="stop" className="text-lg font-semibold">
+              Stop all updates
+            </h2>
+            <UnsubscribeButton token={token} />
+          </section>
+        </>
+      )}
+    </PageShell>
+  );
+}
