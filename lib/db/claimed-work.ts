@@ -28,6 +28,10 @@ export function startClaimedWork<T>(work: ClaimedWork<T>): () => void {
     if (!failing) log('warn', `${what}; retrying every second`, { error: String(error).split('\n')[0] });
     failing = true;
   };
+  // Set when a claim filled every free slot: more may be due, so half the slots coming free claims
+  // again at once instead of at the next tick (a backlog drains at the send rate, not a batch a tick).
+  let backlog = false;
+  let stopped = false;
   const run = async (item: T) => {
     try {
       await work.run(item);
@@ -35,6 +39,7 @@ export function startClaimedWork<T>(work: ClaimedWork<T>): () => void {
       failed(`${work.name}: one could not be completed`, error);
     } finally {
       inFlight--;
+      if (backlog && !ticking && !stopped && inFlight <= maxInFlight / 2) void tick();
     }
   };
   const tick = async () => {
@@ -42,11 +47,14 @@ export function startClaimedWork<T>(work: ClaimedWork<T>): () => void {
     ticking = true;
     try {
       await work.beforeClaiming?.();
+      backlog = false;
       while (inFlight < maxInFlight) {
-        const claimed = await work.claim(Math.min(batch, maxInFlight - inFlight));
+        const asked = Math.min(batch, maxInFlight - inFlight);
+        const claimed = await work.claim(asked);
         inFlight += claimed.length;
         for (const item of claimed) void run(item);
-        if (claimed.length < batch) break;
+        backlog = claimed.length === asked;
+        if (!backlog) break;
       }
       if (failing) log('info', `${work.name} running again`);
       failing = false;
@@ -58,5 +66,8 @@ export function startClaimedWork<T>(work: ClaimedWork<T>): () => void {
   };
   const timer = setInterval(() => void tick(), tickMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }
