@@ -19,7 +19,11 @@ export const QUARANTINE_AFTER_MS = 3 * 24 * 3600_000;
 /** Waits before the 1st, 2nd, ... retry; the last repeats. */
 const RETRY_DELAYS_MS = [10_000, 30_000, 120_000, 600_000, 3600_000, 6 * 3600_000];
 const CLAIM_BATCH = 50;
-const FAN_OUT_BATCH = 20;
+/**
+ * Notifications fanned out per transaction: one, so a transaction writing 10,000 deliveries holds
+ * SQLite's write lock for one notification's rows, not twenty's, and other writes queue less.
+ */
+const FAN_OUT_BATCH = 1;
 /** Rows per insert, well under both databases' limits on parameters in one statement. */
 const INSERT_CHUNK = 500;
 const MAX_IN_FLIGHT = 50;
@@ -63,6 +67,13 @@ export async function fanOutNotifications(db: Db, now: Date, limit = FAN_OUT_BAT
     // Tens of thousands of rows on a busy machine take longer than Prisma's default 5 s.
     { timeout: 60_000, maxWait: 10_000 },
   );
+}
+
+/** Fans out every notification waiting, one transaction each. Returns how many. */
+export async function fanOutAll(db: Db, now: Date): Promise<number> {
+  let total = 0;
+  for (let done; (done = await fanOutNotifications(db, now)); ) total += done;
+  return total;
 }
 
 const CLAIMED = {
@@ -167,7 +178,7 @@ export function startDeliveryWorker(db: Db, options: { tickMs?: number; maxInFli
   return startClaimedWork({
     name: 'notification deliveries',
     beforeClaiming: async () => {
-      while ((await fanOutNotifications(db, new Date(), FAN_OUT_BATCH)) === FAN_OUT_BATCH);
+      await fanOutAll(db, new Date());
     },
     claim: (limit) => claimDueDeliveries(db, new Date(), limit),
     run: async (delivery) => recordDeliveryOutcome(db, delivery, await sendDelivery(db, delivery), new Date()),

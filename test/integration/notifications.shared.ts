@@ -10,7 +10,7 @@ import { editIncident } from '@/lib/incidents/manage-incident';
 import { createMaintenance, remindOfMaintenance } from '@/lib/maintenance/maintenance';
 import { NOTIFICATION_RETENTION_DAYS, pruneNotifications } from '@/lib/notifications/prune';
 import { createSubscriber } from '@/lib/notifications/manage-subscribers';
-import { claimDueDeliveries, fanOutNotifications, leaseMs, QUARANTINE_AFTER_MS, recordDeliveryOutcome } from '@/lib/notifications/worker';
+import { claimDueDeliveries, fanOutAll, fanOutNotifications, leaseMs, QUARANTINE_AFTER_MS, recordDeliveryOutcome } from '@/lib/notifications/worker';
 import { sendDelivery } from '@/lib/notifications/send';
 import { seedDemo } from '@/lib/seed/demo';
 import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
@@ -260,7 +260,7 @@ export function describeNotifications(provider: Provider) {
       expect(quarantined.quarantineReason).toBe(`HTTP 500 from ${receiver.url}/down, failing since ${at(leaseMs()).toISOString()}`);
       expect(await db.delivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: 'failed' });
       await createIncident(db, { body: 'Looking.', name: 'After the quarantine', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
-      await fanOutNotifications(db, now);
+      await fanOutAll(db, now);
       expect(await db.delivery.count({ where: { subscriberId: subscriber.id } })).toBe(1);
       receiver.answer({ status: 200 });
     });
@@ -270,7 +270,7 @@ export function describeNotifications(provider: Provider) {
       const subscriber = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/sometimes` }, SYSTEM_ACTOR);
       const notify = async (now: Date) => {
         await createIncident(db, { body: 'Looking.', name: 'Blip', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
-        await fanOutNotifications(db, now);
+        await fanOutAll(db, now);
         return (await claimDueDeliveries(db, new Date(now.getTime() + 3600_000))).filter((claimed) => claimed.subscriber.id === subscriber.id);
       };
       receiver.answer({ status: 503 });
@@ -300,7 +300,7 @@ export function describeNotifications(provider: Provider) {
       expect(await remindOfMaintenance(db, new Date(now + 2 * 3600_000 + 120_000))).toEqual([]);
       const [reminder] = await reminders();
       expect(JSON.parse(reminder.payload).incident).toMatchObject({ id: announced.id, name: 'Database upgrade', status: 'scheduled' });
-      await fanOutNotifications(db, new Date(now + 2 * 3600_000 + 120_000));
+      await fanOutAll(db, new Date(now + 2 * 3600_000 + 120_000));
       expect(await db.delivery.findMany({ where: { notificationId: reminder.id }, select: { subscriberId: true } })).toEqual([{ subscriberId: chat.id }]);
       expect(await db.delivery.count({ where: { notificationId: reminder.id, subscriberId: webhook.id } })).toBe(0);
 
@@ -338,7 +338,7 @@ export function describeNotifications(provider: Provider) {
       await db.subscriber.updateMany({ data: { quarantinedAt: new Date() } });
       for (let index = 0; index < 30; index++) await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/many/${index}` }, SYSTEM_ACTOR);
       await createIncident(db, { body: 'Looking.', name: 'Many', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
-      await Promise.all([fanOutNotifications(db, t0), fanOutNotifications(db, t0)]);
+      await Promise.all([fanOutAll(db, t0), fanOutAll(db, t0)]);
       const due = await db.delivery.count({ where: { status: 'pending', nextAttemptAt: { lte: at(10 * QUARANTINE_AFTER_MS) } } });
       expect(due).toBeGreaterThanOrEqual(30);
       const later = at(10 * QUARANTINE_AFTER_MS);
