@@ -17,7 +17,7 @@ export function ComponentChoice({ groups, chosen, idPrefix }: { groups: Componen
       </p>
       {groups.map((group, index) => (
         <div key={group.name ?? `ungrouped-${index}`} className="space-y-1">
-          {group.name && <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{group.name}</p>}
+          {(group.name ?? (groups.length > 1 && 'Other')) && <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{group.name ?? 'Other'}</p>}
           <ul className="grid gap-1 sm:grid-cols-2">
             {group.components.map((component) => (
               <li key={component.id} className="flex items-center gap-2">

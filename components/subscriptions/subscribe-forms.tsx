@@ -19,9 +19,7 @@ export function EmailSubscribeForm({ groups }: { groups: ComponentChoiceGroup[] 
       <FormOutcome state={state} />
       <TextField id="subscribe-email" name="email" label="Your email address" type="email" autoComplete="email" required defaultValue={values.email ?? ''} error={state.fieldErrors?.email} />
       <ComponentChoice groups={groups} chosen={(values.componentIds ?? '').split('\n')} idPrefix="email" />
-      <button type="submit" className={BUTTON} disabled={pending}>
-        Subscribe
-      </button>
+      <SubmitButton pending={pending} />
     </form>
   );
 }
@@ -33,44 +31,58 @@ const ENDPOINT_MODES = [
   { value: 'webhook', label: 'Webhook', hint: 'Your own endpoint: JSON in Statuspage’s format, signed (Standard Webhooks)' },
 ];
 
-export function EndpointSubscribeForm({ groups }: { groups: ComponentChoiceGroup[] }) {
+/** Folded away under its summary (most visitors want email) unless `open`, or it has something to say. */
+export function EndpointSubscribeForm({ groups, open }: { groups: ComponentChoiceGroup[]; open: boolean }) {
   const [state, action, pending] = useActionState<SubscribeState, FormData>(subscribeAction, {});
   const values = state.values ?? {};
   const mode = values.mode ?? 'slack';
   return (
-    <form action={action} className={FORM_BOX} noValidate>
-      <h2 className="text-lg font-semibold">In a chat channel, or to a webhook</h2>
-      <FormOutcome state={state} />
-      {state.secret && (
-        <div className="space-y-1 text-sm">
-          <p>
-            Your signing secret, shown only now. Check each request’s <code>webhook-signature</code> with it (any Standard Webhooks library does).
-          </p>
-          <code className="block break-all rounded bg-slate-100 px-2 py-1 dark:bg-slate-800">{state.secret}</code>
-        </div>
-      )}
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Where to</legend>
-        {ENDPOINT_MODES.map((option) => (
-          <div key={option.value} className="flex items-start gap-2">
-            <input id={`mode-${option.value}`} type="radio" name="mode" value={option.value} defaultChecked={mode === option.value} className="mt-1 size-4" aria-describedby={`mode-${option.value}-hint`} />
-            <div>
-              <label htmlFor={`mode-${option.value}`} className="text-sm font-medium">
-                {option.label}
-              </label>
-              <p id={`mode-${option.value}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
-                {option.hint}
-              </p>
-            </div>
+    <details open={open || Boolean(state.error || state.notice)} className="group rounded-lg border border-slate-200 dark:border-slate-800">
+      <summary className="cursor-pointer list-none p-4 text-lg font-semibold sm:px-5 [&::-webkit-details-marker]:hidden">
+        <span aria-hidden="true" className="mr-2 inline-block transition-transform group-open:rotate-90">
+          ›
+        </span>
+        In Slack, Discord, Teams, or to a webhook
+      </summary>
+      <form action={action} className="space-y-4 px-4 pb-4 sm:px-5 sm:pb-5" noValidate>
+        <FormOutcome state={state} />
+        {state.secret && (
+          <div className="space-y-1 text-sm">
+            <p>
+              Your signing secret, shown only now. Check each request’s <code>webhook-signature</code> with it (any Standard Webhooks library does).
+            </p>
+            <code className="block break-all rounded bg-slate-100 px-2 py-1 dark:bg-slate-800">{state.secret}</code>
           </div>
-        ))}
-      </fieldset>
-      <TextField id="subscribe-endpoint" name="endpoint" label="URL" type="url" inputMode="url" required defaultValue={values.endpoint ?? ''} error={state.fieldErrors?.endpoint} />
-      <ComponentChoice groups={groups} chosen={(values.componentIds ?? '').split('\n')} idPrefix="endpoint" />
-      <button type="submit" className={BUTTON} disabled={pending}>
-        Subscribe
-      </button>
-    </form>
+        )}
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">Where to</legend>
+          {ENDPOINT_MODES.map((option) => (
+            <div key={option.value} className="flex items-start gap-2">
+              <input id={`mode-${option.value}`} type="radio" name="mode" value={option.value} defaultChecked={mode === option.value} className="mt-1 size-4" aria-describedby={`mode-${option.value}-hint`} />
+              <div>
+                <label htmlFor={`mode-${option.value}`} className="text-sm font-medium">
+                  {option.label}
+                </label>
+                <p id={`mode-${option.value}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+                  {option.hint}
+                </p>
+              </div>
+            </div>
+          ))}
+        </fieldset>
+        <TextField id="subscribe-endpoint" name="endpoint" label="URL" type="url" inputMode="url" required defaultValue={values.endpoint ?? ''} error={state.fieldErrors?.endpoint} />
+        <ComponentChoice groups={groups} chosen={(values.componentIds ?? '').split('\n')} idPrefix="endpoint" />
+        <SubmitButton pending={pending} />
+      </form>
+    </details>
+  );
+}
+
+function SubmitButton({ pending, label = 'Subscribe' }: { pending: boolean; label?: string }) {
+  return (
+    <button type="submit" className={BUTTON} disabled={pending}>
+      {label}
+    </button>
   );
 }
 
@@ -84,9 +96,7 @@ export function ConfirmForm({ token, email }: { token: string; email: string }) 
       <p>
         Send updates to <strong>{email}</strong>?
       </p>
-      <button type="submit" className={BUTTON} disabled={pending}>
-        Confirm my subscription
-      </button>
+      <SubmitButton pending={pending} label="Confirm my subscription" />
     </form>
   );
 }
@@ -98,9 +108,7 @@ export function ManageForm({ token, groups, chosen }: { token: string; groups: C
       <input type="hidden" name="token" value={token} />
       <FormOutcome state={state} />
       <ComponentChoice groups={groups} chosen={state.values ? (state.values.componentIds ?? '').split('\n') : chosen} idPrefix="manage" />
-      <button type="submit" className={BUTTON} disabled={pending}>
-        Save
-      </button>
+      <SubmitButton pending={pending} label="Save" />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { seriousFindings } from '../helpers/axe';
 import { launchChromium } from '../helpers/browser';
 import { PROVIDERS } from '../helpers/databases';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtp-sink';
+import { startWebhookReceiver } from '../helpers/webhook-receiver';
 
 /** The first link in a mail's text whose path starts with `prefix`, moved onto the test's server. */
 function linkIn(mail: ReceivedMail, prefix: string, serverUrl: string): string {
@@ -122,6 +123,49 @@ for (const provider of PROVIDERS) {
       await subscribe('fresh@example.com');
       await sink.waitFor('fresh@example.com');
       expect(sink.received.filter((mail) => mail.to.includes('known@example.com'))).toHaveLength(1);
+    });
+
+    it('subscribes a chat channel from the page where private addresses are allowed, and refuses them where not', async () => {
+      const receiver = await startWebhookReceiver();
+      const intranet = await fixture.startServer({ SUBSCRIBER_PRIVATE_ENDPOINTS: 'allow' });
+      try {
+        const subscribeEndpoint = async (baseUrl: string, mode: string, endpoint: string) => {
+          await visitor.goto(`${baseUrl}/subscribe`);
+          // Folded under its summary beside the email form; opening it needs no script.
+          await visitor.getByText('In Slack, Discord, Teams, or to a webhook').click();
+          await visitor.locator(`#mode-${mode}`).check();
+          await visitor.getByLabel('URL', { exact: true }).fill(endpoint);
+          await visitor.getByRole('button', { name: 'Subscribe' }).last().click();
+          await visitor.locator('form [role="status"], form [role="alert"], #subscribe-endpoint-error').first().waitFor();
+        };
+        // Bad input: a sentence on the field, nothing stored.
+        const before = await fixture.database.db.subscriber.count();
+        await subscribeEndpoint(fixture.server.url, 'webhook', 'ftp://example.com/hook');
+        expect(await visitor.locator('#subscribe-endpoint-error').textContent()).toMatch(/must be an http:\/\/ or https:\/\/ URL/);
+        await subscribeEndpoint(fixture.server.url, 'slack', `${receiver.url}/slack`);
+        expect(await visitor.locator('form [role="alert"]').textContent()).toMatch(/private/);
+        expect(await fixture.database.db.subscriber.count()).toBe(before);
+
+        await subscribeEndpoint(intranet.url, 'slack', `${receiver.url}/slack`);
+        expect(await visitor.getByRole('status').first().textContent()).toMatch(/A welcome message is on its way to your Slack channel/);
+        await expect.poll(() => receiver.received.filter((request) => request.path === '/slack').length, { timeout: 20_000 }).toBe(1);
+        expect(JSON.parse(receiver.received[0].body).text).toMatch(/status updates/i);
+        // The same URL again: said plainly, and no second subscription.
+        await subscribeEndpoint(intranet.url, 'slack', `${receiver.url}/slack`);
+        expect(await visitor.getByRole('status').first().textContent()).toMatch(/already receives updates/);
+        expect(await fixture.database.db.subscriber.count({ where: { endpoint: `${receiver.url}/slack` } })).toBe(1);
+
+        // A webhook: its secret shown once, and it verifies what is sent.
+        await subscribeEndpoint(intranet.url, 'webhook', `${receiver.url}/own`);
+        const secret = (await visitor.locator('form code').last().textContent())!;
+        expect(secret).toMatch(/^whsec_/);
+        await openIncident('Webhook check', 'Database');
+        await expect.poll(() => receiver.received.filter((request) => request.path === '/own').length, { timeout: 20_000 }).toBe(1);
+        expect(receiver.verified(secret, '/own')[0].body.incident.name).toBe('Webhook check');
+      } finally {
+        await intranet.stop();
+        await receiver.stop();
+      }
     });
 
     it('turns away a client subscribing over and over, with a sentence and nothing stored', async () => {

@@ -22,7 +22,7 @@ export default async function SubscribePage() {
         <p className="text-slate-600 dark:text-slate-300">Hear about incidents and planned maintenance of {snapshot.page.name} as they are posted, without coming back to look.</p>
       </div>
       {emailEnabled() && <EmailSubscribeForm groups={groups} />}
-      <EndpointSubscribeForm groups={groups} />
+      <EndpointSubscribeForm groups={groups} open={!emailEnabled()} />
       <section aria-labelledby="other-ways" className="space-y-2 text-sm">
         <h2 id="other-ways" className="text-lg font-semibold">
           Other ways to follow
