@@ -2,6 +2,7 @@
 // visitor wrote reaches the HTML unescaped or unsanitized.
 import { describe, expect, it } from 'vitest';
 import { renderEmail, type EmailInput } from '@/lib/notifications/email';
+import { smtpErrorInWords } from '@/lib/notifications/smtp';
 
 const page = { name: 'Acme Status', url: 'https://status.acme.com', accentColor: null };
 const links = { manage: 'https://status.acme.com/subscriptions/tok123', unsubscribe: 'https://status.acme.com/unsubscribe/tok123' };
@@ -161,5 +162,24 @@ describe('a manage link email', () => {
     expect(text).toContain('You are already subscribed\n\nann@example.com already receives status updates from Acme Status, so nothing changed.');
     expect(text).toContain(`Manage your subscription: ${links.manage}`);
     expect(html).toMatch(new RegExp(`<a href="${links.manage}"[^>]*>Manage your subscription</a>`));
+  });
+});
+
+describe('a failed send in words', () => {
+  const words = (error: object) => smtpErrorInWords(error, 'mail.example.com:587', 'ann@example.com', 30_000);
+
+  it('quotes the mail server', () => {
+    expect(words({ code: 'EMESSAGE', responseCode: 451, response: '451 4.3.0 Mailbox temporarily unavailable', command: 'DATA' })).toBe('the mail server said 451 4.3.0 Mailbox temporarily unavailable');
+    expect(words({ code: 'EENVELOPE', responseCode: 550, response: '550 5.1.1 No such user', command: 'RCPT TO' })).toBe('the mail server refused ann@example.com: it said 550 5.1.1 No such user');
+    expect(words({ code: 'EMESSAGE', responseCode: 554, response: '554 5.7.1 Spam', command: 'DATA' })).toBe('the mail server refused the message: it said 554 5.7.1 Spam');
+    expect(words({ code: 'EAUTH', responseCode: 535, response: '535 5.7.8 Bad credentials', command: 'AUTH PLAIN' })).toBe(
+      'the mail server at mail.example.com:587 did not accept the user name and password in SMTP_URL: it said 535 5.7.8 Bad credentials',
+    );
+  });
+
+  it('says why the server could not be reached', () => {
+    expect(words({ code: 'ESOCKET', message: 'connect ECONNREFUSED 10.0.0.1:587' })).toBe('could not reach the mail server at mail.example.com:587: connection refused');
+    expect(words({ code: 'EDNS', message: 'getaddrinfo ENOTFOUND mail.example.com' })).toBe('could not reach the mail server at mail.example.com:587: the host name does not resolve');
+    expect(words({ code: 'ETIMEDOUT', message: 'Greeting never received' })).toBe('no answer from the mail server at mail.example.com:587 within 30 s');
   });
 });
