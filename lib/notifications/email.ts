@@ -203,8 +203,11 @@ export function emailContent(input: EmailInput): EmailContent {
 /** The plain-text part: the same things as the HTML, top to bottom, every link written out. */
 export function emailText(content: EmailContent, page: EmailPage): string {
   const blocks: string[] = [];
-  blocks.push([content.heading, ...(content.status ? [`Status: ${content.status.label}`] : [])].join('\n'), ...content.intro);
-  blocks.push(content.facts.map((fact) => `${fact.label}: ${fact.value}`).join('\n'));
+  const head = [content.heading, ...(content.status ? [`Status: ${content.status.label}`] : [])];
+  const facts = content.facts.map((fact) => `${fact.label}: ${fact.value}`);
+  // The facts under the heading, as in the HTML; after the intro when there is one.
+  if (content.intro.length) blocks.push(head.join('\n'), ...content.intro, facts.join('\n'));
+  else blocks.push([...head, ...facts].join('\n'));
   if (content.message) blocks.push(markdownToMailText(content.message.markdown), `Posted ${content.message.postedAt}`);
   blocks.push(`${content.action.label}: ${content.action.url}`, ...content.notes);
   const footer = [`${content.footer.reason}`, `${page.name}: ${page.url}`];
