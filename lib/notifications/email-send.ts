@@ -3,7 +3,7 @@
 // after a crash is recognisably the same one; an incident's messages are one thread.
 import type { Db } from '../db/client.ts';
 import { getEnv } from '../env.ts';
-import { renderEmail, type SubscriberLinks } from './email.ts';
+import { renderEmail, type RenderedEmail, type SubscriberLinks } from './email.ts';
 import { managePath, oneClickUnsubscribePath, unsubscribePrefix } from './payloads.ts';
 import { sendingPage } from './sending-page.ts';
 import { sendEmail } from './smtp.ts';
@@ -30,7 +30,7 @@ export async function sendEmailDelivery(db: Db, delivery: ClaimedDelivery, _now:
   const subscribed = notification.kind !== 'confirmation';
   const links: SubscriberLinks | null = subscribed ? { manage: `${page.url}${managePath(token)}`, unsubscribe: `${unsubscribePrefix(page.url)}${token}` } : null;
   let payload: Parameters<typeof threadOf>[0];
-  let email;
+  let email: RenderedEmail;
   try {
     payload = JSON.parse(notification.payload);
     email = await renderEmail({ kind: notification.kind as NotificationKind, payload, page, recipient: subscriber.email, links });

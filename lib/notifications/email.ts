@@ -57,7 +57,7 @@ export interface EmailContent {
 }
 
 /** The status colours of the public page (app/globals.css, light), each readable under white text. */
-export const STATUS_COLORS = { ok: '#15803d', degraded: '#a16207', partial: '#c2410c', major: '#dc2626', maintenance: '#2563eb', neutral: '#475569' } as const;
+const STATUS_COLORS = { ok: '#15803d', degraded: '#a16207', partial: '#c2410c', major: '#dc2626', maintenance: '#2563eb', neutral: '#475569' } as const;
 
 const COMPONENT_COLORS: Record<string, string> = {
   operational: STATUS_COLORS.ok,
@@ -104,7 +104,7 @@ const subscriberReason = (page: EmailPage) => `You receive this because you subs
 const chosenComponents = (names: string[] | null) => ({ label: 'Updates about', value: names?.length ? listInWords(names) : 'All components' });
 
 /** Whether an incident body is a maintenance's. */
-export const isMaintenance = (incident: Pick<IncidentFields, 'impact' | 'scheduled_for'>) => incident.impact === 'maintenance' || Boolean(incident.scheduled_for);
+const isMaintenance = (incident: Pick<IncidentFields, 'impact' | 'scheduled_for'>) => incident.impact === 'maintenance' || Boolean(incident.scheduled_for);
 
 function incidentContent(incident: IncidentFields, input: EmailInput, { reminder }: { reminder: boolean }): EmailContent {
   const { page } = input;
