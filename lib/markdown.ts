@@ -1,4 +1,4 @@
-import { Marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { counted, listInWords } from './words.ts';
 
@@ -100,11 +100,74 @@ function scrollableBoxes(html: string): string {
     .replaceAll('<pre>', '<pre tabindex="0">');
 }
 
+/**
+ * renderMarkdown for an email: the same elements, each carrying its own `style` from `styles` (by the
+ * tag it ends up as), since mail clients drop style sheets. An operator's own style attributes are
+ * replaced by ours, never kept.
+ */
+export function renderMarkdownStyled(markdown: string, styles: Partial<Record<string, string>>): string {
+  const transforms: Record<string, sanitizeHtml.Transformer> = {};
+  for (const tag of new Set([...Object.keys(styles), ...Object.keys(SANITIZE.transformTags!)])) {
+    const own = SANITIZE.transformTags![tag];
+    transforms[tag] = (tagName, attribs) => {
+      const result = typeof own === 'function' ? own(tagName, attribs) : { tagName: own ?? tagName, attribs };
+      const style = styles[result.tagName];
+      return style ? { ...result, attribs: { ...result.attribs, style } } : result;
+    };
+  }
+  const allowedAttributes = { ...(SANITIZE.allowedAttributes as Record<string, string[]>) };
+  for (const tag of Object.keys(styles)) allowedAttributes[tag] = [...(allowedAttributes[tag] ?? []), 'style'];
+  return sanitizeHtml(marked.parse(markdown) as string, { ...SANITIZE, allowedAttributes, transformTags: transforms });
+}
+
 /** Markdown → plain text, for calendars and meta descriptions (the caller escapes it for its format). */
 export function markdownToText(markdown: string): string {
-  return decodeEntities(sanitizeHtml(marked.parse(markdown) as string, { allowedTags: [], allowedAttributes: {} }))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return htmlToText(marked.parse(markdown) as string).replace(/\s+/g, ' ').trim();
+}
+
+// For an email's text part: a link keeps its address, written after its text.
+const textMarked = new Marked({
+  gfm: true,
+  breaks: true,
+  async: false,
+  renderer: {
+    link({ href, tokens }) {
+      const text = this.parser.parseInline(tokens);
+      return /^(https?|mailto):/i.test(href) && decodeEntities(text) !== href ? `${text} (${href})` : text;
+    },
+  },
+});
+
+/**
+ * Markdown → plain text for an email's text part: blocks apart (a blank line between them), line
+ * breaks kept, list items and table rows each on a line of their own, code as written, links with their address.
+ */
+export function markdownToMailText(markdown: string): string {
+  const lines = (html: string) =>
+    htmlToText(html)
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join('\n');
+  return textMarked
+    .lexer(markdown)
+    .map((block) => {
+      if (block.type === 'code') return (block as Tokens.Code).text;
+      if (block.type === 'table') {
+        const table = block as Tokens.Table;
+        return [table.header, ...table.rows].map((row) => row.map((cell) => lines(textMarked.parseInline(cell.text) as string)).join(' | ')).join('\n');
+      }
+      if (block.type !== 'list') return lines(textMarked.parse(block.raw) as string);
+      const list = block as Tokens.List;
+      return list.items.map((item, index) => `${list.ordered ? `${Number(list.start || 1) + index}.` : '-'} ${lines(textMarked.parse(item.text) as string).replaceAll('\n', '\n  ')}`).join('\n');
+    })
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** The text of marked's HTML: tags dropped, a line break (marked writes `<br>`) kept as one, entities decoded. */
+function htmlToText(html: string): string {
+  return decodeEntities(sanitizeHtml(html.replaceAll('<br>', '\n'), { allowedTags: [], allowedAttributes: {} }));
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

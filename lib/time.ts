@@ -96,12 +96,16 @@ export function lastDays(now: Date, timeZone: string, count: number): string[] {
 
 /** "Nov 24, 2026, 22:50 UTC" in the page's zone; with `seconds`, "Nov 24, 2026, 22:50:07 UTC". */
 export function formatDateTime(date: Date | string, timeZone: string, { seconds = false } = {}): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    dateStyle: 'medium',
-    timeStyle: seconds ? 'medium' : 'short',
-    hourCycle: 'h23',
-  }).format(new Date(date)) + ` ${zoneAbbreviation(new Date(date), timeZone)}`;
+  return `${wallClockText(date, timeZone, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' })} ${zoneAbbreviation(new Date(date), timeZone)}`;
+}
+
+const wallClockText = (date: Date | string, timeZone: string, style: Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>) =>
+  new Intl.DateTimeFormat('en-US', { timeZone, ...style, hourCycle: 'h23' }).format(new Date(date));
+
+/** A span of time in `timeZone`: "Dec 1, 2026, 02:00 – 04:00 UTC" within one day, else both ends in full. */
+export function formatTimeSpan(from: Date | string, until: Date | string, timeZone: string): string {
+  if (dayKey(new Date(from), timeZone) !== dayKey(new Date(until), timeZone)) return `${formatDateTime(from, timeZone)} – ${formatDateTime(until, timeZone)}`;
+  return `${wallClockText(from, timeZone, { dateStyle: 'medium', timeStyle: 'short' })} – ${wallClockText(until, timeZone, { timeStyle: 'short' })} ${zoneAbbreviation(new Date(until), timeZone)}`;
 }
 
 function zoneAbbreviation(date: Date, timeZone: string): string {

@@ -1,8 +1,53 @@
-// PLACEHOLDER replaced by the email work before merging.
+// Sends one delivery to an email subscriber: the email written for its notification, with the
+// subscriber's own links, through SMTP_URL. The Message-ID is the delivery's, so a message sent again
+// after a crash is recognisably the same one; an incident's messages are one thread.
 import type { Db } from '../db/client.ts';
-import type { SendOutcome } from './webhook.ts';
+import { getEnv } from '../env.ts';
+import { renderEmail, type RenderedEmail, type SubscriberLinks } from './email.ts';
+import { managePath, oneClickUnsubscribePath, unsubscribePrefix } from './payloads.ts';
+import { sendingPage } from './sending-page.ts';
+import { sendEmail } from './smtp.ts';
+import type { NotificationKind } from './subscribers.ts';
+import { webhookTimeoutMs, type SendOutcome } from './webhook.ts';
 import type { ClaimedDelivery } from './worker.ts';
 
-export async function sendEmailDelivery(_db: Db, delivery: ClaimedDelivery, _now: Date): Promise<SendOutcome> {
-  return { ok: false, status: null, error: `cannot send to a ${delivery.subscriber.mode} subscriber yet` };
+/** The thread a notification's email belongs to: its incident's (or maintenance's), or its component's. */
+function threadOf(payload: { incident?: { id?: string }; component?: { id?: string } }, host: string): string | undefined {
+  if (payload.incident?.id) return `<incident.${payload.incident.id}@${host}>`;
+  if (payload.component?.id) return `<component.${payload.component.id}@${host}>`;
+  return undefined;
+}
+
+export async function sendEmailDelivery(db: Db, delivery: ClaimedDelivery, _now: Date): Promise<SendOutcome> {
+  const { subscriber, notification } = delivery;
+  const { SMTP_URL, SMTP_FROM } = getEnv();
+  if (!SMTP_URL) return { ok: false, status: null, error: 'SMTP_URL is not set, so there is no mail server to send through' };
+  if (!subscriber.email) return { ok: false, status: null, error: 'the subscriber has no email address' };
+  const page = await sendingPage(db);
+  const host = new URL(page.url).hostname;
+  const token = subscriber.unsubscribeToken;
+  // A confirmation goes to an address not subscribed yet: nothing to manage or leave.
+  const subscribed = notification.kind !== 'confirmation';
+  const links: SubscriberLinks | null = subscribed ? { manage: `${page.url}${managePath(token)}`, unsubscribe: `${unsubscribePrefix(page.url)}${token}` } : null;
+  let payload: Parameters<typeof threadOf>[0];
+  let email: RenderedEmail;
+  try {
+    payload = JSON.parse(notification.payload);
+    email = await renderEmail({ kind: notification.kind as NotificationKind, payload, page, recipient: subscriber.email, links });
+  } catch (error) {
+    // Told in the delivery log, and retried like a failed send, rather than thrown back at the worker.
+    return { ok: false, status: null, error: `the email could not be written: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return sendEmail(
+    SMTP_URL,
+    {
+      from: SMTP_FROM ?? { name: page.name, address: `status@${host}` },
+      to: subscriber.email,
+      ...email,
+      messageId: `<${delivery.id}@${host}>`,
+      thread: threadOf(payload, host),
+      list: subscribed ? { oneClickUnsubscribe: `${page.url}${oneClickUnsubscribePath(token)}`, id: host, name: page.name } : undefined,
+    },
+    webhookTimeoutMs(),
+  );
 }

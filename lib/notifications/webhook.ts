@@ -54,20 +54,23 @@ export async function sendWebhook(input: { url: string; secret: string; id: stri
   }
 }
 
+/** Node's network error codes, in words: the webhook and the mail server are reached alike. */
+export const NETWORK_ERROR_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'the host name does not resolve',
+  EAI_AGAIN: 'the host name could not be looked up',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+};
+
 function networkError(error: unknown, timeoutMs: number): string {
   const { name, code, message } = (error ?? {}) as { name?: string; code?: string; message?: string };
   if (name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const known: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    ENOTFOUND: 'the host name does not resolve',
-    EAI_AGAIN: 'the host name could not be looked up',
-    EHOSTUNREACH: 'the host is unreachable',
-    UND_ERR_SOCKET: 'the connection closed before an answer',
-  };
   const errorCode = cause?.code ?? code;
-  if (errorCode && known[errorCode]) return known[errorCode];
+  if (errorCode === 'UND_ERR_SOCKET') return 'the connection closed before an answer';
+  if (errorCode && NETWORK_ERROR_WORDS[errorCode]) return NETWORK_ERROR_WORDS[errorCode];
   if (errorCode?.startsWith('ERR_TLS') || errorCode?.includes('CERT')) return `TLS failed (${errorCode})`;
   return (cause?.message ?? message ?? String(error)).split('\n')[0].slice(0, 200);
 }

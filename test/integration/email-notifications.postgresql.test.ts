@@ -1,0 +1,3 @@
+import { describeEmailNotifications } from './email-notifications.shared';
+
+describeEmailNotifications('postgresql');
