@@ -10,7 +10,7 @@ const REACT_JSON_FIELD = /^(\d+|\$ACTION_\d+:\d+)$/;
 export type FormPostCheck = { ok: true; req: http.IncomingMessage } | { ok: false; status: number; message: string };
 
 /**
- * The admin's forms post to their pages (Next's server actions). Next answers a cross-site or
+ * The admin's and the subscription pages' forms post to their pages (Next's server actions). Next answers a cross-site or
  * malformed one with a 500; both are the sender's doing, so they are refused here first with a 4xx:
  * the same Origin rule Next applies (its host must be the request's, or `allowedHosts`), and a body
  * in one of React's two encodings that parses (read into memory, at most 1 MB). A good post goes on
@@ -27,7 +27,7 @@ export async function checkFormPost(req: http.IncomingMessage, allowedHosts: rea
       // "null" (a sandboxed or privacy-sensitive context) or no URL at all
     }
     if (!originHost || (originHost !== requestHost && !allowedHosts.includes(originHost))) {
-      return { ok: false, status: 403, message: 'This form was sent from another site; open the admin at its own address and try again.' };
+      return { ok: false, status: 403, message: 'This form was sent from another site; open the page at its own address and try again.' };
     }
   }
   const contentType = req.headers['content-type'] ?? '';

@@ -8,7 +8,8 @@ import { getReadPath } from '@/lib/read-path/instance';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Confirm your subscription', robots: { index: false }, referrer: 'no-referrer' };
+// The token in its address goes to no other site (and same-origin keeps the forms' Origin header).
+export const metadata: Metadata = { title: 'Confirm your subscription', robots: { index: false }, referrer: 'same-origin' };
 
 type Props = { params: Promise<{ token: string }> };
 
