@@ -1,4 +1,4 @@
-import { Marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { counted, listInWords } from './words.ts';
 
@@ -100,10 +100,58 @@ function scrollableBoxes(html: string): string {
     .replaceAll('<pre>', '<pre tabindex="0">');
 }
 
-/** Markdown → plain text, for calendars and meta descriptions (the caller escapes it for its format). */
+const NO_TAGS: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
+
+/** Markdown → plain text on one line, for calendars and meta descriptions (the caller escapes it for its format). */
 export function markdownToText(markdown: string): string {
-  return decodeEntities(sanitizeHtml(marked.parse(markdown) as string, { allowedTags: [], allowedAttributes: {} }))
+  // A line break is a space between words, not nothing.
+  const html = (marked.parse(markdown) as string).replaceAll('<br>', ' ');
+  return decodeEntities(sanitizeHtml(html, NO_TAGS))
     .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// Blocks end in a blank line, list items are bulleted or numbered, a link keeps its address and a
+// table its cells: what a reader of plain text needs that markdownToText's one line drops.
+const linesMarked = new Marked({
+  gfm: true,
+  breaks: true,
+  async: false,
+  renderer: {
+    paragraph({ tokens }) {
+      return `${this.parser.parseInline(tokens)}\n\n`;
+    },
+    heading({ tokens }) {
+      return `${this.parser.parseInline(tokens)}\n\n`;
+    },
+    br: () => '\n',
+    link({ href, tokens }) {
+      const words = this.parser.parseInline(tokens);
+      return /^(https?|mailto):/i.test(href) && decodeEntities(words) !== href ? `${words} (${href})` : words;
+    },
+    image: ({ text }) => text,
+    list({ items, ordered, start }) {
+      const first = typeof start === 'number' ? start : 1;
+      const lines = items.map((item, index) => `${ordered ? `${first + index}.` : '•'} ${this.parser.parse(item.tokens).trim()}`);
+      return `${lines.join('\n')}\n\n`;
+    },
+    table({ header, rows }) {
+      const row = (cells: Tokens.TableCell[]) => cells.map((cell) => this.parser.parseInline(cell.tokens)).join(' | ');
+      return `${[row(header), ...rows.map(row)].join('\n')}\n\n`;
+    },
+    code: ({ text }) => `${text}\n\n`,
+    hr: () => '\n',
+  },
+});
+
+/**
+ * Markdown → plain text in lines, for messages (chat, plain-text email): paragraphs apart, list items
+ * bulleted, a link's address after its words; HTML the writer typed is dropped, as on the page.
+ */
+export function markdownToLines(markdown: string): string {
+  return decodeEntities(sanitizeHtml(linesMarked.parse(markdown) as string, NO_TAGS))
+    .replace(/[^\S\n]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 

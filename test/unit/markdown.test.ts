@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToText, previewMessage, removalNotice, renderMarkdown, renderMarkdownChecked } from '@/lib/markdown';
+import { markdownToLines, markdownToText, previewMessage, removalNotice, renderMarkdown, renderMarkdownChecked } from '@/lib/markdown';
 
 describe('renderMarkdown', () => {
   it('renders markdown', () => {
@@ -23,6 +23,17 @@ describe('renderMarkdown', () => {
     expect(markdownToText('**Fixed** the <b>gateway</b>\n\n- done')).toBe('Fixed the gateway done');
     // Plain text, not HTML: callers escape it for their own format.
     expect(markdownToText('Q&A "session" in <5 min & it\'s &#x263A;')).toBe('Q&A "session" in <5 min & it\'s ☺');
+    // A line break is a space between words.
+    expect(markdownToText('First line\nsecond line')).toBe('First line second line');
+  });
+
+  it('turns into plain text in lines for messages: blocks apart, items bulleted, links with their address', () => {
+    const text = markdownToLines(
+      ['We are **investigating**\nerrors on <b>checkout</b> & login.', '', '- EU [status](https://eu.example/s?a=1&b=2)', '- see https://x.example', '', '3. third', '4. fourth', '', '| Region | Errors |', '|--|--|', '| EU | 12% |', '', '```', 'curl -I  https://api.example', '```', '', '<script>alert(1)</script>Done.'].join('\n'),
+    );
+    expect(text).toBe(
+      ['We are investigating', 'errors on checkout & login.', '', '• EU status (https://eu.example/s?a=1&b=2)', '• see https://x.example', '', '3. third', '4. fourth', '', 'Region | Errors', 'EU | 12%', '', 'curl -I  https://api.example', '', 'Done.'].join('\n'),
+    );
   });
 });
 
