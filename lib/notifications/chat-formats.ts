@@ -18,7 +18,8 @@ function fitEscaped(text: string, max: number, escape: (text: string) => string)
   let kept = text;
   let escaped = escape(kept);
   while (escaped.length > max) {
-    const shorter = kept.length - (escaped.length - max) - 1;
+    // As much less as escaping made it longer, in proportion: two or three rounds at most.
+    const shorter = Math.min(kept.length - 1, Math.floor((kept.length * max) / escaped.length));
     if (shorter < 2) return '';
     kept = fit(kept, shorter);
     escaped = escape(kept);
@@ -98,6 +99,8 @@ export function discordMessage(message: ChatMessage) {
     inline: fact.value.length <= 40,
   }));
   const embed = { title, url: message.link.url, description: links, color: DISCORD_COLORS[message.tone], fields, ...(message.at && { timestamp: message.at }), footer };
+  // Facts past the total are left out, the last first.
+  while (fields.length && discordEmbedLength(embed) > DISCORD_LIMITS.total) fields.pop();
   // The message takes what the rest leaves of both limits; the links at its end are always kept.
   const room = Math.min(DISCORD_LIMITS.description - links.length, DISCORD_LIMITS.total - discordEmbedLength(embed)) - 2;
   const text = message.text && room > 0 ? fitEscaped(message.text, room, discordEscape) : '';

@@ -103,9 +103,10 @@ function incidentMessage(incident: IncidentJson, page: ChatPage, reminder: boole
   if (incident.components.length) {
     facts.push({ label: 'Components', value: incident.components.map((component) => `${component.name} (${componentStatusLabel(component.status)})`).join(', ') });
   }
-  const starts = reminder && incident.scheduled_for ? `Starts ${when(incident.scheduled_for)}` : null;
+  const startsAt = reminder && incident.scheduled_for ? when(incident.scheduled_for) : null;
+  const starts = startsAt && `Starts ${startsAt}`;
   return {
-    summary: reminder ? `Maintenance coming up: ${incident.name}${starts ? `, ${starts.toLowerCase()}` : ''}` : `${status}: ${incident.name}`,
+    summary: reminder ? `Maintenance coming up: ${incident.name}${startsAt ? `, starting ${startsAt}` : ''}` : `${status}: ${incident.name}`,
     title: reminder ? `Coming up: ${incident.name}` : incident.name,
     link: { label: maintenance ? 'View maintenance' : 'View incident', url: incident.shortlink ?? `${page.url}/incidents/${incident.id}` },
     facts,
