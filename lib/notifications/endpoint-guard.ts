@@ -43,6 +43,9 @@ export function isPublicAddress(address: string): boolean {
   return ipv6.range() === 'unicast';
 }
 
+/** An address as a person reads it: an IPv4-mapped one as IPv4 (the URL parser writes ::ffff:a00:1 for ::ffff:10.0.0.1). */
+const shown = (address: string) => (ipaddr.isValid(address) ? ipaddr.process(address).toString() : address);
+
 /** A URL's host as an address or a name: IPv6 without its brackets. */
 const hostOf = (hostname: string) => hostname.replace(/^\[(.*)\]$/, '$1');
 
@@ -73,12 +76,12 @@ export async function checkPublicEndpoint(url: string): Promise<void> {
   }
   const refused = addresses.find((address) => !isPublicAddress(address));
   if (refused) {
-    throw refuse(`The endpoint ${net.isIP(host) ? 'is' : 'resolves to'} ${refused}, which is not a public internet address: notifications from this page go only to addresses anyone can reach on the internet.`);
+    throw refuse(`The endpoint ${net.isIP(host) ? 'is' : 'resolves to'} ${shown(refused)}, which is not a public internet address: notifications from this page go only to addresses anyone can reach on the internet.`);
   }
 }
 
 function refusal(address: string): Error {
-  return Object.assign(new Error(`refused: the endpoint resolves to a private address (${address})`), { code: PRIVATE_ENDPOINT_REFUSED });
+  return Object.assign(new Error(`refused: the endpoint resolves to a private address (${shown(address)})`), { code: PRIVATE_ENDPOINT_REFUSED });
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;

@@ -3,16 +3,14 @@
 // then the worker's rules (retries, leases, quarantine) on their own with an injected clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/access/permissions';
-import { createComponent } from '@/lib/components/manage-components';
 import type { Provider } from '@/lib/db/client';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { createSubscriber } from '@/lib/notifications/manage-subscribers';
 import { claimDueDeliveries, fanOutNotifications, leaseMs, QUARANTINE_AFTER_MS, recordDeliveryOutcome } from '@/lib/notifications/worker';
 import { sendDelivery } from '@/lib/notifications/send';
-import { seedDemo } from '@/lib/seed/demo';
 import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
+import { useWorkerFixture } from '../helpers/worker-fixture';
 
 type Subscriber = { id: string; secret: string; endpoint: string; components: string[] | null };
 
@@ -203,25 +201,11 @@ export function describeNotifications(provider: Provider) {
   });
 
   describe(`the delivery worker's rules on ${provider}, with an injected clock`, () => {
-    let database: TestDatabase;
-    let receiver: WebhookReceiver;
-    let componentId: string;
-    const t0 = new Date('2026-03-01T12:00:00Z');
-    const at = (ms: number) => new Date(t0.getTime() + ms);
-
-    beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      await seedDemo(database.db, { pageUrl: 'https://status.example.com' });
-      receiver = await startWebhookReceiver();
-      componentId = (await createComponent(database.db, { name: 'Worker rules' }, SYSTEM_ACTOR)).id;
-    });
-    afterAll(async () => {
-      await receiver?.stop();
-      await database?.drop();
-    });
+    const worker = useWorkerFixture(provider, 'Worker rules');
+    const { t0, at } = worker;
 
     it('retries on a schedule, takes a crashed sender’s deliveries back after the lease, and quarantines an endpoint failing for 3 days', async () => {
-      const db = database.db;
+      const { db, receiver, componentId } = worker;
       const subscriber = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/down` }, SYSTEM_ACTOR);
       await createIncident(db, { body: 'Looking.', name: 'Down for days', status: 'investigating', impact: 'major', componentIds: [componentId] }, SYSTEM_ACTOR);
       expect(await fanOutNotifications(db, t0)).toBe(1);
@@ -263,7 +247,7 @@ export function describeNotifications(provider: Provider) {
     });
 
     it('clears a failing endpoint on a success, so failures days apart never quarantine it', async () => {
-      const db = database.db;
+      const { db, receiver, componentId } = worker;
       const subscriber = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/sometimes` }, SYSTEM_ACTOR);
       const notify = async (now: Date) => {
         await createIncident(db, { body: 'Looking.', name: 'Blip', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
@@ -282,7 +266,7 @@ export function describeNotifications(provider: Provider) {
     });
 
     if (provider === 'postgresql') it('gives each due delivery to one claimer among several at once', async () => {
-      const db = database.db;
+      const { db, receiver, componentId } = worker;
       await db.subscriber.updateMany({ data: { quarantinedAt: new Date() } });
       for (let index = 0; index < 30; index++) await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/many/${index}` }, SYSTEM_ACTOR);
       await createIncident(db, { body: 'Looking.', name: 'Many', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
