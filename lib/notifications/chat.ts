@@ -53,10 +53,16 @@ function explainAnswer(service: ChatService) {
   };
 }
 
+/**
+ * Posts a delivery's notification to its channel as that service's message: delivered on a 2xx,
+ * otherwise retried by the worker with the reason in words. A channel from the public page is posted
+ * to only on a public internet address (endpoint-guard.ts).
+ */
 export async function sendChatDelivery(db: Db, delivery: ClaimedDelivery, _now: Date): Promise<SendOutcome> {
   const { subscriber, notification } = delivery;
   const service = SERVICES[subscriber.mode];
-  if (!service || !subscriber.endpoint) return { ok: false, status: null, error: `a ${subscriber.mode} subscriber needs an endpoint: its channel's webhook URL` };
+  if (!service) return { ok: false, status: null, error: `${subscriber.mode} is not a chat service Gatewatch posts to` };
+  if (!subscriber.endpoint) return { ok: false, status: null, error: `the ${service.name} channel has no endpoint: its webhook URL` };
   const page = await pageOf(db);
   const message = chatMessage(notification.kind, JSON.parse(notification.payload), page, `${unsubscribePrefix(page.url)}${subscriber.unsubscribeToken}`);
   if (!message) return { ok: false, status: null, error: `a ${service.name} channel is not sent ${notification.kind} messages` };
