@@ -120,54 +120,59 @@ export function renderMarkdownStyled(markdown: string, styles: Partial<Record<st
   return sanitizeHtml(marked.parse(markdown) as string, { ...SANITIZE, allowedAttributes, transformTags: transforms });
 }
 
-/** Markdown → plain text, for calendars and meta descriptions (the caller escapes it for its format). */
+const NO_TAGS: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
+
+/** Markdown → plain text on one line, for calendars and meta descriptions (the caller escapes it for its format). */
 export function markdownToText(markdown: string): string {
-  return htmlToText(marked.parse(markdown) as string).replace(/\s+/g, ' ').trim();
+  // A line break is a space between words, not nothing.
+  const html = (marked.parse(markdown) as string).replaceAll('<br>', ' ');
+  return decodeEntities(sanitizeHtml(html, NO_TAGS))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-// For an email's text part: a link keeps its address, written after its text.
-const textMarked = new Marked({
+// Blocks end in a blank line, list items are bulleted or numbered, a link keeps its address and a
+// table its cells: what a reader of plain text needs that markdownToText's one line drops.
+const linesMarked = new Marked({
   gfm: true,
   breaks: true,
   async: false,
   renderer: {
-    link({ href, tokens }) {
-      const text = this.parser.parseInline(tokens);
-      return /^(https?|mailto):/i.test(href) && decodeEntities(text) !== href ? `${text} (${href})` : text;
+    paragraph({ tokens }) {
+      return `${this.parser.parseInline(tokens)}\n\n`;
     },
+    heading({ tokens }) {
+      return `${this.parser.parseInline(tokens)}\n\n`;
+    },
+    br: () => '\n',
+    link({ href, tokens }) {
+      const words = this.parser.parseInline(tokens);
+      return /^(https?|mailto):/i.test(href) && decodeEntities(words) !== href ? `${words} (${href})` : words;
+    },
+    image: ({ text }) => text,
+    list({ items, ordered, start }) {
+      const first = typeof start === 'number' ? start : 1;
+      const lines = items.map((item, index) => `${ordered ? `${first + index}.` : '•'} ${this.parser.parse(item.tokens).trim()}`);
+      return `${lines.join('\n')}\n\n`;
+    },
+    table({ header, rows }) {
+      const row = (cells: Tokens.TableCell[]) => cells.map((cell) => this.parser.parseInline(cell.tokens)).join(' | ');
+      return `${[row(header), ...rows.map(row)].join('\n')}\n\n`;
+    },
+    code: ({ text }) => `${text}\n\n`,
+    hr: () => '\n',
   },
 });
 
 /**
- * Markdown → plain text for an email's text part: blocks apart (a blank line between them), line
- * breaks kept, list items and table rows each on a line of their own, code as written, links with their address.
+ * Markdown → plain text in lines, for messages (chat, plain-text email): paragraphs apart, list items
+ * bulleted, a link's address after its words; HTML the writer typed is dropped, as on the page.
  */
-export function markdownToMailText(markdown: string): string {
-  const lines = (html: string) =>
-    htmlToText(html)
-      .split('\n')
-      .map((line) => line.replace(/\s+/g, ' ').trim())
-      .filter(Boolean)
-      .join('\n');
-  return textMarked
-    .lexer(markdown)
-    .map((block) => {
-      if (block.type === 'code') return (block as Tokens.Code).text;
-      if (block.type === 'table') {
-        const table = block as Tokens.Table;
-        return [table.header, ...table.rows].map((row) => row.map((cell) => lines(textMarked.parseInline(cell.text) as string)).join(' | ')).join('\n');
-      }
-      if (block.type !== 'list') return lines(textMarked.parse(block.raw) as string);
-      const list = block as Tokens.List;
-      return list.items.map((item, index) => `${list.ordered ? `${Number(list.start || 1) + index}.` : '-'} ${lines(textMarked.parse(item.text) as string).replaceAll('\n', '\n  ')}`).join('\n');
-    })
-    .filter(Boolean)
-    .join('\n\n');
-}
-
-/** The text of marked's HTML: tags dropped, a line break (marked writes `<br>`) kept as one, entities decoded. */
-function htmlToText(html: string): string {
-  return decodeEntities(sanitizeHtml(html.replaceAll('<br>', '\n'), { allowedTags: [], allowedAttributes: {} }));
+export function markdownToLines(markdown: string): string {
+  return decodeEntities(sanitizeHtml(linesMarked.parse(markdown) as string, NO_TAGS))
+    .replace(/[^\S\n]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -1,7 +1,7 @@
 // What an email to a subscriber says: from a notification's kind and payload, its subject, a plain
 // text part and an HTML part (email-html.tsx), both written to be read on a phone. Pure: the caller
 // gives the page and the subscriber's own links. Times are in UTC: the subscriber's zone is unknown.
-import { markdownToMailText } from '../markdown.ts';
+import { markdownToLines } from '../markdown.ts';
 import { componentStatusLabel, IMPACT_LABELS, isClosedStatus, updateStatusLabel, type Impact } from '../schemas/status.ts';
 import { formatDateTime, formatTimeSpan } from '../time.ts';
 import { listInWords } from '../words.ts';
@@ -122,7 +122,7 @@ function incidentContent(incident: IncidentFields, input: EmailInput, { reminder
   const intro = reminder ? ['This scheduled maintenance starts in about an hour.'] : [];
   return {
     subject: reminder ? `[${page.name}] Scheduled maintenance starts soon: ${incident.name}` : `[${page.name}] ${statusWords}: ${incident.name}`,
-    preview: intro[0] ?? (message ? markdownToMailText(message.markdown).replace(/\s+/g, ' ').slice(0, 140) : statusWords),
+    preview: intro[0] ?? (message ? markdownToLines(message.markdown).replace(/\s+/g, ' ').slice(0, 140) : statusWords),
     status: { label: statusWords, color },
     heading: incident.name,
     intro,
@@ -208,7 +208,7 @@ export function emailText(content: EmailContent, page: EmailPage): string {
   // The facts under the heading, as in the HTML; after the intro when there is one.
   if (content.intro.length) blocks.push(head.join('\n'), ...content.intro, facts.join('\n'));
   else blocks.push([...head, ...facts].join('\n'));
-  if (content.message) blocks.push(markdownToMailText(content.message.markdown), `Posted ${content.message.postedAt}`);
+  if (content.message) blocks.push(markdownToLines(content.message.markdown), `Posted ${content.message.postedAt}`);
   blocks.push(`${content.action.label}: ${content.action.url}`, ...content.notes);
   const footer = [`${content.footer.reason}`, `${page.name}: ${page.url}`];
   if (content.footer.links) footer.push(`Manage your subscription: ${content.footer.links.manage}`, `Unsubscribe: ${content.footer.links.unsubscribe}`);

@@ -3,7 +3,7 @@
 // nodemailer is loaded with the first email, not with the server: most pages send none.
 import type { Transporter } from 'nodemailer';
 import { processGlobal } from '../process-global.ts';
-import { NETWORK_ERROR_WORDS, type SendOutcome } from './webhook.ts';
+import { NETWORK_ERROR_WORDS, type SendOutcome } from './post-json.ts';
 
 export interface OutgoingEmail {
   /** SMTP_FROM as written, or a name and an address. */

@@ -15,8 +15,8 @@ export interface ReceivedWebhook {
 export interface WebhookReceiver {
   url: string;
   received: ReceivedWebhook[];
-  /** How the next requests are answered: a status (200 unless told) after `delayMs`. */
-  answer(how: { status?: number; delayMs?: number }): void;
+  /** How the next requests are answered: a status (200 unless told) with `headers`, after `delayMs`. */
+  answer(how: { status?: number; delayMs?: number; headers?: Record<string, string> }): void;
   /** Those with a signature that `secret` verifies, their bodies parsed; throws on one that it does not. */
   verified(secret: string, path?: string): { id: string; body: Record<string, any> }[];
   stop(): Promise<void>;
@@ -24,7 +24,7 @@ export interface WebhookReceiver {
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
-  let how = { status: 200, delayMs: 0 };
+  let how: { status: number; delayMs: number; headers: Record<string, string> } = { status: 200, delayMs: 0, headers: {} };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk) => chunks.push(chunk));
@@ -33,7 +33,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       setTimeout(() => {
         // Recorded when answered, whether or not the sender still waits (one that died meanwhile sends it again: a repeat).
         received.push({ path: req.url ?? '/', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
-        res.writeHead(answer.status, { 'content-type': 'text/plain' }).end('ok');
+        res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers }).end('ok');
       }, answer.delayMs);
     });
   });
@@ -42,7 +42,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   return {
     url,
     received,
-    answer: (next) => void (how = { status: next.status ?? 200, delayMs: next.delayMs ?? 0 }),
+    answer: (next) => void (how = { status: next.status ?? 200, delayMs: next.delayMs ?? 0, headers: next.headers ?? {} }),
     verified(secret, path) {
       const webhook = new Webhook(secret);
       return received

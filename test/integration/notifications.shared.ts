@@ -3,7 +3,6 @@
 // then the worker's rules (retries, leases, quarantine) on their own with an injected clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/access/permissions';
-import { createComponent } from '@/lib/components/manage-components';
 import type { Provider } from '@/lib/db/client';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { editIncident } from '@/lib/incidents/manage-incident';
@@ -12,10 +11,9 @@ import { NOTIFICATION_RETENTION_DAYS, pruneNotifications } from '@/lib/notificat
 import { createSubscriber } from '@/lib/notifications/manage-subscribers';
 import { claimDueDeliveries, fanOutAll, fanOutNotifications, leaseMs, QUARANTINE_AFTER_MS, recordDeliveryOutcome } from '@/lib/notifications/worker';
 import { sendDelivery } from '@/lib/notifications/send';
-import { seedDemo } from '@/lib/seed/demo';
 import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
+import { useWorkerFixture } from '../helpers/worker-fixture';
 
 type Subscriber = { id: string; secret: string; endpoint: string; components: string[] | null };
 
@@ -206,25 +204,11 @@ export function describeNotifications(provider: Provider) {
   });
 
   describe(`the delivery worker's rules on ${provider}, with an injected clock`, () => {
-    let database: TestDatabase;
-    let receiver: WebhookReceiver;
-    let componentId: string;
-    const t0 = new Date('2026-03-01T12:00:00Z');
-    const at = (ms: number) => new Date(t0.getTime() + ms);
-
-    beforeAll(async () => {
-      database = await createTestDatabase(provider);
-      await seedDemo(database.db, { pageUrl: 'https://status.example.com' });
-      receiver = await startWebhookReceiver();
-      componentId = (await createComponent(database.db, { name: 'Worker rules' }, SYSTEM_ACTOR)).id;
-    });
-    afterAll(async () => {
-      await receiver?.stop();
-      await database?.drop();
-    });
+    const worker = useWorkerFixture(provider, 'Worker rules');
+    const { t0, at } = worker;
 
     it('retries on a schedule, takes a crashed sender’s deliveries back after the lease, and quarantines an endpoint failing for 3 days', async () => {
-      const db = database.db;
+      const { db, receiver, componentId } = worker;
       const subscriber = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/down` }, SYSTEM_ACTOR);
       await createIncident(db, { body: 'Looking.', name: 'Down for days', status: 'investigating', impact: 'major', componentIds: [componentId] }, SYSTEM_ACTOR);
       expect(await fanOutNotifications(db, t0)).toBe(1);
@@ -266,7 +250,7 @@ export function describeNotifications(provider: Provider) {
     });
 
     it('clears a failing endpoint on a success, so failures days apart never quarantine it', async () => {
-      const db = database.db;
+      const { db, receiver, componentId } = worker;
       const subscriber = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/sometimes` }, SYSTEM_ACTOR);
       const notify = async (now: Date) => {
         await createIncident(db, { body: 'Looking.', name: 'Blip', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
@@ -285,7 +269,7 @@ export function describeNotifications(provider: Provider) {
     });
 
     it('reminds people (not webhooks) an hour before an announced maintenance, once, and again after its start moves', async () => {
-      const db = database.db;
+      const { db, receiver, componentId } = worker;
       await db.subscriber.updateMany({ data: { quarantinedAt: new Date() } });
       const chat = await createSubscriber(db, { mode: 'slack', endpoint: `${receiver.url}/slack` }, SYSTEM_ACTOR);
       const webhook = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/reminders` }, SYSTEM_ACTOR);
@@ -311,7 +295,7 @@ export function describeNotifications(provider: Provider) {
     });
 
     it('prunes notifications past the retention once all their deliveries are done, and addresses never confirmed', async () => {
-      const db = database.db;
+      const { db, receiver } = worker;
       const old = new Date(Date.now() - (NOTIFICATION_RETENTION_DAYS + 1) * 24 * 3600_000);
       const subscriber = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/prune` }, SYSTEM_ACTOR);
       const notification = (id: string) => ({ id, kind: 'incident_update', payload: '{}', componentIds: '[]', createdAt: old, fannedOutAt: old });
@@ -334,7 +318,7 @@ export function describeNotifications(provider: Provider) {
     });
 
     if (provider === 'postgresql') it('gives each due delivery to one claimer among several at once', async () => {
-      const db = database.db;
+      const { db, receiver, componentId } = worker;
       await db.subscriber.updateMany({ data: { quarantinedAt: new Date() } });
       for (let index = 0; index < 30; index++) await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/many/${index}` }, SYSTEM_ACTOR);
       await createIncident(db, { body: 'Looking.', name: 'Many', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);

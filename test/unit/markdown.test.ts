@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToMailText, markdownToText, previewMessage, removalNotice, renderMarkdown, renderMarkdownChecked, renderMarkdownStyled } from '@/lib/markdown';
+import { markdownToLines, markdownToText, previewMessage, removalNotice, renderMarkdown, renderMarkdownChecked, renderMarkdownStyled } from '@/lib/markdown';
 
 describe('renderMarkdown', () => {
   it('renders markdown', () => {
@@ -23,25 +23,21 @@ describe('renderMarkdown', () => {
     expect(markdownToText('**Fixed** the <b>gateway</b>\n\n- done')).toBe('Fixed the gateway done');
     // Plain text, not HTML: callers escape it for their own format.
     expect(markdownToText('Q&A "session" in <5 min & it\'s &#x263A;')).toBe('Q&A "session" in <5 min & it\'s ☺');
-    // A line break parts words as a space would.
-    expect(markdownToText('Found it.\nFixing.')).toBe('Found it. Fixing.');
+    // A line break is a space between words.
+    expect(markdownToText('First line\nsecond line')).toBe('First line second line');
+  });
+
+  it('turns into plain text in lines for messages: blocks apart, items bulleted, links with their address', () => {
+    const text = markdownToLines(
+      ['We are **investigating**\nerrors on <b>checkout</b> & login.', '', '- EU [status](https://eu.example/s?a=1&b=2)', '- see https://x.example', '', '3. third', '4. fourth', '', '| Region | Errors |', '|--|--|', '| EU | 12% |', '', '```', 'curl -I  https://api.example', '```', '', '<script>alert(1)</script>Done.'].join('\n'),
+    );
+    expect(text).toBe(
+      ['We are investigating', 'errors on checkout & login.', '', '• EU status (https://eu.example/s?a=1&b=2)', '• see https://x.example', '', '3. third', '4. fourth', '', 'Region | Errors', 'EU | 12%', '', 'curl -I  https://api.example', '', 'Done.'].join('\n'),
+    );
   });
 });
 
 describe('Markdown in an email', () => {
-  it('is text with its paragraphs, lines, list items, table rows, code and link addresses, for the text part', () => {
-    const markdown = [
-      'We found **it** & fixed it.', 'Second line.', '', '- one', '- see [the log](https://example.com/log?a=1&b=2) or <https://auto.example>', '', '3. three', '4. four', '',
-      '| Region | Errors |', '|---|---|', '| EU | 12% |', '', '```', 'HTTP 502', '', '  indented', '```', '', '[bad](javascript:alert(1)) [mail](mailto:ops@example.com)',
-    ].join('\n');
-    expect(markdownToMailText(markdown)).toBe(
-      [
-        'We found it & fixed it.\nSecond line.', '- one\n- see the log (https://example.com/log?a=1&b=2) or https://auto.example', '3. three\n4. four',
-        'Region | Errors\nEU | 12%', 'HTTP 502\n\n  indented', 'bad mail (mailto:ops@example.com)',
-      ].join('\n\n'),
-    );
-  });
-
   it('is sanitized HTML whose elements carry the styles given, an operator’s own styles replaced', () => {
     const html = renderMarkdownStyled('# Title\n\n<p style="position:fixed" onclick="x()">hi</p>\n\n[ok](https://ok.example) [no](javascript:alert(1)) <script>alert(1)</script>', {
       p: 'margin:0',

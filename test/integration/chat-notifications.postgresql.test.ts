@@ -1,0 +1,3 @@
+import { describeChatNotifications } from './chat-notifications.shared';
+
+describeChatNotifications('postgresql');
