@@ -57,6 +57,25 @@ export function Select({ name, id = name, label, error, hint, options, ...props 
   );
 }
 
+/** A checkbox with its label beside it and a hint under the label. */
+export function Checkbox({ id, name, label, hint, defaultChecked }: { id: string; name: string; label: string; hint?: string; defaultChecked: boolean }) {
+  return (
+    <div className="flex items-start gap-2">
+      <input id={id} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-1 size-4" aria-describedby={hint ? `${id}-hint` : undefined} />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+        {hint && (
+          <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+            {hint}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
 /** The box every message to the operator sits in; its colours say what kind. */
 export const MESSAGE_BOX = 'rounded-md border px-3 py-2 text-sm';
 

@@ -4,6 +4,7 @@ import { scheduleMaintenanceAction } from '@/lib/actions/incidents';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { BUTTON, FormError, TextField } from './fields';
 import { MessageField } from './message-field';
+import { NotifyField } from './notify-field';
 
 export function MaintenanceForm({ components, timeZone }: { components: { id: string; name: string }[]; timeZone: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(scheduleMaintenanceAction, {});
@@ -39,6 +40,7 @@ export function MaintenanceForm({ components, timeZone }: { components: { id: st
           Complete on its own at the end time (components go back to operational)
         </label>
       </fieldset>
+      <NotifyField values={values} changesComponents={false} />
       <button type="submit" className={BUTTON} disabled={pending}>
         Schedule maintenance
       </button>
