@@ -24,7 +24,7 @@ export function DeliveryLog({ rows, showTo, empty }: { rows: DeliveryLogRow[]; s
               <>
                 {' '}
                 to{' '}
-                <a href={`/admin/subscribers/${row.subscriberId}`} className="break-all underline underline-offset-2">
+                <a href={`/admin/subscribers/${row.subscriberId}`} className="break-words underline underline-offset-2">
                   {row.to}
                 </a>
               </>

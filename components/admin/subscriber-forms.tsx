@@ -101,7 +101,7 @@ function SubscriberButtons({ row, action, pending, from }: { row: Pick<Subscribe
       <input type="hidden" name="id" value={row.id} />
       <input type="hidden" name="from" value={from} />
       {row.canResend && (
-        <button type="submit" name="kind" value="resend" className={SECONDARY_BUTTON} disabled={pending} aria-label={`Resend the confirmation link to ${row.shown}`}>
+        <button type="submit" name="kind" value="resend" className={SECONDARY_BUTTON} disabled={pending} aria-label={`Resend confirmation to ${row.shown}`}>
           Resend confirmation
         </button>
       )}
@@ -150,7 +150,7 @@ export function SubscriberList({ rows }: { rows: SubscriberListRow[] }) {
               <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
                 <div className="min-w-0 space-y-0.5">
                   <p>
-                    <a href={`/admin/subscribers/${row.id}`} className="font-medium break-all underline-offset-2 hover:underline">
+                    <a href={`/admin/subscribers/${row.id}`} className="font-medium break-words underline-offset-2 hover:underline">
                       {row.shown}
                     </a>{' '}
                     <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs whitespace-nowrap dark:bg-slate-800">{row.modeLabel}</span>

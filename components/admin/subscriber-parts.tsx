@@ -9,7 +9,7 @@ export function EmailOffNotice({ waiting }: { waiting: number }) {
     <div role="note" className={`${MESSAGE_BOX} space-y-1 border-degraded/60 bg-degraded/10`}>
       <p>
         <strong>Email subscriptions are off:</strong> set SMTP_URL to the mail server Gatewatch sends through (for example{' '}
-        <code className="break-all">smtp://user:password@mail.example.com:587</code>) and restart Gatewatch. Webhooks, Slack, Discord and Teams work without it.
+        <code className="break-words">smtp://user:password@mail.example.com:587</code>) and restart Gatewatch. Webhooks, Slack, Discord and Teams work without it.
       </p>
       {waiting > 0 && <p>{waiting === 1 ? 'The 1 email subscriber is' : `The ${waiting} email subscribers are`} sent nothing until then.</p>}
     </div>

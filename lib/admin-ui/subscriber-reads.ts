@@ -100,7 +100,7 @@ export async function readSubscriberDetail(db: Db, actor: Actor, id: string, now
   return {
     ...toListRow(subscriber, names, now, timeZone),
     mode: subscriber.mode as SubscriberMode,
-    source: subscriber.source === 'page' ? 'Subscribed on the public page' : 'Added by an operator or through the API',
+    origin: subscriber.source === 'page' ? 'subscribed on the public page' : 'added by an operator or through the API',
     timeZone,
   };
 }

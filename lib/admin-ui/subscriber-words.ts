@@ -72,9 +72,20 @@ export function subscriberStateInWords(subscriber: SubscriberStateFields, now: D
 
 /** The body fields the delivery log names a notification by (shared/STATUSPAGE_API.md's webhook bodies). */
 interface PayloadNames {
-  incident?: { name?: string; impact?: string; status?: string; incident_updates?: { status?: string }[] };
+  incident?: { name?: string; impact?: string; status?: string; incident_updates?: { status?: string; body?: string }[] };
   component?: { name?: string };
   component_update?: { old_status?: string; new_status?: string };
+}
+
+const EXCERPT_LENGTH = 60;
+
+/** The start of an update's message, its markdown marks left out: enough to tell two updates apart. */
+function excerpt(markdown: string): string {
+  const line = markdown.replace(/[*_`#>[\]]/g, '').replace(/\s+/g, ' ').trim();
+  if (line.length <= EXCERPT_LENGTH) return line;
+  // Cut at a word's end, not inside one.
+  const cut = line.slice(0, EXCERPT_LENGTH);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > EXCERPT_LENGTH / 2 ? cut.lastIndexOf(' ') : EXCERPT_LENGTH).replace(/[\s,;:.]+$/, '')}…`;
 }
 
 /** What a notification said, in words: its kind and the incident or component it was about. */
@@ -89,8 +100,9 @@ export function notificationInWords(kind: string, payload: string): string {
   const incident = body.incident;
   const name = incident?.name ?? 'an incident';
   if (kind === 'maintenance_reminder') return `Maintenance reminder: ${name}`;
-  const status = incident?.incident_updates?.[0]?.status ?? incident?.status;
-  return `${incident?.impact === 'maintenance' ? 'Maintenance' : 'Incident'} update: ${name}${status ? ` (${updateStatusLabel(status)})` : ''}`;
+  const update = incident?.incident_updates?.[0];
+  const status = update?.status ?? incident?.status;
+  return `${incident?.impact === 'maintenance' ? 'Maintenance' : 'Incident'} update: ${name}${status ? ` (${updateStatusLabel(status)})` : ''}${update?.body ? `: “${excerpt(update.body)}”` : ''}`;
 }
 
 export type DeliveryTone = 'delivered' | 'pending' | 'failing' | 'failed';
@@ -124,7 +136,7 @@ function statusMeaning(status: number): string {
   if (status === 401 || status === 403) return 'the receiver refused it: it may expect credentials, or check signatures with another secret';
   if (status === 413) return 'the receiver found the body too large';
   if (status === 429) return 'the receiver asks for fewer requests';
-  if (status >= 300 && status < 400) return 'the receiver moved';
+  if (status >= 300 && status < 400) return 'the receiver points elsewhere, and redirects are not followed: subscribe the address it points to';
   if (status >= 500) return 'the receiver failed on its side';
   return 'the receiver refused it';
 }
@@ -133,12 +145,12 @@ function statusMeaning(status: number): string {
 export function deliveryErrorInWords(lastError: string | null, lastStatus: number | null, endpoint: string | null, timeZone: string): string | null {
   if (!lastError) return null;
   const error = storedSentenceShown(lastError, endpoint, timeZone);
-  if (lastStatus === null) return error.charAt(0).toUpperCase() + error.slice(1);
+  const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${text.endsWith('.') ? '' : '.'}`;
+  // The worker's words start with the status when an answer came ("HTTP 500", "HTTP 301, redirecting to …").
+  if (lastStatus === null || !error.startsWith(`HTTP ${lastStatus}`)) return sentence(error);
   const reason = STATUS_CODES[lastStatus];
   const answered = `The receiver answered HTTP ${lastStatus}${reason ? ` ${reason}` : ''}`;
-  // "HTTP 500" says nothing the sentence does not; a redirect's words name where it points.
-  const more = error === `HTTP ${lastStatus}` ? '' : ` (${error.replace(/^HTTP \d+, /, '')})`;
-  return `${answered}: ${statusMeaning(lastStatus)}${more}.`;
+  return sentence(`${answered}: ${error === `HTTP ${lastStatus}` ? statusMeaning(lastStatus) : error.replace(/^HTTP \d+,\s*/, '')}`);
 }
 
 /** The list's states in words: its filter's choices and its counts. */

@@ -58,7 +58,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
             </label>
             <input id="search-q" name="q" type="search" defaultValue={query.search} placeholder="part of one, e.g. example.com" className={CONTROL} />
           </div>
-          <div>
+          <div className="w-full sm:w-auto">
             <label htmlFor="search-mode" className="block font-medium">
               Kind
             </label>
@@ -71,7 +71,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
               ))}
             </select>
           </div>
-          <div>
+          <div className="w-full sm:w-auto">
             <label htmlFor="search-state" className="block font-medium">
               State
             </label>

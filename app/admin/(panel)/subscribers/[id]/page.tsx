@@ -33,18 +33,22 @@ export default async function SubscriberPage({ params, searchParams }: { params:
             Subscribers
           </a>
         </p>
-        <h1 className="text-2xl font-bold break-all">{subscriber.shown}</h1>
+        <h1 className="text-2xl font-bold break-words">{subscriber.shown}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {subscriber.modeLabel} · {subscriber.source} · added {subscriber.created}
+          {subscriber.modeLabel} · {subscriber.origin}, {subscriber.created}
         </p>
       </div>
-      <dl className="grid gap-3 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-6">
-        <dt className="font-medium">Follows</dt>
-        <dd>{subscriber.components}</dd>
-        <dt className="font-medium">State</dt>
-        <dd>
-          <SubscriberState state={subscriber.state} />
-        </dd>
+      <dl className="grid gap-3 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-xs text-slate-600 dark:text-slate-400">Follows</dt>
+          <dd>{subscriber.components}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-600 dark:text-slate-400">State</dt>
+          <dd>
+            <SubscriberState state={subscriber.state} />
+          </dd>
+        </div>
       </dl>
       <SubscriberActions row={subscriber} />
       <section aria-labelledby="log" className="space-y-3">

@@ -39,7 +39,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
           <ul className="space-y-2 text-sm">
             {quarantined.map((row) => (
               <li key={row.id}>
-                <a href={`/admin/subscribers/${row.id}`} className="font-medium break-all underline">
+                <a href={`/admin/subscribers/${row.id}`} className="font-medium break-words underline">
                   {row.shown}
                 </a>{' '}
                 ({row.modeLabel})
