@@ -2,6 +2,7 @@
 import type { DeliveryLogRow } from '@/lib/admin-ui/subscriber-reads';
 import type { DeliveryTone } from '@/lib/admin-ui/subscriber-words';
 import { SECONDARY_BUTTON } from './fields';
+import { Pager } from './pager';
 
 const TONE_CLASS: Record<DeliveryTone, string> = {
   delivered: 'text-ok',
@@ -11,7 +12,7 @@ const TONE_CLASS: Record<DeliveryTone, string> = {
 };
 
 /** `showTo`: name each row's subscriber (the whole log; a subscriber's own page need not). */
-export function DeliveryLog({ rows, showTo, empty }: { rows: DeliveryLogRow[]; showTo: boolean; empty: string }) {
+function DeliveryList({ rows, showTo, empty }: { rows: DeliveryLogRow[]; showTo: boolean; empty: string }) {
   if (!rows.length) return <p className="text-sm text-slate-600 dark:text-slate-400">{empty}</p>;
   return (
     <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
@@ -38,17 +39,41 @@ export function DeliveryLog({ rows, showTo, empty }: { rows: DeliveryLogRow[]; s
   );
 }
 
-/** The log's GET filter, which works without JavaScript. */
-export function DeliveryFilter({ action, failuresOnly }: { action: string; failuresOnly: boolean }) {
+/**
+ * A page of the log at `path` (the whole log, or one subscriber's), with its "failures only" filter
+ * as a GET form that works without JavaScript, and links to newer and older pages.
+ */
+export function DeliveryLogSection({
+  path,
+  query,
+  log,
+  titles,
+  showTo,
+}: {
+  path: string;
+  query: { failuresOnly: boolean; page: number };
+  log: { rows: DeliveryLogRow[]; total: number; pages: number; timeZone: string };
+  titles: { all: string; failures: string; none: string };
+  showTo: boolean;
+}) {
+  const link = (page: number) => `${path}?${new URLSearchParams({ ...(query.failuresOnly && { failures: '1' }), page: String(page) })}`;
   return (
-    <form method="get" action={action} className="flex flex-wrap items-center gap-3 text-sm" aria-label="Filter the delivery log">
-      <label className="flex items-center gap-2">
-        <input type="checkbox" name="failures" value="1" defaultChecked={failuresOnly} className="size-4" />
-        Failures only
-      </label>
-      <button type="submit" className={SECONDARY_BUTTON}>
-        Show
-      </button>
-    </form>
+    <section aria-labelledby="log" className="space-y-3">
+      <h2 id="log" className="text-lg font-semibold">
+        {query.failuresOnly ? titles.failures : titles.all}
+      </h2>
+      <form method="get" action={path} className="flex flex-wrap items-center gap-3 text-sm" aria-label="Filter the delivery log">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="failures" value="1" defaultChecked={query.failuresOnly} className="size-4" />
+          Failures only
+        </label>
+        <button type="submit" className={SECONDARY_BUTTON}>
+          Show
+        </button>
+      </form>
+      {log.total > 0 && <p className="text-sm text-slate-600 dark:text-slate-400">Times in {log.timeZone}.</p>}
+      <DeliveryList rows={log.rows} showTo={showTo} empty={query.failuresOnly ? 'No failures.' : titles.none} />
+      {log.total > 0 && <Pager label="Delivery log pages" page={query.page} pages={log.pages} count={`${log.total} ${log.total === 1 ? 'delivery' : 'deliveries'}`} link={link} />}
+    </section>
   );
 }

@@ -1,9 +1,8 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { addSubscriberAction, changeSubscriberAction, type AddSubscriberState, type SubscriberChangeState } from '@/lib/actions/subscribers';
-import { wasChecked } from '@/lib/admin-ui/form-state';
 import type { SubscriberListRow } from '@/lib/admin-ui/subscriber-reads';
-import { BUTTON, Checkbox, FormError, Notice, SECONDARY_BUTTON, Select, TextField } from './fields';
+import { BUTTON, Checkbox, CheckboxList, FormError, Notice, SECONDARY_BUTTON, Select, TextField } from './fields';
 
 type Option = { value: string; label: string };
 
@@ -70,20 +69,7 @@ export function AddSubscriberForm({ modes, components }: { modes: Option[]; comp
           defaultChecked={values?.skipConfirmation === 'on'}
         />
       )}
-      {components.length > 0 && (
-        <fieldset>
-          <legend className="text-sm font-medium">Components</legend>
-          <p className="text-xs text-slate-500 dark:text-slate-400">None ticked: all of them, also those added later.</p>
-          <div className="mt-1 grid gap-1 sm:grid-cols-3">
-            {components.map((component) => (
-              <label key={component.value} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="componentIds" value={component.value} defaultChecked={wasChecked(values, 'componentIds', component.value, false)} />
-                {component.label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      )}
+      {components.length > 0 && <CheckboxList legend="Components" hint="None ticked: all of them, also those added later." name="componentIds" options={components} values={values} />}
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Adding…' : 'Add subscriber'}
       </button>

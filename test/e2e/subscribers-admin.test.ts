@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '@/lib/db/client';
 import { pageTimeZone } from '@/lib/page/page-settings';
 import { instantToWallClock } from '@/lib/time';
-import { logIn, useAdminServer } from '../helpers/admin-server';
+import { addOperator, logIn, useAdminServer } from '../helpers/admin-server';
 import { seriousFindings } from '../helpers/axe';
 import { createEmptyDatabaseUrl, dropDatabaseUrl, PROVIDERS } from '../helpers/databases';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
@@ -326,13 +326,7 @@ describe.each(PROVIDERS)('subscribers in the admin on %s', (provider) => {
   }, 120_000);
 
   it('a role without subscribers.manage sees no Subscribers entry and is refused on its pages', async () => {
-    await page.goto(url('/admin/operators'));
-    await page.getByLabel('Name').fill('Eve Editor');
-    await page.getByLabel('Email').fill('eve@example.com');
-    await page.getByLabel('Initial password').fill('editor password 1');
-    await page.getByLabel('Role').selectOption('editor');
-    await page.getByRole('button', { name: 'Add operator' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Added Eve Editor');
+    await addOperator(page, fixture.server.url, { name: 'Eve Editor', email: 'eve@example.com', password: 'editor password 1', role: 'editor' });
 
     const context = await fixture.browser.newContext();
     const editor = await context.newPage();

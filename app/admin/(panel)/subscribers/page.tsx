@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CONTROL, Notice, SECONDARY_BUTTON } from '@/components/admin/fields';
+import { Notice, SECONDARY_BUTTON, Select, TextField } from '@/components/admin/fields';
 import { Pager } from '@/components/admin/pager';
 import { ReadOnlyPage } from '@/components/admin/read-only-notice';
 import { EmailOffNotice, SubscriberCounts } from '@/components/admin/subscriber-parts';
@@ -53,35 +53,14 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
         </h2>
         <form method="get" action="/admin/subscribers" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Search and filter subscribers">
           <div className="min-w-48 flex-1">
-            <label htmlFor="search-q" className="block font-medium">
-              Address or endpoint
-            </label>
-            <input id="search-q" name="q" type="search" defaultValue={query.search} placeholder="part of one, e.g. example.com" className={CONTROL} />
+            <TextField id="search-q" name="q" type="search" label="Address or endpoint" defaultValue={query.search} placeholder="part of one, e.g. example.com" />
+          </div>
+          {/* Full width on a phone, their own width beside the search box on a desktop. */}
+          <div className="w-full sm:w-auto">
+            <Select id="search-mode" name="mode" label="Kind" defaultValue={query.mode ?? ''} options={[{ value: '', label: 'Any kind' }, ...SUBSCRIBER_MODES.map((mode) => ({ value: mode, label: MODE_LABELS[mode] }))]} />
           </div>
           <div className="w-full sm:w-auto">
-            <label htmlFor="search-mode" className="block font-medium">
-              Kind
-            </label>
-            <select id="search-mode" name="mode" defaultValue={query.mode ?? ''} className={CONTROL}>
-              <option value="">Any kind</option>
-              {SUBSCRIBER_MODES.map((mode) => (
-                <option key={mode} value={mode}>
-                  {MODE_LABELS[mode]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="w-full sm:w-auto">
-            <label htmlFor="search-state" className="block font-medium">
-              State
-            </label>
-            <select id="search-state" name="state" defaultValue={query.state} className={CONTROL}>
-              {SUBSCRIBER_STATES.map((state) => (
-                <option key={state} value={state}>
-                  {STATE_LABELS[state]}
-                </option>
-              ))}
-            </select>
+            <Select id="search-state" name="state" label="State" defaultValue={query.state} options={SUBSCRIBER_STATES.map((state) => ({ value: state, label: STATE_LABELS[state] }))} />
           </div>
           <button type="submit" className={`${SECONDARY_BUTTON} py-2`}>
             Search

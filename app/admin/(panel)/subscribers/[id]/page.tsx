@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { DeliveryFilter, DeliveryLog } from '@/components/admin/delivery-log';
-import { Pager } from '@/components/admin/pager';
+import { BackLink } from '@/components/admin/back-link';
+import { DeliveryLogSection } from '@/components/admin/delivery-log';
 import { ReadOnlyPage } from '@/components/admin/read-only-notice';
 import { SubscriberActions, SubscriberState } from '@/components/admin/subscriber-forms';
 import { deliveryQueryOf, readDeliveries, readSubscriberDetail } from '@/lib/admin-ui/subscriber-reads';
@@ -24,15 +24,10 @@ export default async function SubscriberPage({ params, searchParams }: { params:
   });
   const query = deliveryQueryOf(search);
   const log = await readDeliveries(db, actor, { ...query, subscriberId: id });
-  const link = (page: number) => `/admin/subscribers/${id}?${new URLSearchParams({ ...(query.failuresOnly && { failures: '1' }), page: String(page) })}`;
   return (
     <>
       <div className="space-y-1">
-        <p className="text-sm">
-          <a href="/admin/subscribers" className="underline">
-            Subscribers
-          </a>
-        </p>
+        <BackLink href="/admin/subscribers" label="Subscribers" />
         <h1 className="text-2xl font-bold break-words">{subscriber.shown}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {subscriber.modeLabel} · {subscriber.origin}, {subscriber.created}
@@ -51,15 +46,7 @@ export default async function SubscriberPage({ params, searchParams }: { params:
         </div>
       </dl>
       <SubscriberActions row={subscriber} />
-      <section aria-labelledby="log" className="space-y-3">
-        <h2 id="log" className="text-lg font-semibold">
-          {query.failuresOnly ? 'Failed deliveries' : 'Deliveries'}
-        </h2>
-        <DeliveryFilter action={`/admin/subscribers/${id}`} failuresOnly={query.failuresOnly} />
-        {log.total > 0 && <p className="text-sm text-slate-600 dark:text-slate-400">Times in {log.timeZone}.</p>}
-        <DeliveryLog rows={log.rows} showTo={false} empty={query.failuresOnly ? 'No failures.' : 'Nothing has been sent to it yet.'} />
-        {log.total > 0 && <Pager label="Delivery pages" page={query.page} pages={log.pages} count={`${log.total} ${log.total === 1 ? 'delivery' : 'deliveries'}`} link={link} />}
-      </section>
+      <DeliveryLogSection path={`/admin/subscribers/${id}`} query={query} log={log} titles={{ all: 'Deliveries', failures: 'Failed deliveries', none: 'Nothing has been sent to it yet.' }} showTo={false} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { DeliveryFilter, DeliveryLog } from '@/components/admin/delivery-log';
-import { Pager } from '@/components/admin/pager';
+import { BackLink } from '@/components/admin/back-link';
+import { DeliveryLogSection } from '@/components/admin/delivery-log';
 import { ReadOnlyPage } from '@/components/admin/read-only-notice';
 import { SubscriberState } from '@/components/admin/subscriber-forms';
 import { deliveryQueryOf, readDeliveries, readQuarantined } from '@/lib/admin-ui/subscriber-reads';
@@ -17,15 +17,10 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const actor = operatorActor(operator);
   const query = deliveryQueryOf(await searchParams);
   const [log, quarantined] = await Promise.all([readDeliveries(db, actor, query), readQuarantined(db, actor)]);
-  const link = (page: number) => `/admin/subscribers/deliveries?${new URLSearchParams({ ...(query.failuresOnly && { failures: '1' }), page: String(page) })}`;
   return (
     <>
       <div className="space-y-1">
-        <p className="text-sm">
-          <a href="/admin/subscribers" className="underline">
-            Subscribers
-          </a>
-        </p>
+        <BackLink href="/admin/subscribers" label="Subscribers" />
         <h1 className="text-2xl font-bold">Delivery log</h1>
         <p className="max-w-prose text-sm text-slate-600 dark:text-slate-400">
           Every notification sent to each subscriber, newest first. A failed send is tried again after 10 seconds, then less and less often; an endpoint failing for 3 days is quarantined and sent nothing more.
@@ -50,15 +45,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
           <p className="text-xs text-slate-600 dark:text-slate-400">Once the endpoint works again, remove the subscriber and add it afresh.</p>
         </section>
       )}
-      <section aria-labelledby="log" className="space-y-3">
-        <h2 id="log" className="text-lg font-semibold">
-          {query.failuresOnly ? 'Failures' : 'All deliveries'}
-        </h2>
-        <DeliveryFilter action="/admin/subscribers/deliveries" failuresOnly={query.failuresOnly} />
-        {log.total > 0 && <p className="text-sm text-slate-600 dark:text-slate-400">Times in {log.timeZone}.</p>}
-        <DeliveryLog rows={log.rows} showTo empty={query.failuresOnly ? 'No failures.' : 'Nothing has been sent yet.'} />
-        {log.total > 0 && <Pager label="Delivery log pages" page={query.page} pages={log.pages} count={`${log.total} ${log.total === 1 ? 'delivery' : 'deliveries'}`} link={link} />}
-      </section>
+      <DeliveryLogSection path="/admin/subscribers/deliveries" query={query} log={log} titles={{ all: 'All deliveries', failures: 'Failures', none: 'Nothing has been sent yet.' }} showTo />
     </>
   );
 }
