@@ -22,7 +22,7 @@ export const addSubscriberAction = adminAction<AddSubscriberState>('subscribers.
     { skipConfirmation: email && form.get('skipConfirmation') === 'on' },
   );
   const shown = subscriberShown(subscriber);
-  if (subscriber.secret) return { notice: `Added the webhook ${shown}.`, secret: subscriber.secret };
+  if (subscriber.secret) return { notice: `Added the webhook (${shown}).`, secret: subscriber.secret };
   if (!email) return { notice: `Added the ${MODE_LABELS[mode]} channel ${shown}: it is sent the next update.` };
   if (subscriber.confirmedAt) return { notice: `Added ${shown}, confirmed: no confirmation email was sent.` };
   const until = formatDateTime(subscriber.confirmExpiresAt!, await pageTimeZone(db));

@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '@/lib/access/permissions';
 import { createDb, type Db } from '@/lib/db/client';
+import { createSubscriber } from '@/lib/notifications/manage-subscribers';
 import { pageTimeZone } from '@/lib/page/page-settings';
 import { instantToWallClock } from '@/lib/time';
 import { addOperator, logIn, useAdminServer } from '../helpers/admin-server';
@@ -108,10 +110,14 @@ describe.each(PROVIDERS)('subscribers in the admin on %s', (provider) => {
 
     const port = new URL(ok.url).port;
     const added = await addSubscriber('Webhook', `${ok.url}/hooks/ok`);
-    expect(added).toContain(`Added the webhook 127.0.0.1:${port}/hooks/….`);
+    expect(added).toContain(`Added the webhook (127.0.0.1:${port}/hooks/…).`);
     expect(added).toContain('Standard Webhooks');
     secret = (await page.getByTestId('webhook-secret').textContent()) ?? '';
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
+    if (provider === 'sqlite') {
+      fs.mkdirSync('test-results', { recursive: true });
+      await addForm().screenshot({ path: 'test-results/subscribers-secret-desktop-light.png' });
+    }
     // The list shows it at once, its endpoint as host and path start.
     await expect.poll(() => textOf(page, 'section[aria-labelledby="list"] li')).toContain(`127.0.0.1:${port}/hooks/…`);
 
@@ -314,6 +320,20 @@ describe.each(PROVIDERS)('subscribers in the admin on %s', (provider) => {
     expect(await page.getByRole('status').first().textContent()).toBe('The subscriber was removed: it is sent nothing more, and its delivery log went with it.');
     expect(await page.getByRole('listitem', { name: 'bob@example.com' }).count()).toBe(0);
   });
+
+  it('pages the list 50 at a time, newest first, keeping the filter', async () => {
+    const actor = systemActor('Subscribers test');
+    for (let index = 1; index <= 52; index += 1) await createSubscriber(db, { mode: 'webhook', endpoint: `https://hooks.example.net/paging/${index}` }, actor);
+    await page.goto(url('/admin/subscribers?q=hooks.example.net'));
+    const rows = page.locator('section[aria-labelledby="list"] li');
+    expect(await rows.count()).toBe(50);
+    expect(await page.getByRole('navigation', { name: 'Subscriber pages' }).textContent()).toContain('Page 1 of 2 · 52 subscribers');
+    await page.getByRole('link', { name: 'Older →' }).click();
+    await page.waitForURL(/[?&]q=hooks\.example\.net.*page=2/);
+    // The two made first are the oldest.
+    expect(await rows.count()).toBe(2);
+    expect(await page.getByRole('link', { name: 'Newer' }).count()).toBe(1);
+  }, 60_000);
 
   it('axe-core finds nothing serious on the new pages, light and dark, desktop and phone', async () => {
     const failingId = (await db.subscriber.findFirstOrThrow({ where: { endpoint: { startsWith: failing.url } } })).id;
