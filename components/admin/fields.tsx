@@ -1,6 +1,6 @@
 // Form pieces shared by the admin forms: labelled, with their error tied to them for screen readers.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
-import type { FormState } from '@/lib/admin-ui/form-state';
+import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
 import { FormMessage } from './form-message';
 
 export const CONTROL =
@@ -54,6 +54,43 @@ export function Select({ name, id = name, label, error, hint, options, ...props 
         ))}
       </select>
     </Field>
+  );
+}
+
+/** A checkbox with its label beside it and a hint under the label. */
+export function Checkbox({ id, name, label, hint, defaultChecked }: { id: string; name: string; label: string; hint?: string; defaultChecked: boolean }) {
+  return (
+    <div className="flex items-start gap-2">
+      <input id={id} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-1 size-4" aria-describedby={hint ? `${id}-hint` : undefined} />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+        {hint && (
+          <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+            {hint}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Ticked choices of one field (components, say), in columns; after a refused submit, as they were ticked. */
+export function CheckboxList({ legend, hint, name, options, values }: { legend: string; hint?: string; name: string; options: { value: string; label: string }[]; values?: Record<string, string> }) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium">{legend}</legend>
+      {hint && <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
+      <div className="mt-1 grid gap-1 sm:grid-cols-3">
+        {options.map((option) => (
+          <label key={option.value} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name={name} value={option.value} defaultChecked={wasChecked(values, name, option.value, false)} />
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

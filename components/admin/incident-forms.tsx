@@ -4,6 +4,7 @@ import { createIncidentAction, deleteUpdateAction, editUpdateAction, postUpdateA
 import type { FormState } from '@/lib/admin-ui/form-state';
 import { BUTTON, DANGER_BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextField } from './fields';
 import { MessageField } from './message-field';
+import { NotifyField } from './notify-field';
 
 export interface ComponentChoice {
   id: string;
@@ -67,6 +68,7 @@ export function NewIncidentForm(props: {
       </div>
       <MessageField name="body" label="Message to visitors" hint="Markdown. Say what visitors see and what they can do." defaultValue={values?.body ?? props.initial.body} error={state.fieldErrors?.body} />
       <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} emptyLabel="Not affected" />
+      <NotifyField values={values} />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Publishing…' : 'Publish incident'}
       </button>
@@ -90,6 +92,8 @@ export function BackfillForm(props: { components: ComponentChoice[]; impactOptio
       </div>
       <MessageField name="body" label="What happened" hint="Markdown. Shown as the incident's resolved update." rows={5} defaultValue={values?.body} error={state.fieldErrors?.body} />
       <ComponentStatuses components={props.components} statusOptions={props.componentStatusOptions} values={values} emptyLabel="Not affected" legend="Status of the affected components during it" />
+      {/* A past incident is seldom news: subscribers hear of it only if the operator says so. */}
+      <NotifyField values={values} byDefault={false} changesComponents={false} />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Saving…' : 'Add to the history'}
       </button>
@@ -148,6 +152,7 @@ export function UpdateForm(props: {
         values={values ?? defaults}
         emptyLabel="Not affected"
       />
+      <NotifyField values={values} />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Posting…' : 'Post update'}
       </button>

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { cancelMaintenanceAction, deleteIncidentAction, editIncidentAction } from '@/lib/actions/incidents';
 import type { FormState } from '@/lib/admin-ui/form-state';
 import { BUTTON, DANGER_BUTTON, FormError, Notice, SECONDARY_BUTTON, Select, ShownValues, TextArea, TextField } from './fields';
+import { NotifyField } from './notify-field';
 
 type Option = { value: string; label: string };
 
@@ -82,6 +83,7 @@ export function CancelMaintenanceForm({ incidentId, version, defaultMessage }: {
       <FormError message={state.error} />
       <Notice message={state.notice} />
       <TextArea name="body" label="Message to visitors" rows={3} hint="Markdown. Posted as the maintenance's last update." defaultValue={state.values?.body ?? defaultMessage} error={state.fieldErrors?.body} />
+      <NotifyField id="cancel-deliverNotifications" values={state.values} />
       <button type="submit" className={BUTTON} disabled={pending}>
         {pending ? 'Cancelling…' : 'Cancel this maintenance'}
       </button>

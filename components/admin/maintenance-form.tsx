@@ -2,8 +2,9 @@
 import { useActionState } from 'react';
 import { scheduleMaintenanceAction } from '@/lib/actions/incidents';
 import { type FormState, wasChecked } from '@/lib/admin-ui/form-state';
-import { BUTTON, FormError, TextField } from './fields';
+import { BUTTON, CheckboxList, FormError, TextField } from './fields';
 import { MessageField } from './message-field';
+import { NotifyField } from './notify-field';
 
 export function MaintenanceForm({ components, timeZone }: { components: { id: string; name: string }[]; timeZone: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(scheduleMaintenanceAction, {});
@@ -17,17 +18,7 @@ export function MaintenanceForm({ components, timeZone }: { components: { id: st
         <TextField name="scheduledUntil" label={`Ends (${timeZone})`} type="datetime-local" required defaultValue={values?.scheduledUntil} error={state.fieldErrors?.scheduledUntil} />
       </div>
       <MessageField name="body" label="Message to visitors" rows={4} hint="Markdown. What changes for them during the window." defaultValue={values?.body} error={state.fieldErrors?.body} />
-      <fieldset>
-        <legend className="text-sm font-medium">Affected components</legend>
-        <div className="mt-1 grid gap-1 sm:grid-cols-3">
-          {components.map((component) => (
-            <label key={component.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="componentIds" value={component.id} defaultChecked={wasChecked(values, 'componentIds', component.id, false)} />
-              {component.name}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxList legend="Affected components" name="componentIds" options={components.map((component) => ({ value: component.id, label: component.name }))} values={values} />
       <fieldset className="space-y-1 text-sm">
         <legend className="font-medium">Automation</legend>
         <label className="flex items-center gap-2">
@@ -39,6 +30,7 @@ export function MaintenanceForm({ components, timeZone }: { components: { id: st
           Complete on its own at the end time (components go back to operational)
         </label>
       </fieldset>
+      <NotifyField values={values} changesComponents={false} />
       <button type="submit" className={BUTTON} disabled={pending}>
         Schedule maintenance
       </button>

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { checkNowAction, createMonitorAction, deleteMonitorAction, editMonitorAction, pauseMonitorAction } from '@/lib/actions/monitors';
 import type { FormState } from '@/lib/admin-ui/form-state';
-import { BUTTON, DANGER_BUTTON, FormError, FormOutcome, SECONDARY_BUTTON, Select, TextArea, TextField } from './fields';
+import { BUTTON, Checkbox, DANGER_BUTTON, FormError, FormOutcome, SECONDARY_BUTTON, Select, TextArea, TextField } from './fields';
 
 type Option = { value: string; label: string };
 
@@ -19,24 +19,6 @@ const INCIDENT_MODE_OPTIONS = [
   { value: 'open', label: 'Open one when it goes down; we resolve it' },
   { value: 'open_and_resolve', label: 'Open one when it goes down, and resolve it when it recovers' },
 ];
-
-function Checkbox({ id, name, label, hint, defaultChecked }: { id: string; name: string; label: string; hint?: string; defaultChecked: boolean }) {
-  return (
-    <div className="flex items-start gap-2">
-      <input id={id} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-1 size-4" aria-describedby={hint ? `${id}-hint` : undefined} />
-      <div>
-        <label htmlFor={id} className="text-sm font-medium">
-          {label}
-        </label>
-        {hint && (
-          <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
-            {hint}
-          </p>
-        )}
-      </div>
-    </div>
-  );
-}
 
 const FIELDSET = 'space-y-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800';
 const LEGEND = 'px-1 text-sm font-semibold';

@@ -9,12 +9,12 @@ export function ReadOnlyNotice({ permission }: { permission: Permission }) {
   );
 }
 
-/** A page that is only a form for posting (incidents, maintenance), for a role that may not post. */
-export function ReadOnlyPage({ title }: { title: string }) {
+/** A page a role may not use (a form for posting incidents and maintenance, the subscribers): its title and why not. */
+export function ReadOnlyPage({ title, permission = 'incidents.write' }: { title: string; permission?: Permission }) {
   return (
     <>
       <h1 className="text-2xl font-bold">{title}</h1>
-      <ReadOnlyNotice permission="incidents.write" />
+      <ReadOnlyNotice permission={permission} />
     </>
   );
 }

@@ -31,6 +31,9 @@ function componentChoices(form: FormData) {
 /** The incident's version as the form showed it: a write over someone else's newer one is refused (409). */
 const shownVersion = (form: FormData) => Number(form.get('version'));
 
+/** "Notify subscribers", which every form posting an update has: unticked (absent), the update is posted quietly. */
+const notify = (form: FormData) => form.get('deliverNotifications') === 'on';
+
 export const createIncidentAction = adminAction('incidents.write', async (form, { db, actor }) => {
   const timeZone = await pageTimeZone(db);
   const incident = await createIncident(
@@ -44,6 +47,7 @@ export const createIncidentAction = adminAction('incidents.write', async (form, 
       // Given when backfilling a past incident.
       startedAt: formTime(form, 'startedAt', timeZone),
       resolvedAt: formTime(form, 'resolvedAt', timeZone),
+      deliverNotifications: notify(form),
     },
     actor,
   );
@@ -62,6 +66,7 @@ export const postUpdateAction = adminAction('incidents.write', async (form, { db
       components: statuses,
       keepComponentIds: keep,
       expectedVersion: shownVersion(form),
+      deliverNotifications: notify(form),
     },
     actor,
   );
@@ -90,7 +95,7 @@ export const editIncidentAction = adminAction('incidents.write', async (form, { 
 });
 
 export const cancelMaintenanceAction = adminAction('incidents.write', async (form, { db, actor }) => {
-  await cancelMaintenance(db, formText(form, 'incidentId'), { body: formText(form, 'body'), expectedVersion: shownVersion(form) }, actor);
+  await cancelMaintenance(db, formText(form, 'incidentId'), { body: formText(form, 'body'), expectedVersion: shownVersion(form), deliverNotifications: notify(form) }, actor);
   return { notice: 'Cancelled. It has left the calendar; its page says it was cancelled.' };
 });
 
@@ -113,6 +118,7 @@ export const scheduleMaintenanceAction = adminAction('incidents.write', async (f
       componentIds: formList(form, 'componentIds'),
       autoInProgress: form.get('autoInProgress') === 'on',
       autoCompleted: form.get('autoCompleted') === 'on',
+      deliverNotifications: notify(form),
     },
     actor,
   );

@@ -61,7 +61,7 @@ export async function cancelMaintenance(db: Db, maintenanceId: string, input: Ma
   return postIncidentUpdate(
     db,
     maintenanceId,
-    { status: 'completed', body: data.body ?? CANCELLED_MESSAGE, expectedVersion: data.expectedVersion },
+    { status: 'completed', body: data.body ?? CANCELLED_MESSAGE, expectedVersion: data.expectedVersion, deliverNotifications: data.deliverNotifications },
     actor,
     { cancel: true },
   );

@@ -123,5 +123,6 @@ export type IncidentEditData = z.output<typeof incidentEditSchema>;
 export const maintenanceCancelSchema = z.object({
   body: messageSchema.optional(),
   expectedVersion: z.number().int().positive().optional(),
+  deliverNotifications: z.boolean().default(true),
 });
 export type MaintenanceCancelInput = z.input<typeof maintenanceCancelSchema>;

@@ -27,6 +27,8 @@ const FIELD_LABELS: Record<string, string> = {
   timeoutSeconds: 'The timeout',
   incidentTemplateId: 'The incident template',
   incidentQuietMinutes: 'The quiet time',
+  email: 'The email address',
+  endpoint: 'The endpoint URL',
 };
 
 /** A form field's name as a sentence's subject: "The title", "The time zone". */

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { logIn as logInAt, OWNER, useAdminServer } from '../helpers/admin-server';
+import { addOperator, logIn as logInAt, OWNER, useAdminServer } from '../helpers/admin-server';
 
 const fixture = useAdminServer('settings');
 beforeAll(() => {
@@ -76,13 +76,7 @@ describe('page settings', () => {
   it('shows a viewer the settings without a form', async () => {
     const owner = await fixture.browser.newPage();
     await logIn(owner, OWNER);
-    await owner.goto(`${fixture.server.url}/admin/operators`);
-    await owner.getByLabel('Name').fill('Vic Viewer');
-    await owner.getByLabel('Email').fill('vic@example.com');
-    await owner.getByLabel('Initial password').fill('viewer password 1');
-    await owner.getByLabel('Role').selectOption('viewer');
-    await owner.getByRole('button', { name: 'Add operator' }).click();
-    await expect.poll(() => owner.getByRole('status').textContent()).toContain('Added Vic Viewer');
+    await addOperator(owner, fixture.server.url, { name: 'Vic Viewer', email: 'vic@example.com', password: 'viewer password 1', role: 'viewer' });
     await owner.close();
 
     const context = await fixture.browser.newContext();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { launchChromium } from './browser';
 
@@ -66,4 +66,15 @@ export async function setStatusOnDashboard(page: Page, component: string, status
   await form.getByLabel(`New status of ${component}`).selectOption(status);
   await form.getByRole('button', { name: `Set the status of ${component}` }).click();
   return form;
+}
+
+/** Adds an operator with the Operators page's form, as the signed-in `page` (an owner or admin), and waits for it to say so. */
+export async function addOperator(page: Page, baseUrl: string, operator: { name: string; email: string; password: string; role: string }) {
+  await page.goto(`${baseUrl}/admin/operators`);
+  await page.getByLabel('Name').fill(operator.name);
+  await page.getByLabel('Email').fill(operator.email);
+  await page.getByLabel('Initial password').fill(operator.password);
+  await page.getByLabel('Role').selectOption(operator.role);
+  await page.getByRole('button', { name: 'Add operator' }).click();
+  await expect.poll(() => page.getByRole('status').textContent()).toContain(`Added ${operator.name}`);
 }

@@ -49,6 +49,8 @@ export default async function PanelLayout({ children }: { children: ReactNode })
               : []),
             { href: '/admin/components', label: 'Components' },
             { href: '/admin/monitors', label: 'Monitors' },
+            // Subscribers' addresses are personal data: only roles that manage them see them.
+            ...(can(operator.role, 'subscribers.manage') ? [{ href: '/admin/subscribers', label: 'Subscribers' }] : []),
             { href: '/admin/api-keys', label: 'API keys' },
             { href: '/admin/audit', label: 'Audit log' },
             { href: '/admin/operators', label: 'Operators' },

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { SECONDARY_BUTTON } from '@/components/admin/fields';
+import { Pager } from '@/components/admin/pager';
 import { pageTimeZone } from '@/lib/admin-ui/form-times';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { listAuditLog } from '@/lib/audit/audit-log';
@@ -76,13 +77,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </table>
         {log.rows.length === 0 && <p className="px-3 py-4 text-sm text-slate-500">Nothing recorded matches.</p>}
       </div>
-      <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm">
-        {log.page > 1 ? <a href={pageLink(log.page - 1)} className="underline">← Newer</a> : <span />}
-        <span>
-          Page {log.page} of {log.pages} · {log.total} entries
-        </span>
-        {log.page < log.pages ? <a href={pageLink(log.page + 1)} className="underline">Older →</a> : <span />}
-      </nav>
+      <Pager label="Audit log pages" page={log.page} pages={log.pages} count={`${log.total} entries`} link={pageLink} />
     </>
   );
 }

@@ -82,6 +82,7 @@ export default async function AdminIncidentPage({ params }: { params: Promise<{ 
         actions={(update) => (
           <>
             <RemovalNotice text={previewMessage(update.body).notice} className="mt-2" />
+            {!update.deliverNotifications && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Posted quietly: subscribers were not told.</p>}
             {editable && (
               <UpdateEditor
                 key={update.id}

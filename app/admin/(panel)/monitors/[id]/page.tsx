@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { BackLink } from '@/components/admin/back-link';
 import { Notice } from '@/components/admin/fields';
 import { CheckNowForm, DeleteMonitorForm, MonitorForm, PauseForm } from '@/components/admin/monitor-forms';
 import { CheckTable, MonitorStateLabel } from '@/components/admin/monitor-parts';
@@ -36,11 +37,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
   return (
     <>
       <div className="space-y-1">
-        <p className="text-sm">
-          <a href="/admin/monitors" className="underline">
-            Monitors
-          </a>
-        </p>
+        <BackLink href="/admin/monitors" label="Monitors" />
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-bold">{row.name}</h1>
           <MonitorStateLabel state={row.state} paused={row.paused} />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { BackLink } from '@/components/admin/back-link';
 import { MonitorForm } from '@/components/admin/monitor-forms';
 import { ReadOnlyNotice } from '@/components/admin/read-only-notice';
 import { requireOperator } from '@/lib/admin-ui/require-operator';
@@ -19,11 +20,7 @@ export default async function NewMonitorPage({ searchParams }: { searchParams: P
   return (
     <>
       <div className="space-y-1">
-        <p className="text-sm">
-          <a href="/admin/monitors" className="underline">
-            Monitors
-          </a>
-        </p>
+        <BackLink href="/admin/monitors" label="Monitors" />
         <h1 className="text-2xl font-bold">New {MONITOR_KIND_LABELS[kind as MonitorKind]} monitor</h1>
       </div>
       {components.length === 0 ? (
