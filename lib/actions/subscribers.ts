@@ -3,7 +3,7 @@
 // and permission checks as the admin API.
 import { formChoice, formList, formText, type FormState } from '../admin-ui/form-state.ts';
 import { pageTimeZone } from '../admin-ui/form-times.ts';
-import { MODE_LABELS, subscriberShown } from '../admin-ui/subscriber-words.ts';
+import { MODE_LABELS, subscriberShown } from '../notifications/subscribers.ts';
 import { createSubscriber, deleteSubscriber, resendConfirmation } from '../notifications/manage-subscribers.ts';
 import type { SubscriberMode } from '../notifications/subscribers.ts';
 import { formatDateTime } from '../time.ts';

@@ -6,7 +6,7 @@ import { formChoice, formList, formText, type FormState } from '../admin-ui/form
 import { CLIENT_IP_HEADER } from '../auth/operators.ts';
 import { getDb } from '../db/client.ts';
 import { changeFollowedComponents, confirmSubscription, subscribeFromPage } from '../notifications/public-subscribe.ts';
-import { MODE_NAMES, type SubscriberMode } from '../notifications/subscribers.ts';
+import { MODE_LABELS, type SubscriberMode } from '../notifications/subscribers.ts';
 import { formAction } from './admin-action.ts';
 
 export interface SubscribeState extends FormState {
@@ -28,9 +28,9 @@ export const subscribeAction = formAction<SubscribeState>(async (form) => {
     case 'webhook':
       return { notice: 'Subscribed. Updates will be posted to your webhook, signed with the secret below.', secret: outcome.secret };
     case 'chat':
-      return { notice: `Subscribed. A welcome message is on its way to your ${MODE_NAMES[mode]} channel, with a link to change or stop these updates.` };
+      return { notice: `Subscribed. A welcome message is on its way to your ${MODE_LABELS[mode]} channel, with a link to change or stop these updates.` };
     case 'endpoint_exists':
-      return { notice: `That ${MODE_NAMES[mode]} URL already receives updates. To change or stop them, use the link in any message it received.` };
+      return { notice: `That URL already receives updates. To change or stop them, use the link in any message it received.` };
   }
 });
 

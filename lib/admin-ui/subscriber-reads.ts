@@ -9,7 +9,8 @@ import { componentIdsOf, emailEnabled, SUBSCRIBER_MODES, type SubscriberMode } f
 import { pageTimeZone } from '../page/page-settings.ts';
 import { subscriberModeSchema, subscriberStateSchema, type SubscriberState } from '../schemas/subscriber.ts';
 import { formatDateTime } from '../time.ts';
-import { deliveryErrorInWords, deliveryStateInWords, MODE_LABELS, notificationInWords, subscriberShown, subscriberStateInWords } from './subscriber-words.ts';
+import { MODE_LABELS, subscriberShown } from '../notifications/subscribers.ts';
+import { deliveryErrorInWords, deliveryStateInWords, notificationInWords, subscriberStateInWords } from './subscriber-words.ts';
 
 export const SUBSCRIBERS_PER_PAGE = 50;
 export const DELIVERIES_PER_PAGE = 50;

@@ -1,36 +1,10 @@
-// Subscribers and their deliveries in the words the admin shows: never a secret (a chat endpoint's
+// Subscribers' states and their deliveries in the words the admin shows (whom they are: subscribers.ts): never a secret (a chat endpoint's
 // path is its key, a webhook's may be), never an id, times in the page's zone.
 import { STATUS_CODES } from 'node:http';
-import type { SubscriberMode } from '../notifications/subscribers.ts';
+import { endpointShown } from '../notifications/subscribers.ts';
 import { componentStatusLabel, updateStatusLabel } from '../schemas/status.ts';
 import type { SubscriberState } from '../schemas/subscriber.ts';
 import { dayKey, formatDateTime, formatDay } from '../time.ts';
-
-export const MODE_LABELS: Record<SubscriberMode, string> = { email: 'Email', webhook: 'Webhook', slack: 'Slack', discord: 'Discord', teams: 'Microsoft Teams' };
-
-/** A first path segment longer than this may be a token: only its start is shown. */
-const SHOWN_SEGMENT = 16;
-
-/**
- * An endpoint as an operator sees it: its host and the start of its path ("hooks.slack.com/services/…"),
- * never the rest, where Slack, Discord and Teams keep the key, nor the query or credentials.
- */
-export function endpointShown(endpoint: string): string {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return 'an endpoint that is not a URL';
-  }
-  const [first, ...rest] = url.pathname.split('/').filter(Boolean);
-  if (!first) return `${url.host}${url.search ? '/?…' : ''}`;
-  if (first.length > SHOWN_SEGMENT) return `${url.host}/${first.slice(0, 4)}…`;
-  return `${url.host}/${first}${rest.length ? '/…' : url.search ? '?…' : ''}`;
-}
-
-/** Whom a subscriber is: its address, or its endpoint as shown. */
-export const subscriberShown = (subscriber: { mode: string; email: string | null; endpoint: string | null }) =>
-  subscriber.mode === 'email' ? (subscriber.email ?? 'an address') : endpointShown(subscriber.endpoint ?? '');
 
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g;
 

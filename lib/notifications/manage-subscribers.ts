@@ -8,7 +8,7 @@ import type { Prisma } from '../generated/sqlite/client.ts';
 import { newId } from '../ids.ts';
 import { subscriberCreateSchema, type SubscriberCreateInput, type SubscriberState } from '../schemas/subscriber.ts';
 import { messageAllowed, newToken, normalizeEmail, sendConfirmation } from './address-messages.ts';
-import { ACTIVE_SUBSCRIBER, componentIdsOf, emailEnabled, type SubscriberMode } from './subscribers.ts';
+import { ACTIVE_SUBSCRIBER, componentIdsOf, emailEnabled, subscriberNamed, type SubscriberMode } from './subscribers.ts';
 import { newWebhookSecret } from './webhook.ts';
 
 export type SubscriberRow = NonNullable<Awaited<ReturnType<Db['subscriber']['findFirst']>>>;
@@ -26,10 +26,6 @@ export async function componentNames(tx: Tx, componentIds: string[]): Promise<st
   const rows = await loadComponents(tx, componentIds);
   return rows.map((row) => row.name);
 }
-
-/** How an operator names a subscriber in the audit log: its address, or its endpoint's host. */
-export const subscriberLabel = (subscriber: { mode: string; email: string | null; endpoint: string | null }) =>
-  subscriber.mode === 'email' ? subscriber.email : `${subscriber.mode} ${subscriber.endpoint ? new URL(subscriber.endpoint).host : ''}`.trim();
 
 /**
  * Subscribes an address or an endpoint, for an operator. Webhooks and chat channels are confirmed at
@@ -76,7 +72,7 @@ export async function createSubscriber(db: Db, input: SubscriberCreateInput, act
       action: 'subscriber.create',
       targetType: 'subscriber',
       targetId: subscriber.id,
-      summary: `Subscribed ${subscriberLabel(subscriber)} to ${names ? names.join(', ') : 'all components'}${confirmed ? '' : ' (a confirmation link was sent)'}`,
+      summary: `Subscribed ${subscriberNamed(subscriber)} to ${names ? names.join(', ') : 'all components'}${confirmed ? '' : ' (a confirmation link was sent)'}`,
     });
     return tx.subscriber.findUniqueOrThrow({ where: { id: subscriber.id } });
   });
@@ -146,7 +142,7 @@ export async function deleteSubscriber(db: Db, id: string, actor: Actor): Promis
       action: 'subscriber.delete',
       targetType: 'subscriber',
       targetId: id,
-      summary: `Unsubscribed ${subscriberLabel(subscriber)}`,
+      summary: `Unsubscribed ${subscriberNamed(subscriber)}`,
     });
     return subscriber;
   });

@@ -13,7 +13,7 @@ import { messageAllowed, newToken, normalizeEmail, sendConfirmation, sendManageL
 import { checkPublicEndpoint } from './endpoint-guard.ts';
 import { componentNames } from './manage-subscribers.ts';
 import { newWebhookSecret } from './webhook.ts';
-import { emailEnabled, MODE_NAMES, type SubscriberMode } from './subscribers.ts';
+import { emailEnabled } from './subscribers.ts';
 
 /** Subscriptions a client address may attempt: 5 at once, then one every 6 minutes (10 an hour). In memory, per process. */
 const clientLimiter = () => processGlobal('subscribe-form-limiter', () => new RateLimiter(1 / 6, 5));
@@ -101,12 +101,6 @@ export async function confirmSubscription(db: Db, token: string, now = new Date(
   // The link keeps working (a second click says "subscribed already") until a new one replaces it.
   await db.subscriber.updateMany({ where: { confirmToken: token, confirmedAt: null }, data: { confirmedAt: now, purgeAt: null, confirmExpiresAt: null } });
   return { ...state, kind: 'confirmed' };
-}
-
-/** What a subscription sends to, in a visitor's words: the address, or "Slack (hooks.slack.com)". */
-export function describeSubscription(subscriber: { mode: string; email: string | null; endpoint: string | null }): string {
-  if (subscriber.mode === 'email') return subscriber.email ?? '';
-  return `${MODE_NAMES[subscriber.mode as SubscriberMode] ?? subscriber.mode} at ${subscriber.endpoint ? new URL(subscriber.endpoint).host : 'an unknown address'}`;
 }
 
 /** The subscription a manage or unsubscribe link points at, or null (unsubscribed, or never was). */

@@ -5,8 +5,35 @@ import { getEnv } from '../env.ts';
 export const SUBSCRIBER_MODES = ['email', 'webhook', 'slack', 'discord', 'teams'] as const;
 export type SubscriberMode = (typeof SUBSCRIBER_MODES)[number];
 
-/** Each mode as people name it. */
-export const MODE_NAMES: Record<SubscriberMode, string> = { email: 'email', webhook: 'webhook', slack: 'Slack', discord: 'Discord', teams: 'Microsoft Teams' };
+export const MODE_LABELS: Record<SubscriberMode, string> = { email: 'Email', webhook: 'Webhook', slack: 'Slack', discord: 'Discord', teams: 'Microsoft Teams' };
+
+/** A first path segment longer than this may be a token: only its start is shown. */
+const SHOWN_SEGMENT = 16;
+
+/**
+ * An endpoint as an operator sees it: its host and the start of its path ("hooks.slack.com/services/…"),
+ * never the rest, where Slack, Discord and Teams keep the key, nor the query or credentials.
+ */
+export function endpointShown(endpoint: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'an endpoint that is not a URL';
+  }
+  const [first, ...rest] = url.pathname.split('/').filter(Boolean);
+  if (!first) return `${url.host}${url.search ? '/?…' : ''}`;
+  if (first.length > SHOWN_SEGMENT) return `${url.host}/${first.slice(0, 4)}…`;
+  return `${url.host}/${first}${rest.length ? '/…' : url.search ? '?…' : ''}`;
+}
+
+/** Whom a subscriber is: its address, or its endpoint as shown. */
+export const subscriberShown = (subscriber: { mode: string; email: string | null; endpoint: string | null }) =>
+  subscriber.mode === 'email' ? (subscriber.email ?? 'an address') : endpointShown(subscriber.endpoint ?? '');
+
+/** A subscriber named for a person (the audit log, its own pages): its address, or "Slack at hooks.slack.com/services/…". */
+export const subscriberNamed = (subscriber: { mode: string; email: string | null; endpoint: string | null }) =>
+  subscriber.mode === 'email' ? subscriberShown(subscriber) : `${MODE_LABELS[subscriber.mode as SubscriberMode] ?? subscriber.mode} at ${subscriberShown(subscriber)}`;
 
 /**
  * What a notification is: the first three go to the subscribers they concern (fanned out by the

@@ -9,7 +9,7 @@ import { startClaimedWork } from '../db/claimed-work.ts';
 import { lockForWrite } from '../db/writes.ts';
 import { newId } from '../ids.ts';
 import { sendDelivery } from './send.ts';
-import { ACTIVE_SUBSCRIBER, componentIdsOf, receives, sendableModes, type FannedOutKind, type SubscriberMode } from './subscribers.ts';
+import { ACTIVE_SUBSCRIBER, componentIdsOf, receives, sendableModes, subscriberShown, type FannedOutKind, type SubscriberMode } from './subscribers.ts';
 import { webhookTimeoutMs, type SendOutcome } from './webhook.ts';
 
 /** A claimed delivery belongs to its sender this long: the send's timeout and time to record it. */
@@ -163,7 +163,8 @@ export async function recordDeliveryOutcome(db: Db, delivery: ClaimedDelivery, o
     // failure long ago followed by days without anything to send is no outage).
     const failingFor = Math.min(now.getTime() - subscriber.failingSince.getTime(), now.getTime() - delivery.createdAt.getTime());
     if (failingFor < QUARANTINE_AFTER_MS) return;
-    const reason = `${outcome.error} from ${subscriber.endpoint ?? subscriber.email}, failing since ${subscriber.failingSince.toISOString()}`;
+    // The endpoint as shown, never whole: a chat webhook's path is its key.
+    const reason = `${outcome.error} from ${subscriberShown({ mode: subscriber.endpoint ? 'webhook' : 'email', ...subscriber })}, failing since ${subscriber.failingSince.toISOString()}`;
     await tx.subscriber.update({ where: { id: subscriberId }, data: { quarantinedAt: now, quarantineReason: reason } });
     await tx.delivery.updateMany({ where: { subscriberId, status: 'pending' }, data: { status: 'failed', lastError: `not sent: the subscriber was quarantined (${reason})` } });
   }, { maxWait: 10_000 }); // behind a fan-out or a burst of checks on SQLite's one connection

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryErrorInWords, deliveryStateInWords, endpointShown, notificationInWords, subscriberStateInWords } from '@/lib/admin-ui/subscriber-words';
+import { deliveryErrorInWords, deliveryStateInWords, notificationInWords, subscriberStateInWords } from '@/lib/admin-ui/subscriber-words';
+import { endpointShown } from '@/lib/notifications/subscribers';
 
 const UTC = 'Etc/UTC';
 const now = new Date('2026-12-03T10:00:00Z');

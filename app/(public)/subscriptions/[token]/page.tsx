@@ -4,7 +4,8 @@ import { componentChoiceGroups } from '@/components/subscriptions/component-choi
 import { ManageForm } from '@/components/subscriptions/subscribe-forms';
 import { UnsubscribeButton } from '@/components/subscriptions/unsubscribe-button';
 import { getDb } from '@/lib/db/client';
-import { describeSubscription, subscriptionByToken } from '@/lib/notifications/public-subscribe';
+import { subscriptionByToken } from '@/lib/notifications/public-subscribe';
+import { subscriberNamed } from '@/lib/notifications/subscribers';
 import { componentIdsOf } from '@/lib/notifications/subscribers';
 import { getReadPath } from '@/lib/read-path/instance';
 
@@ -29,7 +30,7 @@ export default async function ManageSubscriptionPage({ params }: Props) {
       ) : (
         <>
           <p>
-            Updates from {snapshot.page.name} go to <strong>{describeSubscription(subscription)}</strong>.
+            Updates from {snapshot.page.name} go to <strong>{subscriberNamed(subscription)}</strong>.
           </p>
           <ManageForm token={token} groups={componentChoiceGroups(snapshot)} chosen={componentIdsOf(subscription.componentIds) ?? []} />
           <section aria-labelledby="stop" className="space-y-2">

@@ -3,7 +3,8 @@ import { PageShell } from '@/components/page-shell';
 import { UnsubscribeButton } from '@/components/subscriptions/unsubscribe-button';
 import { getDb } from '@/lib/db/client';
 import { managePath } from '@/lib/notifications/payloads';
-import { describeSubscription, subscriptionByToken } from '@/lib/notifications/public-subscribe';
+import { subscriptionByToken } from '@/lib/notifications/public-subscribe';
+import { subscriberNamed } from '@/lib/notifications/subscribers';
 import { getReadPath } from '@/lib/read-path/instance';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +28,7 @@ export default async function UnsubscribePage({ params }: Props) {
       ) : (
         <>
           <p>
-            Stop sending updates from {snapshot.page.name} to <strong>{describeSubscription(subscription)}</strong>?
+            Stop sending updates from {snapshot.page.name} to <strong>{subscriberNamed(subscription)}</strong>?
           </p>
           <UnsubscribeButton token={token} />
           <p className="text-sm">
