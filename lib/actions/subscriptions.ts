@@ -40,7 +40,7 @@ export interface ConfirmState extends FormState {
 
 export const confirmAction = formAction<ConfirmState>(async (form) => {
   const outcome = await confirmSubscription(getDb(), formText(form, 'token'));
-  if (outcome.kind === 'confirmed') return { confirmed: true, notice: `You are subscribed: ${outcome.email} will get the next update. Every email has a link to change or stop them.` };
+  if (outcome.kind === 'confirmed') return { confirmed: true, notice: `${outcome.email} is subscribed: the next update will reach it. Every email has a link to change or stop them.` };
   if (outcome.kind === 'expired') return { error: 'This link has expired: confirmation links work for 48 hours. Subscribe again to get a new one.' };
   return { error: 'This link does not work any more: a newer one was sent, or the subscription was removed. Subscribe again to get a new one.' };
 });

@@ -67,7 +67,7 @@ export function notificationInWords(kind: string, payload: string): string {
   if (kind === 'confirmation') return 'Confirmation link';
   if (kind === 'manage_link') return 'Link to manage the subscription';
   const body = JSON.parse(payload) as PayloadNames;
-  if (kind === 'component_update') {
+  if (kind === 'component_update' || kind === 'incident_component_update') {
     const change = body.component_update;
     return `Component status: ${body.component?.name ?? 'a component'}, ${componentStatusLabel(change?.old_status ?? '').toLowerCase()} → ${componentStatusLabel(change?.new_status ?? '').toLowerCase()}`;
   }

@@ -54,7 +54,7 @@ export async function applyComponentStatuses(
     changes.push({ componentId: component.id, oldStatus: component.status as ComponentStatus, newStatus: status, at });
   }
   // Subscribers of these components hear of it through the outbox, in this same transaction.
-  await enqueueComponentNotifications(tx, changes);
+  await enqueueComponentNotifications(tx, changes, { byIncident: incidentId !== null });
   return components;
 }
 

@@ -84,7 +84,7 @@ export function chatMessage(kind: string, payload: unknown, page: ChatPage, unsu
   if (kind === 'incident_update' || kind === 'maintenance_reminder') {
     return { ...common, ...incidentMessage((payload as { incident: IncidentJson }).incident, page, kind === 'maintenance_reminder') };
   }
-  if (kind === 'component_update') return { ...common, ...componentMessage(payload as ComponentChangeJson, page) };
+  if (kind === 'component_update' || kind === 'incident_component_update') return { ...common, ...componentMessage(payload as ComponentChangeJson, page) };
   if (kind === 'manage_link') return welcomeMessage(payload as ManageLinkPayload, page);
   return null;
 }

@@ -191,7 +191,9 @@ export function emailContent(input: EmailInput): EmailContent {
       return incidentContent((input.payload as { incident: IncidentFields }).incident, input, { reminder: false });
     case 'maintenance_reminder':
       return incidentContent((input.payload as { incident: IncidentFields }).incident, input, { reminder: true });
+    // The second is sent to webhooks only (subscribers.ts), but an email of it would read the same.
     case 'component_update':
+    case 'incident_component_update':
       return componentContent(input.payload as ComponentFields, input);
     case 'confirmation':
       return confirmationContent(input.payload as ConfirmationPayload, input);

@@ -36,11 +36,14 @@ export async function enqueueMaintenanceReminder(tx: Tx, maintenanceId: string, 
   await tx.notification.create({ data: notificationRow('maintenance_reminder', at, await incidentBody(tx, maintenanceId, at)) });
 }
 
-/** Inside the write that changed these components' statuses: tells each one's subscribers (and those of all). */
-export async function enqueueComponentNotifications(tx: Tx, changes: ComponentChange[], at = new Date()) {
+/**
+ * Inside the write that changed these components' statuses: tells each one's subscribers (and those
+ * of all). `byIncident`: an incident update made the changes, and announces them to people itself.
+ */
+export async function enqueueComponentNotifications(tx: Tx, changes: ComponentChange[], { byIncident = false, at = new Date() } = {}) {
   if (!changes.length || !(await anyoneSubscribed(tx))) return;
   const bodies = await componentBodies(tx, changes, at);
-  await tx.notification.createMany({ data: bodies.map((body) => notificationRow('component_update', at, body)) });
+  await tx.notification.createMany({ data: bodies.map((body) => notificationRow(byIncident ? 'incident_component_update' : 'component_update', at, body)) });
 }
 
 /**

@@ -39,10 +39,10 @@ export const subscriberNamed = (subscriber: { mode: string; email: string | null
  * What a notification is: the first three go to the subscribers they concern (fanned out by the
  * worker); a confirmation or a manage link is one email to one address, written with its delivery.
  */
-export const NOTIFICATION_KINDS = ['incident_update', 'component_update', 'maintenance_reminder', 'confirmation', 'manage_link'] as const;
+export const NOTIFICATION_KINDS = ['incident_update', 'component_update', 'incident_component_update', 'maintenance_reminder', 'confirmation', 'manage_link'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** The kinds fanned out to subscribers. */
-export type FannedOutKind = Extract<NotificationKind, 'incident_update' | 'component_update' | 'maintenance_reminder'>;
+export type FannedOutKind = Extract<NotificationKind, 'incident_update' | 'component_update' | 'incident_component_update' | 'maintenance_reminder'>;
 
 /** Whether email subscription is on: only with a mail server to send through (SMTP_URL). */
 export const emailEnabled = () => Boolean(getEnv().SMTP_URL);
@@ -71,12 +71,13 @@ export function concerns(follows: string[] | null, about: string[]): boolean {
 /**
  * Who is sent what. Incident and maintenance updates: everyone they concern. Component status
  * changes: webhooks as Statuspage sends them; people (email, chat) only for the components they
- * chose, so a subscriber to everything hears of an outage through its incident, not each flap.
- * Maintenance reminders: people, not machines (Statuspage's webhooks have no such body).
+ * chose, so a subscriber to everything hears of an outage through its incident, not each flap, and
+ * only for changes no incident update made (`incident_component_update`): those they hear of in the
+ * update itself, once. Maintenance reminders: people, not machines (Statuspage's webhooks have no such body).
  */
 export function receives(mode: SubscriberMode, follows: string[] | null, kind: FannedOutKind, about: string[]): boolean {
   if (kind === 'incident_update') return concerns(follows, about);
   if (kind === 'maintenance_reminder') return mode !== 'webhook' && concerns(follows, about);
   if (mode === 'webhook') return concerns(follows, about);
-  return follows !== null && about.some((id) => follows.includes(id));
+  return kind === 'component_update' && follows !== null && about.some((id) => follows.includes(id));
 }

@@ -84,7 +84,7 @@ for (const provider of PROVIDERS) {
       expect(confirmation.parsed.subject).toMatch(/confirm/i);
       await visitor.goto(linkIn(confirmation, '/subscribe/confirm/', fixture.server.url));
       await visitor.getByRole('button', { name: 'Confirm my subscription' }).click();
-      await expect.poll(() => visitor.getByRole('status').first().textContent()).toMatch(/You are subscribed/);
+      await expect.poll(() => visitor.getByRole('status').first().textContent()).toMatch(/visitor@example\.com is subscribed: the next update will reach it/);
 
       // An incident on another component is not for this subscriber; one on the Public API is.
       await openIncident('Dashboard slow to load', 'Dashboard');
@@ -155,7 +155,7 @@ for (const provider of PROVIDERS) {
         await subscribeEndpoint(fixture.server.url, 'webhook', 'ftp://example.com/hook');
         expect(await visitor.locator('#subscribe-endpoint-error').textContent()).toMatch(/must be an http:\/\/ or https:\/\/ URL/);
         await subscribeEndpoint(fixture.server.url, 'slack', `${receiver.url}/slack`);
-        expect(await visitor.locator('form [role="alert"]').textContent()).toMatch(/private/);
+        expect(await visitor.locator('form [role="alert"]').textContent()).toMatch(/not a public internet address/);
         expect(await fixture.database.db.subscriber.count()).toBe(before);
 
         await subscribeEndpoint(intranet.url, 'slack', `${receiver.url}/slack`);
@@ -172,8 +172,11 @@ for (const provider of PROVIDERS) {
         const secret = (await visitor.locator('form code').last().textContent())!;
         expect(secret).toMatch(/^whsec_/);
         await openIncident('Webhook check', 'Database');
-        await expect.poll(() => receiver.received.filter((request) => request.path === '/own').length, { timeout: 20_000 }).toBe(1);
-        expect(receiver.verified(secret, '/own')[0].body.incident.name).toBe('Webhook check');
+        // Statuspage's two bodies: the incident, and the component's status change.
+        await expect.poll(() => receiver.received.filter((request) => request.path === '/own').length, { timeout: 20_000 }).toBe(2);
+        const bodies = receiver.verified(secret, '/own').map(({ body }) => body);
+        expect(bodies.find((body) => body.incident)?.incident.name).toBe('Webhook check');
+        expect(bodies.find((body) => body.component_update)?.component_update).toMatchObject({ old_status: 'operational', new_status: 'major_outage' });
       } finally {
         await intranet.stop();
         await receiver.stop();

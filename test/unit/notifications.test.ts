@@ -29,6 +29,10 @@ describe('who a notification concerns', () => {
     expect(receives('email', null, 'component_update', ['a'])).toBe(false);
     expect(receives('discord', ['a', 'b'], 'component_update', ['a'])).toBe(true);
     expect(receives('email', ['b'], 'component_update', ['a'])).toBe(false);
+    // A change an incident update made reaches people through that update, once; webhooks get both, as from Statuspage.
+    expect(receives('email', ['a'], 'incident_component_update', ['a'])).toBe(false);
+    expect(receives('slack', ['a'], 'incident_component_update', ['a'])).toBe(false);
+    expect(receives('webhook', null, 'incident_component_update', ['a'])).toBe(true);
     expect(receives('email', null, 'maintenance_reminder', ['a'])).toBe(true);
     expect(receives('teams', ['a'], 'maintenance_reminder', [])).toBe(true);
     expect(receives('webhook', null, 'maintenance_reminder', ['a'])).toBe(false);

@@ -30,8 +30,9 @@ export default async function ConfirmPage({ params }: Props) {
           to get a new one.
         </p>
       ) : state.kind === 'confirmed' ? (
-        <p>
-          {state.email} is subscribed. <a href={managePath(state.manageToken)} className="underline">Change what you get</a>.
+        // Also what the confirming post shows without JavaScript: the page drawn afresh.
+        <p role="status">
+          {state.email} is subscribed: the next update will reach it. Every email has a link to change or stop them, or <a href={managePath(state.manageToken)} className="underline">change what you get now</a>.
         </p>
       ) : (
         <ConfirmForm token={token} email={state.email} />
