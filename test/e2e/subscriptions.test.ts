@@ -8,8 +8,8 @@ import { json, useAdminApiFixture } from '../helpers/admin-api';
 import { seriousFindings } from '../helpers/axe';
 import { launchChromium } from '../helpers/browser';
 import { PROVIDERS } from '../helpers/databases';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtp-sink';
-import { startWebhookReceiver } from '../helpers/webhook-receiver';
+import { headerLine, startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtp-sink';
+import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
 
 /** The first link in a mail's text whose path starts with `prefix`, moved onto the test's server. */
 function linkIn(mail: ReceivedMail, prefix: string, serverUrl: string): string {
@@ -17,6 +17,17 @@ function linkIn(mail: ReceivedMail, prefix: string, serverUrl: string): string {
   if (!found) throw new Error(`no ${prefix} link in: ${mail.parsed.text}`);
   const url = new URL(found[0]);
   return `${serverUrl}${url.pathname}${url.search}`;
+}
+
+/** Fills in the chat-or-webhook form of `baseUrl`'s subscribe page and waits for what it says. */
+async function subscribeEndpoint(visitor: Page, baseUrl: string, mode: string, endpoint: string) {
+  await visitor.goto(`${baseUrl}/subscribe`);
+  // Folded under its summary beside the email form (open when email is off); opening it needs no script.
+  if (!(await visitor.locator('details[open]').count())) await visitor.getByText('In Slack, Discord, Teams, or to a webhook').click();
+  await visitor.locator(`#mode-${mode}`).check();
+  await visitor.getByLabel('URL', { exact: true }).fill(endpoint);
+  await visitor.getByRole('button', { name: 'Subscribe' }).last().click();
+  await visitor.locator('form [role="status"], form [role="alert"], #subscribe-endpoint-error').first().waitFor();
 }
 
 for (const provider of PROVIDERS) {
@@ -93,7 +104,7 @@ for (const provider of PROVIDERS) {
       expect(update.parsed.subject).toContain('Public API answering 502');
       expect(update.parsed.text).toContain('We are looking into');
       expect(update.parsed.html).toContain('<strong>Public API answering 502</strong>');
-      expect(String(update.parsed.headers.get('list-unsubscribe-post'))).toBe('List-Unsubscribe=One-Click');
+      expect(headerLine(update, 'list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
 
       await visitor.goto(linkIn(update, '/unsubscribe/', fixture.server.url));
       expect(await findingsAt(visitor.url())).toEqual([]);
@@ -137,50 +148,13 @@ for (const provider of PROVIDERS) {
       expect(sink.received.filter((mail) => mail.to.includes('known@example.com'))).toHaveLength(1);
     });
 
-    it('subscribes a chat channel from the page where private addresses are allowed, and refuses them where not', async () => {
-      const receiver = await startWebhookReceiver();
-      const intranet = await fixture.startServer({ SUBSCRIBER_PRIVATE_ENDPOINTS: 'allow' });
-      try {
-        const subscribeEndpoint = async (baseUrl: string, mode: string, endpoint: string) => {
-          await visitor.goto(`${baseUrl}/subscribe`);
-          // Folded under its summary beside the email form; opening it needs no script.
-          await visitor.getByText('In Slack, Discord, Teams, or to a webhook').click();
-          await visitor.locator(`#mode-${mode}`).check();
-          await visitor.getByLabel('URL', { exact: true }).fill(endpoint);
-          await visitor.getByRole('button', { name: 'Subscribe' }).last().click();
-          await visitor.locator('form [role="status"], form [role="alert"], #subscribe-endpoint-error').first().waitFor();
-        };
-        // Bad input: a sentence on the field, nothing stored.
-        const before = await fixture.database.db.subscriber.count();
-        await subscribeEndpoint(fixture.server.url, 'webhook', 'ftp://example.com/hook');
-        expect(await visitor.locator('#subscribe-endpoint-error').textContent()).toMatch(/must be an http:\/\/ or https:\/\/ URL/);
-        await subscribeEndpoint(fixture.server.url, 'slack', `${receiver.url}/slack`);
-        expect(await visitor.locator('form [role="alert"]').textContent()).toMatch(/not a public internet address/);
-        expect(await fixture.database.db.subscriber.count()).toBe(before);
-
-        await subscribeEndpoint(intranet.url, 'slack', `${receiver.url}/slack`);
-        expect(await visitor.getByRole('status').first().textContent()).toMatch(/A welcome message is on its way to your Slack channel/);
-        await expect.poll(() => receiver.received.filter((request) => request.path === '/slack').length, { timeout: 20_000 }).toBe(1);
-        expect(JSON.parse(receiver.received[0].body).text).toMatch(/status updates/i);
-        // The same URL again: said plainly, and no second subscription.
-        await subscribeEndpoint(intranet.url, 'slack', `${receiver.url}/slack`);
-        expect(await visitor.getByRole('status').first().textContent()).toMatch(/already receives updates/);
-        expect(await fixture.database.db.subscriber.count({ where: { endpoint: `${receiver.url}/slack` } })).toBe(1);
-
-        // A webhook: its secret shown once, and it verifies what is sent.
-        await subscribeEndpoint(intranet.url, 'webhook', `${receiver.url}/own`);
-        const secret = (await visitor.locator('form code').last().textContent())!;
-        expect(secret).toMatch(/^whsec_/);
-        await openIncident('Webhook check', 'Database');
-        // Statuspage's two bodies: the incident, and the component's status change.
-        await expect.poll(() => receiver.received.filter((request) => request.path === '/own').length, { timeout: 20_000 }).toBe(2);
-        const bodies = receiver.verified(secret, '/own').map(({ body }) => body);
-        expect(bodies.find((body) => body.incident)?.incident.name).toBe('Webhook check');
-        expect(bodies.find((body) => body.component_update)?.component_update).toMatchObject({ old_status: 'operational', new_status: 'major_outage' });
-      } finally {
-        await intranet.stop();
-        await receiver.stop();
-      }
+    it('refuses a bad URL and, by default, a private address on the form, with a sentence and nothing stored', async () => {
+      const before = await fixture.database.db.subscriber.count();
+      await subscribeEndpoint(visitor, fixture.server.url, 'webhook', 'ftp://example.com/hook');
+      expect(await visitor.locator('#subscribe-endpoint-error').textContent()).toMatch(/must be an http:\/\/ or https:\/\/ URL/);
+      await subscribeEndpoint(visitor, fixture.server.url, 'slack', 'http://127.0.0.1:9/slack');
+      expect(await visitor.locator('form [role="alert"]').textContent()).toMatch(/not a public internet address/);
+      expect(await fixture.database.db.subscriber.count()).toBe(before);
     });
 
     it('turns away a client subscribing over and over, with a sentence and nothing stored', async () => {
@@ -249,6 +223,54 @@ for (const provider of PROVIDERS) {
       // Again, or with a link that never was: the same answer.
       expect((await fixture.request('POST', `/api/unsubscribe/${unsubscribeToken}`, { body: 'List-Unsubscribe=One-Click', type: 'application/x-www-form-urlencoded' })).status).toBe(200);
       expect((await fixture.request('POST', `/api/unsubscribe/${'x'.repeat(200)}`)).status).toBe(404);
+    });
+  });
+
+  // A page of its own where private addresses are allowed (an intranet page): every instance on a
+  // database must agree on that, as each may send any delivery.
+  describe(`chat channels and webhooks from the page on ${provider}`, () => {
+    const fixture = useAdminApiFixture(provider, 'subscriptions-intranet', { SUBSCRIBER_PRIVATE_ENDPOINTS: 'allow' });
+    let browser: Browser;
+    let visitor: Page;
+    let receiver: WebhookReceiver;
+    beforeAll(async () => {
+      browser = await launchChromium();
+      visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+      visitor.setDefaultTimeout(10_000);
+      receiver = await startWebhookReceiver();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await receiver?.stop();
+    });
+
+    it('subscribes a Slack channel (welcomed) and a webhook (its secret shown once, verifying what is sent)', async () => {
+      const url = fixture.server.url;
+      // No SMTP here: the page offers no email, and the other form is open.
+      await visitor.goto(`${url}/subscribe`);
+      expect(await visitor.getByLabel('Your email address').count()).toBe(0);
+
+      await subscribeEndpoint(visitor, url, 'slack', `${receiver.url}/slack`);
+      expect(await visitor.getByRole('status').first().textContent()).toMatch(/A welcome message is on its way to your Slack channel/);
+      await expect.poll(() => receiver.received.filter((request) => request.path === '/slack').length, { timeout: 20_000 }).toBe(1);
+      expect(JSON.parse(receiver.received[0].body).text).toMatch(/status updates/i);
+      // The same URL again: said plainly, and no second subscription.
+      await subscribeEndpoint(visitor, url, 'slack', `${receiver.url}/slack`);
+      expect(await visitor.getByRole('status').first().textContent()).toMatch(/already receives updates/);
+      expect(await fixture.database.db.subscriber.count({ where: { endpoint: `${receiver.url}/slack` } })).toBe(1);
+
+      await subscribeEndpoint(visitor, url, 'webhook', `${receiver.url}/own`);
+      const secret = (await visitor.locator('form code').last().textContent())!;
+      expect(secret).toMatch(/^whsec_/);
+      const components = await (await fixture.call('GET', '/components', { key: fixture.keys.all })).json();
+      const database = components.find((candidate: { name: string }) => candidate.name === 'Database');
+      const opened = await fixture.call('POST', '/incidents', { key: fixture.keys.all, body: json({ incident: { name: 'Webhook check', status: 'investigating', body: 'Looking.', components: { [database.id]: 'major_outage' } } }) });
+      expect(opened.status).toBe(201);
+      // Statuspage's two bodies: the incident, and the component's status change.
+      await expect.poll(() => receiver.received.filter((request) => request.path === '/own').length, { timeout: 20_000 }).toBe(2);
+      const bodies = receiver.verified(secret, '/own').map(({ body }) => body);
+      expect(bodies.find((body) => body.incident)?.incident.name).toBe('Webhook check');
+      expect(bodies.find((body) => body.component_update)?.component_update).toMatchObject({ old_status: 'operational', new_status: 'major_outage' });
     });
   });
 }

@@ -13,6 +13,9 @@ export interface ReceivedMail {
   at: number;
 }
 
+/** A header as it arrived ("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), folded lines joined; mailparser parses some (List-*) into other shapes. */
+export const headerLine = (mail: ReceivedMail, name: string) => mail.parsed.headerLines.find((line) => line.key === name)?.line.replace(/\r?\n[ \t]+/g, ' ');
+
 export interface SmtpSink {
   /** smtp://127.0.0.1:PORT, for SMTP_URL. */
   url: string;

@@ -12,13 +12,12 @@ import { claimDueDeliveries, fanOutNotifications, recordDeliveryOutcome } from '
 import { seedDemo } from '@/lib/seed/demo';
 import { json, useAdminApiFixture } from '../helpers/admin-api';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtp-sink';
+import { headerLine, startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtp-sink';
 
 const PAGE_URL = 'https://status.example.com';
 const PAGE_NAME = 'Gatewatch Demo';
 
 /** A header as its line reads, folded lines joined; undefined when the message has none. */
-const headerLine = (mail: ReceivedMail, name: string) => mail.parsed.headerLines.find((line) => line.key === name)?.line.replace(/\r?\n[ \t]+/g, ' ');
 
 export function describeEmailNotifications(provider: Provider) {
   describe(`email notifications on ${provider}`, () => {
