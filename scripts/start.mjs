@@ -9,6 +9,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+// Before any package loads: React picks its build by it when first loaded (the server's own JSX,
+// the emails), and Next sets it later; one process must not mix React's development and production builds.
+process.env.NODE_ENV ||= 'production';
+
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BUNDLE = path.join(ROOT, 'dist', 'server.mjs');  // written by scripts/build-server.mjs
 
