@@ -59,15 +59,15 @@ function startCommand(): { env: Record<string, string>; args: string[] } {
  * Runs `server.ts` on 127.0.0.1:`port` (a free one when not given) with `env` added, once `/healthz`
  * answers. `captureOutput` keeps what it prints (its logs, with LOG_LEVEL set in `env`) for `output()`.
  */
-const withoutNodeEnv = ({ NODE_ENV: _ignored, ...env }: NodeJS.ProcessEnv): Record<string, string | undefined> => env;
-
 export async function startGatewatch(options: { port?: number; env: Record<string, string>; timeoutMs?: number; captureOutput?: boolean }): Promise<GatewatchProcess> {
   const port = options.port ?? (await freePort());
   const start = startCommand();
+  const env = { ...process.env, ...start.env, LOG_LEVEL: 'silent', ...options.env, PORT: String(port), HOST: '127.0.0.1' };
+  // Not the test runner's NODE_ENV: the server runs as `npm start` runs it.
+  if (!('NODE_ENV' in options.env)) Reflect.deleteProperty(env, 'NODE_ENV');
   const child = spawn(process.execPath, start.args, {
     cwd: ROOT,
-    // Not the test runner's NODE_ENV: the server runs as `npm start` runs it.
-    env: { ...withoutNodeEnv(process.env), ...start.env, LOG_LEVEL: 'silent', ...options.env, PORT: String(port), HOST: '127.0.0.1' } as NodeJS.ProcessEnv,
+    env,
     stdio: ['ignore', options.captureOutput ? 'pipe' : 'inherit', options.captureOutput ? 'pipe' : 'inherit'],
   });
   let printed = '';
