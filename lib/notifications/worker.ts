@@ -4,7 +4,7 @@
 // PostgreSQL with FOR UPDATE SKIP LOCKED, on SQLite under the file's write lock. Claiming moves the
 // delivery's nextAttemptAt to the end of a lease, so if the sender dies mid-send the delivery is due
 // again then; it is marked delivered only after a 2xx. At least once, with the same webhook-id.
-import { dbProvider, type Db } from '../db/client.ts';
+import { dbProvider, type Db, type Tx } from '../db/client.ts';
 import { startClaimedWork } from '../db/claimed-work.ts';
 import { lockForWrite } from '../db/writes.ts';
 import { newId } from '../ids.ts';
@@ -18,7 +18,7 @@ export const leaseMs = () => webhookTimeoutMs() + 15_000;
 export const QUARANTINE_AFTER_MS = 3 * 24 * 3600_000;
 /** Waits before the 1st, 2nd, ... retry; the last repeats. */
 const RETRY_DELAYS_MS = [10_000, 30_000, 120_000, 600_000, 3600_000, 6 * 3600_000];
-const CLAIM_BATCH = 50;
+const CLAIM_BATCH = 100;
 /**
  * Notifications fanned out per transaction: one, so a transaction writing 10,000 deliveries holds
  * SQLite's write lock for one notification's rows, not twenty's, and other writes queue less.
@@ -26,7 +26,7 @@ const CLAIM_BATCH = 50;
 const FAN_OUT_BATCH = 1;
 /** Rows per insert, well under both databases' limits on parameters in one statement. */
 const INSERT_CHUNK = 500;
-const MAX_IN_FLIGHT = 50;
+const MAX_IN_FLIGHT = 200;
 
 /** How long to wait before retrying after the `attempts`-th failed attempt: the schedule, ±20 % so retries spread out. */
 export function retryDelayMs(attempts: number, random = Math.random): number {
@@ -82,7 +82,7 @@ const CLAIMED = {
   createdAt: true,
   leaseUntil: true,
   subscriber: { select: { id: true, mode: true, email: true, endpoint: true, secret: true, source: true, unsubscribeToken: true } },
-  notification: { select: { kind: true, payload: true } },
+  notification: { select: { id: true, kind: true, payload: true } },
 } as const;
 
 export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
@@ -101,20 +101,17 @@ export async function claimDueDeliveries(db: Db, now: Date, limit = CLAIM_BATCH,
   return db.$transaction(async (tx) => {
     let ids: string[];
     if (dbProvider(db) === 'postgresql') {
-      // Each subscriber's oldest due delivery (none while one of its own is being sent); locked rows
-      // are skipped before the limit applies, so claimers at once take different ones. The outer
-      // "due" test is no repeat: a row another claimer took and committed meanwhile is re-read under
-      // the lock, and only this test (not the subquery's older snapshot) sees its lease.
-      ids = (
-        await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id" FROM "Delivery" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} AND "id" IN (
-            SELECT DISTINCT ON ("subscriberId") "id" FROM "Delivery" AS d
-            WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
-              AND NOT EXISTS (SELECT 1 FROM "Delivery" AS sending WHERE sending."subscriberId" = d."subscriberId" AND sending."status" = 'pending' AND sending."leaseUntil" > ${now})
-            ORDER BY "subscriberId", "nextAttemptAt"
-          )
-          ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`
-      ).map((row) => row.id);
+      // The oldest due deliveries of subscribers with none being sent, read in due order along the
+      // (status, nextAttemptAt) index so a backlog of thousands costs a few rows a claim, not a sort
+      // of all of them; rows another claimer holds are skipped, and one per subscriber is kept below.
+      // A row another claimer took and committed meanwhile is re-read under the lock, where the "due"
+      // test sees its lease and drops it.
+      const rows = await tx.$queryRaw<{ id: string; subscriberId: string }[]>`
+        SELECT "id", "subscriberId" FROM "Delivery" AS d
+        WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+          AND NOT EXISTS (SELECT 1 FROM "Delivery" AS sending WHERE sending."subscriberId" = d."subscriberId" AND sending."status" = 'pending' AND sending."leaseUntil" > ${now})
+        ORDER BY "nextAttemptAt" LIMIT ${limit * 4} FOR UPDATE SKIP LOCKED`;
+      ids = onePerSubscriber(rows);
     } else {
       await lockForWrite(db, tx, 'delivery-claims');
       const rows = await tx.delivery.findMany({
@@ -131,6 +128,50 @@ export async function claimDueDeliveries(db: Db, now: Date, limit = CLAIM_BATCH,
   });
 }
 
+type Delivered = { delivery: ClaimedDelivery; status: number | null };
+
+/** Marks sent deliveries delivered (only pending ones: see below) and their subscribers no longer failing; one statement per answer status. */
+async function writeDelivered(tx: Tx, delivered: Delivered[], now: Date) {
+  for (const status of new Set(delivered.map((item) => item.status))) {
+    const ids = delivered.filter((item) => item.status === status).map((item) => item.delivery.id);
+    await tx.delivery.updateMany({ where: { id: { in: ids }, status: 'pending' }, data: { status: 'delivered', deliveredAt: now, attempts: { increment: 1 }, lastStatus: status, lastError: null, leaseUntil: null } });
+  }
+  await tx.subscriber.updateMany({ where: { id: { in: [...new Set(delivered.map((item) => item.delivery.subscriber.id))] }, failingSince: { not: null } }, data: { failingSince: null } });
+}
+
+/**
+ * Successes recorded together: a fan-out of thousands writes one transaction per batch, not per
+ * message (the transactions were most of its time). A send waits for its batch to be written, so its
+ * slot is not freed before its outcome is stored; a batch that cannot be written leaves its deliveries
+ * pending, due again when their leases end.
+ */
+function deliveredRecorder(db: Db, { maxBatch = 100, waitMs = 50 } = {}) {
+  let waiting: (Delivered & { done: () => void; failed: (error: unknown) => void })[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    const batch = waiting;
+    waiting = [];
+    if (timer) clearTimeout(timer);
+    timer = null;
+    db.$transaction(
+      async (tx) => {
+        if (dbProvider(db) === 'sqlite') await lockForWrite(db, tx, 'delivery-outcomes');
+        await writeDelivered(tx, batch, new Date());
+      },
+      { maxWait: 10_000 },
+    ).then(
+      () => batch.forEach((item) => item.done()),
+      (error) => batch.forEach((item) => item.failed(error)),
+    );
+  };
+  return (delivery: ClaimedDelivery, status: number | null) =>
+    new Promise<void>((done, failed) => {
+      waiting.push({ delivery, status, done, failed });
+      if (waiting.length >= maxBatch) flush();
+      else timer ??= setTimeout(flush, waitMs);
+    });
+}
+
 /**
  * Records how a send went. Delivered: done, and the subscriber is no longer failing. Failed: retried
  * after the next wait; a subscriber failing for QUARANTINE_AFTER_MS is quarantined, with the reason
@@ -141,11 +182,7 @@ export async function recordDeliveryOutcome(db: Db, delivery: ClaimedDelivery, o
   const subscriberId = delivery.subscriber.id;
   await db.$transaction(async (tx) => {
     if (dbProvider(db) === 'sqlite') await lockForWrite(db, tx, 'delivery-outcomes');
-    if (outcome.ok) {
-      await tx.delivery.updateMany({ where: { id: delivery.id, status: 'pending' }, data: { status: 'delivered', deliveredAt: now, attempts: { increment: 1 }, lastStatus: outcome.status, lastError: null, leaseUntil: null } });
-      await tx.subscriber.updateMany({ where: { id: subscriberId, failingSince: { not: null } }, data: { failingSince: null } });
-      return;
-    }
+    if (outcome.ok) return writeDelivered(tx, [{ delivery, status: outcome.status }], now);
     const attempts = delivery.attempts + 1;
     // Only while this sender's lease holds: after it, another sender has the delivery.
     const { count } = await tx.delivery.updateMany({
@@ -176,13 +213,18 @@ export async function recordDeliveryOutcome(db: Db, delivery: ClaimedDelivery, o
  * A delivery whose outcome could not be recorded stays pending: due again when its lease ends.
  */
 export function startDeliveryWorker(db: Db, options: { tickMs?: number; maxInFlight?: number } = {}): () => void {
+  const recordDelivered = deliveredRecorder(db);
   return startClaimedWork({
     name: 'notification deliveries',
     beforeClaiming: async () => {
       await fanOutAll(db, new Date());
     },
     claim: (limit) => claimDueDeliveries(db, new Date(), limit),
-    run: async (delivery) => recordDeliveryOutcome(db, delivery, await sendDelivery(db, delivery), new Date()),
+    run: async (delivery) => {
+      const outcome = await sendDelivery(db, delivery);
+      if (outcome.ok) await recordDelivered(delivery, outcome.status);
+      else await recordDeliveryOutcome(db, delivery, outcome, new Date());
+    },
     maxInFlight: MAX_IN_FLIGHT,
     batch: CLAIM_BATCH,
     ...options,
