@@ -40,6 +40,8 @@ export async function applyComponentStatuses(
   alsoAffected: string[] = [],
   incidentId: string | null = null,
   byPerson = false,
+  /** The incident's update tells subscribers (its "Notify subscribers"): people then hear of the changes there, once. */
+  updateNotifies = incidentId !== null,
 ) {
   const components = await loadComponents(tx, [...alsoAffected, ...Object.keys(statuses)]);
   const changes: ComponentChange[] = [];
@@ -54,7 +56,7 @@ export async function applyComponentStatuses(
     changes.push({ componentId: component.id, oldStatus: component.status as ComponentStatus, newStatus: status, at });
   }
   // Subscribers of these components hear of it through the outbox, in this same transaction.
-  await enqueueComponentNotifications(tx, changes, { byIncident: incidentId !== null });
+  await enqueueComponentNotifications(tx, changes, { byIncident: updateNotifies });
   return components;
 }
 

@@ -56,7 +56,7 @@ export async function writeNewIncident(tx: Tx, data: IncidentCreateData, actor: 
     affected = before.map((component) => component.id);
   } else {
     // Components named only in componentIds are affected but keep their status.
-    const components = await applyComponentStatuses(tx, data.components, startedAt, data.componentIds, incidentId, isPerson(actor));
+    const components = await applyComponentStatuses(tx, data.components, startedAt, data.componentIds, incidentId, isPerson(actor), data.deliverNotifications);
     update = newUpdateData({ ...data, at: startedAt, before: components, statuses: data.components });
     affected = components.map((component) => component.id);
   }

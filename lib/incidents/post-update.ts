@@ -64,7 +64,7 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
   if (closing) await lockComponents(tx, linked);
   const statuses = closing ? { ...(await statusesAfterClose(tx, existing, [...Object.keys(named), ...data.keepComponentIds])), ...named } : named;
   // After the incident row: writers on one incident queue there, before touching components.
-  const components = await applyComponentStatuses(tx, statuses, at, data.keepComponentIds, incidentId, isPerson(actor));
+  const components = await applyComponentStatuses(tx, statuses, at, data.keepComponentIds, incidentId, isPerson(actor), data.deliverNotifications);
   const newlyAffected = components.filter((component) => !linked.has(component.id));
   if (newlyAffected.length) {
     await tx.incidentComponent.createMany({ data: newlyAffected.map((component) => ({ incidentId, componentId: component.id })) });

@@ -3,6 +3,7 @@ import { requirePermission, type Actor } from '../access/permissions.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { loadComponents } from '../components/apply-statuses.ts';
 import type { Db, Tx } from '../db/client.ts';
+import { lockForWrite } from '../db/writes.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import { newId } from '../ids.ts';
@@ -20,7 +21,15 @@ const STATE_FILTERS: Record<SubscriberState, Prisma.SubscriberWhereInput> = {
   all: {},
 };
 
-/** The names of the components chosen (null for all), for the messages that say what was subscribed to. */
+/** The names of a subscriber's stored components (null for all): those deleted since are left out, never an error. */
+export async function storedComponentNames(tx: Tx, stored: string | null): Promise<string[] | null> {
+  const ids = componentIdsOf(stored);
+  if (!ids) return null;
+  const rows = await tx.component.findMany({ where: { id: { in: ids } }, select: { name: true } });
+  return rows.map((row) => row.name);
+}
+
+/** The names of the components chosen (null for all), for the messages that say what was subscribed to; a 404 for one that does not exist. */
 export async function componentNames(tx: Tx, componentIds: string[]): Promise<string[] | null> {
   if (!componentIds.length) return null;
   const rows = await loadComponents(tx, componentIds);
@@ -49,6 +58,8 @@ export async function createSubscriber(db: Db, input: SubscriberCreateInput, act
   return db.$transaction(async (tx) => {
     // A 404 naming components that do not exist, and nothing stored.
     const names = await componentNames(tx, componentIds);
+    // Two requests for one address at once: one subscribes, the other is told it is subscribed.
+    await lockForWrite(db, tx, `subscriber:${data.mode}:${email ?? endpoint}`);
     if (await tx.subscriber.findFirst({ where: { mode: data.mode, ...(email ? { email } : { endpoint }) }, select: { id: true } })) {
       throw new AppError('already_subscribed', `${email ?? 'That endpoint'} is already subscribed; change or remove that subscription instead.`, [{ field: email ? 'email' : 'endpoint' }]);
     }
@@ -90,7 +101,7 @@ export async function resendConfirmation(db: Db, id: string, actor: Actor): Prom
     if (!emailEnabled()) throw new AppError('invalid_field', 'Email cannot be sent: SMTP_URL, the mail server Gatewatch sends through, is not set.', [{ field: 'mode' }]);
     const allowed = await messageAllowed(tx, id, now);
     if (!allowed.ok) throw new AppError('too_many_messages', `${subscriber.email} was sent confirmations recently; try again in ${waitInWords(allowed.retryAfterSeconds)}.`, [{ retry_after_seconds: allowed.retryAfterSeconds }]);
-    await sendConfirmation(tx, id, await componentNames(tx, componentIdsOf(subscriber.componentIds) ?? []), now);
+    await sendConfirmation(tx, id, await storedComponentNames(tx, subscriber.componentIds), now);
     await recordAudit(tx, actor, { action: 'subscriber.resend_confirmation', targetType: 'subscriber', targetId: id, summary: `Sent ${subscriber.email} a new confirmation link` });
     return tx.subscriber.findUniqueOrThrow({ where: { id } });
   });

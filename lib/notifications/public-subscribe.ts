@@ -3,6 +3,7 @@
 // notification carries. No sign-in: the tokens are the proof. The form's answer never tells whether
 // an address was already subscribed, and limits per address (address-messages.ts) and per client
 // (here) keep anyone from using it to flood an inbox.
+import ipaddr from 'ipaddr.js';
 import { AppError } from '../errors.ts';
 import type { Db } from '../db/client.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
@@ -11,12 +12,20 @@ import { processGlobal } from '../process-global.ts';
 import { subscriberCreateSchema, type SubscriberCreateInput } from '../schemas/subscriber.ts';
 import { messageAllowed, newToken, normalizeEmail, sendConfirmation, sendManageLink } from './address-messages.ts';
 import { checkPublicEndpoint } from './endpoint-guard.ts';
-import { componentNames } from './manage-subscribers.ts';
+import { componentNames, storedComponentNames } from './manage-subscribers.ts';
+import { lockForWrite } from '../db/writes.ts';
 import { newWebhookSecret } from './webhook.ts';
 import { emailEnabled } from './subscribers.ts';
 
 /** Subscriptions a client address may attempt: 5 at once, then one every 6 minutes (10 an hour). In memory, per process. */
 const clientLimiter = () => processGlobal('subscribe-form-limiter', () => new RateLimiter(1 / 6, 5));
+
+/** An IPv6 client is counted by its /64, which one household or server holds whole; an IPv4 one by its address. */
+export function clientNetwork(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  return parsed.kind() === 'ipv6' ? `${parsed.toNormalizedString().split(':').slice(0, 4).join(':')}::/64` : parsed.toString();
+}
 
 export type PageSubscribeOutcome =
   /** The same for a new address, one waiting for confirmation, one already confirmed, and one over its limit. */
@@ -35,7 +44,7 @@ export async function subscribeFromPage(db: Db, input: SubscriberCreateInput, cl
   if (data.mode === 'email' ? !data.email : !data.endpoint) {
     throw new AppError('invalid_field', data.mode === 'email' ? 'Enter your email address.' : 'Enter the URL updates should be posted to.', [{ field: data.mode === 'email' ? 'email' : 'endpoint' }]);
   }
-  const rate = clientLimiter().take(clientAddress, now.getTime());
+  const rate = clientLimiter().take(clientNetwork(clientAddress), now.getTime());
   if (!rate.ok) throw new AppError('rate_limited', `Too many subscriptions from your network just now; try again in ${Math.ceil(rate.retryAfterSeconds / 60)} minutes.`, [{ retry_after_seconds: rate.retryAfterSeconds }]);
   if (data.mode !== 'email') await checkPublicEndpoint(data.endpoint!);
   const componentIds = [...new Set(data.componentIds ?? [])].sort();
@@ -44,14 +53,17 @@ export async function subscribeFromPage(db: Db, input: SubscriberCreateInput, cl
     const names = await componentNames(tx, componentIds);
     if (data.mode === 'email') {
       const email = normalizeEmail(data.email!);
+      // One subscribing post per address at a time (a double click, a script): never two rows, never past the limit.
+      await lockForWrite(db, tx, `subscriber:email:${email}`);
       const existing = await tx.subscriber.findFirst({ where: { mode: 'email', email } });
       // Over the address's limit: the same answer, and nothing sent.
       if (existing && !(await messageAllowed(tx, existing.id, now)).ok) return { kind: 'check_inbox', email };
-      if (existing?.confirmedAt) {
+      if (existing?.confirmedAt && !existing.quarantinedAt) {
         // Confirmed already: its owner gets the link to change it; the subscription stays as it is.
-        await sendManageLink(tx, existing, await componentNames(tx, JSON.parse(existing.componentIds ?? '[]')), now);
+        await sendManageLink(tx, existing, await storedComponentNames(tx, existing.componentIds), now);
       } else if (existing) {
-        await tx.subscriber.update({ where: { id: existing.id }, data: { componentIds: stored } });
+        // Waiting for confirmation, or quarantined (mail to it kept failing): confirmed afresh.
+        await tx.subscriber.update({ where: { id: existing.id }, data: { componentIds: stored, confirmedAt: null, quarantinedAt: null, quarantineReason: null, failingSince: null } });
         await sendConfirmation(tx, existing.id, names, now);
       } else {
         const subscriber = await tx.subscriber.create({ data: { id: newId(), mode: 'email', email, componentIds: stored, unsubscribeToken: newToken(), source: 'page', createdAt: now } });
@@ -59,6 +71,7 @@ export async function subscribeFromPage(db: Db, input: SubscriberCreateInput, cl
       }
       return { kind: 'check_inbox', email };
     }
+    await lockForWrite(db, tx, `subscriber:${data.mode}:${data.endpoint}`);
     if (await tx.subscriber.findFirst({ where: { mode: data.mode, endpoint: data.endpoint }, select: { id: true } })) return { kind: 'endpoint_exists' };
     const subscriber = await tx.subscriber.create({
       data: {
@@ -89,8 +102,9 @@ export type ConfirmationState =
 export async function confirmationState(db: Db, token: string, now = new Date()): Promise<ConfirmationState> {
   const subscriber = await db.subscriber.findUnique({ where: { confirmToken: token }, select: { email: true, confirmedAt: true, confirmExpiresAt: true, unsubscribeToken: true } });
   if (!subscriber) return { kind: 'unknown' };
+  // Past its 48 hours a link does nothing, used or not: it must not hand out the subscription for ever.
+  if (subscriber.confirmExpiresAt && subscriber.confirmExpiresAt < now) return { kind: subscriber.confirmedAt ? 'unknown' : 'expired' };
   if (subscriber.confirmedAt) return { kind: 'confirmed', email: subscriber.email ?? '', manageToken: subscriber.unsubscribeToken };
-  if (subscriber.confirmExpiresAt && subscriber.confirmExpiresAt < now) return { kind: 'expired' };
   return { kind: 'waiting', email: subscriber.email ?? '', manageToken: subscriber.unsubscribeToken };
 }
 
@@ -99,7 +113,7 @@ export async function confirmSubscription(db: Db, token: string, now = new Date(
   const state = await confirmationState(db, token, now);
   if (state.kind !== 'waiting') return state;
   // The link keeps working (a second click says "subscribed already") until a new one replaces it.
-  await db.subscriber.updateMany({ where: { confirmToken: token, confirmedAt: null }, data: { confirmedAt: now, purgeAt: null, confirmExpiresAt: null } });
+  await db.subscriber.updateMany({ where: { confirmToken: token, confirmedAt: null }, data: { confirmedAt: now, purgeAt: null } });
   return { ...state, kind: 'confirmed' };
 }
 

@@ -47,7 +47,7 @@ export type FannedOutKind = Extract<NotificationKind, 'incident_update' | 'compo
 /** Whether email subscription is on: only with a mail server to send through (SMTP_URL). */
 export const emailEnabled = () => Boolean(getEnv().SMTP_URL);
 
-/** The modes sent to now: email only while SMTP_URL is set (its subscribers wait, sent nothing, while it is not). */
+/** The modes sent to now: email only while SMTP_URL is set (what is posted while it is not never reaches them). */
 export const sendableModes = (): SubscriberMode[] => SUBSCRIBER_MODES.filter((mode) => mode !== 'email' || emailEnabled());
 
 /** Confirmed and not quarantined: the subscribers that are sent anything. */

@@ -32,8 +32,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 export interface NotificationProviderResult {
   provider: string;
-  /** Answer times of POST-ing an update, ms: median with nobody subscribed, median with everyone. */
+  /** Answer times of posting an update, ms: median with nobody subscribed, with one, and with everyone. */
   quietMs: number;
+  oneMs: number;
   loudMs: number;
   /** From each loud update's answer to its last delivery recorded delivered, ms (median), and the slowest. */
   fanOutMs: number | null;
@@ -105,7 +106,7 @@ export async function benchNotifications(dir: string): Promise<NotificationBench
       server = await startGatewatch({ env: { DATABASE_URL: url, SNAPSHOT_PATH: path.join(dir, `notifications-${provider}.json`), DEMO_SEED: 'never', ADMIN_API_RATE_PER_MINUTE: '100000', SMTP_URL: smtp.url } });
       providers.push(await measure(provider, db, server, key, smtp, receiver));
       const last = providers.at(-1)!;
-      console.log(`${provider}: update answered ${last.quietMs.toFixed(1)} ms with nobody, ${last.loudMs.toFixed(1)} ms with everyone; fan-out ${last.fanOutMs === null ? 'unfinished' : `${(last.fanOutMs / 1000).toFixed(1)} s`}`);
+      console.log(`${provider}: update answered ${last.quietMs.toFixed(1)} ms with nobody, ${last.oneMs.toFixed(1)} ms with one, ${last.loudMs.toFixed(1)} ms with everyone; fan-out ${last.fanOutMs === null ? 'unfinished' : `${(last.fanOutMs / 1000).toFixed(1)} s`}`);
     } finally {
       await server?.stop();
       await smtp.stop();
@@ -131,12 +132,17 @@ async function measure(provider: string, db: Db, server: GatewatchProcess, key: 
 
   const quiet: number[] = [];
   for (let index = 0; index < QUIET_UPDATES; index++) quiet.push((await postUpdate(index)).ms);
+  // One subscriber: the outbox's fixed cost (the notification's body is built once someone listens).
+  await db.subscriber.create({ data: { id: newId(), mode: 'webhook', endpoint: `${receiver.url}/hook/one`, secret: newWebhookSecret(), confirmedAt: new Date(), unsubscribeToken: newId() + newId() } });
+  const one: number[] = [];
+  for (let index = 0; index < QUIET_UPDATES; index++) one.push((await postUpdate(QUIET_UPDATES + index)).ms);
+  await db.subscriber.deleteMany();
 
   await subscribeEveryone(db, receiver.url);
   const loud: number[] = [];
   const fanOuts: (number | null)[] = [];
   for (let index = 0; index < LOUD_UPDATES; index++) {
-    const { ms } = await postUpdate(QUIET_UPDATES + index);
+    const { ms } = await postUpdate(2 * QUIET_UPDATES + index);
     const answeredAt = Date.now();
     loud.push(ms);
     const notification = await db.notification.findFirstOrThrow({ where: { kind: 'incident_update' }, orderBy: { createdAt: 'desc' }, select: { id: true } });
@@ -156,6 +162,7 @@ async function measure(provider: string, db: Db, server: GatewatchProcess, key: 
   return {
     provider,
     quietMs: median(quiet),
+    oneMs: median(one),
     loudMs: median(loud),
     fanOutMs: finished.length === fanOuts.length ? median(finished) : null,
     slowestFanOutMs: finished.length === fanOuts.length ? Math.max(...finished) : null,

@@ -295,6 +295,18 @@ export function describeNotifications(provider: Provider) {
       expect(await reminders()).toHaveLength(2);
     });
 
+    it('tells people who chose a component of its change when the incident update that made it notifies nobody', async () => {
+      const { db, componentId } = worker;
+      const kinds = async (name: string) => {
+        const rows = await db.notification.findMany({ where: { kind: { in: ['component_update', 'incident_component_update'] } }, orderBy: { createdAt: 'desc' }, take: 1, select: { kind: true } });
+        return `${name}: ${rows[0]?.kind}`;
+      };
+      await createIncident(db, { body: 'Loud.', name: 'Announced', status: 'investigating', components: { [componentId]: 'partial_outage' }, componentIds: [componentId] }, SYSTEM_ACTOR);
+      expect(await kinds('announced')).toBe('announced: incident_component_update');
+      await createIncident(db, { body: 'Quiet.', name: 'Quiet', status: 'investigating', components: { [componentId]: 'major_outage' }, componentIds: [componentId], deliverNotifications: false }, SYSTEM_ACTOR);
+      expect(await kinds('quiet')).toBe('quiet: component_update');
+    });
+
     it('prunes notifications past the retention once all their deliveries are done, and addresses never confirmed', async () => {
       const { db, receiver } = worker;
       const old = new Date(Date.now() - (NOTIFICATION_RETENTION_DAYS + 1) * 24 * 3600_000);

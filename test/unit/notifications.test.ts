@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { bodyFor } from '@/lib/notifications/payloads';
+import { clientNetwork } from '@/lib/notifications/public-subscribe';
 import { componentIdsOf, concerns, receives } from '@/lib/notifications/subscribers';
 import { newWebhookSecret } from '@/lib/notifications/webhook';
 import { retryDelayMs } from '@/lib/notifications/worker';
@@ -66,5 +67,15 @@ describe('the retry schedule', () => {
     expect(retryDelayMs(1, () => 0)).toBe(8_000);
     expect(retryDelayMs(1, () => 0.999999)).toBeLessThanOrEqual(12_000);
     expect(retryDelayMs(6, () => 0)).toBe(17_280_000);
+  });
+});
+
+describe('the client a subscription limit counts', () => {
+  it('is an IPv4 address itself, and an IPv6 one by its /64', () => {
+    expect(clientNetwork('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientNetwork('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientNetwork('2001:db8:1:2:aaaa::1')).toBe(clientNetwork('2001:db8:1:2:bbbb:cccc:dddd:eeee'));
+    expect(clientNetwork('2001:db8:1:2::1')).not.toBe(clientNetwork('2001:db8:1:3::1'));
+    expect(clientNetwork('unknown')).toBe('unknown');
   });
 });
