@@ -25,8 +25,8 @@ const QUIET_UPDATES = 15;
 const LOUD_UPDATES = 3;
 /** A fan-out not finished by then is reported as such, not waited on. */
 const FAN_OUT_LIMIT_MS = 180_000;
-/** The reference sends with as many in flight as the delivery worker. */
-const REFERENCE_IN_FLIGHT = 50;
+/** The reference sends with as many in flight as the delivery worker (MAX_IN_FLIGHT in lib/notifications/worker.ts). */
+const REFERENCE_IN_FLIGHT = 200;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
