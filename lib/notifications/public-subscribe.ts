@@ -12,7 +12,7 @@ import { processGlobal } from '../process-global.ts';
 import { subscriberCreateSchema, type SubscriberCreateInput } from '../schemas/subscriber.ts';
 import { messageAllowed, newToken, normalizeEmail, sendConfirmation, sendManageLink } from './address-messages.ts';
 import { checkPublicEndpoint } from './endpoint-guard.ts';
-import { componentNames, storedComponentNames } from './manage-subscribers.ts';
+import { componentNames, storedComponentNames, waitInWords } from './manage-subscribers.ts';
 import { lockForWrite } from '../db/writes.ts';
 import { newWebhookSecret } from './webhook.ts';
 import { emailEnabled } from './subscribers.ts';
@@ -45,7 +45,7 @@ export async function subscribeFromPage(db: Db, input: SubscriberCreateInput, cl
     throw new AppError('invalid_field', data.mode === 'email' ? 'Enter your email address.' : 'Enter the URL updates should be posted to.', [{ field: data.mode === 'email' ? 'email' : 'endpoint' }]);
   }
   const rate = clientLimiter().take(clientNetwork(clientAddress), now.getTime());
-  if (!rate.ok) throw new AppError('rate_limited', `Too many subscriptions from your network just now; try again in ${Math.ceil(rate.retryAfterSeconds / 60)} minutes.`, [{ retry_after_seconds: rate.retryAfterSeconds }]);
+  if (!rate.ok) throw new AppError('rate_limited', `Too many subscriptions from your network just now; try again in ${waitInWords(rate.retryAfterSeconds)}.`, [{ retry_after_seconds: rate.retryAfterSeconds }]);
   if (data.mode !== 'email') await checkPublicEndpoint(data.endpoint!);
   const componentIds = [...new Set(data.componentIds ?? [])].sort();
   const stored = componentIds.length ? JSON.stringify(componentIds) : null;
