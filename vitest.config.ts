@@ -7,12 +7,14 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     // A write and the page's answer can take seconds while other processes share the 2 cores.
-    expect: { poll: { timeout: 10_000 } },
-    hookTimeout: 120_000,
-    // Browser and server tests start processes and share 2 cores; run files one after another.
-    fileParallelism: false,
+    expect: { poll: { timeout: 20_000 } },
+    hookTimeout: 180_000,
+    // Two files at a time: most of a server or browser test is waiting (on a server, a poll, a
+    // receiver), so two share the 2 cores well; more would starve them.
+    fileParallelism: true,
+    maxWorkers: 2,
     env: { LOG_LEVEL: 'silent', NEXT_TELEMETRY_DISABLED: '1' },
   },
 });

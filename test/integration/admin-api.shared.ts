@@ -84,6 +84,7 @@ export function describeAdminApi(provider: Provider) {
       { method: 'GET', route: '/pages/{page_id}/subscribers/count', wrongKey: keys.components },
       { method: 'GET', route: '/pages/{page_id}/subscribers/{subscriber_id}', wrongKey: keys.read },
       { method: 'DELETE', route: '/pages/{page_id}/subscribers/{subscriber_id}', wrongKey: keys.incidents },
+      { method: 'POST', route: '/pages/{page_id}/subscribers/{subscriber_id}/resend_confirmation', wrongKey: keys.incidents },
     ];
     /** The URL of `route`: the demo page's id, `ids` for the other parameters (or "x": refused before they are looked up). */
     const urlOf = (route: string, ids: Record<string, string> = {}) =>
