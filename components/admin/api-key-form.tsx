@@ -7,8 +7,9 @@ import { BUTTON, FormError, Notice, SECONDARY_BUTTON, TextField } from './fields
 
 const SCOPE_HELP: Record<(typeof API_KEY_SCOPES)[number], string> = {
   read: 'read incidents and components',
-  incidents: 'open and update incidents',
+  incidents: 'open and update incidents and maintenance, and deploy windows',
   components: 'change component status',
+  deploys: 'open and finish deploy windows, nothing else (for a deploy pipeline)',
   alerts: 'post alerts from Prometheus Alertmanager or Grafana',
   admin: 'everything, also adding, editing and removing components and groups',
 };

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   read: 'read incidents, components and the page settings',
   'incidents.write': 'open, update, edit and delete incidents, maintenance and incident templates',
   'components.status': "set a component's status",
+  'deploys.write': 'open and finish deploy windows (a short maintenance on the components a deploy restarts)',
   'components.configure': 'add, change, move and delete components, groups and their monitors',
   'page.configure': 'change the page settings and remove the demo content',
   'alerts.post': "post alerts from Prometheus Alertmanager or Grafana, which set the status of the components their alert monitors watch",
@@ -24,7 +25,7 @@ const ALL = Object.keys(PERMISSIONS) as Permission[];
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ALL,
   admin: ALL,
-  editor: ['read', 'incidents.write', 'components.status'],
+  editor: ['read', 'incidents.write', 'components.status', 'deploys.write'],
   viewer: ['read'],
 };
 
@@ -34,10 +35,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
  */
 const SCOPE_PERMISSIONS: Record<ApiKeyScope, readonly Permission[]> = {
   read: ['read'],
-  incidents: ['incidents.write'],
+  incidents: ['incidents.write', 'deploys.write'],
+  deploys: ['deploys.write'],
   components: ['components.status'],
   alerts: ['alerts.post'],
-  admin: ['read', 'incidents.write', 'components.status', 'components.configure', 'page.configure', 'alerts.post', 'subscribers.manage'],
+  admin: ['read', 'incidents.write', 'components.status', 'deploys.write', 'components.configure', 'page.configure', 'alerts.post', 'subscribers.manage'],
 };
 
 /** Why an operator's role may not do something, in the words forms and read-only notices show. */
@@ -45,6 +47,7 @@ export const OPERATOR_REFUSALS: Record<Permission, string> = {
   read: 'Sign in to see this.',
   'incidents.write': 'Viewers cannot change anything; ask an admin for the editor role.',
   'components.status': 'Viewers cannot change anything; ask an admin for the editor role.',
+  'deploys.write': 'Viewers cannot change anything; ask an admin for the editor role.',
   'components.configure': 'Only owners and admins change components, groups and monitors.',
   'page.configure': 'Only owners and admins change the page settings.',
   'alerts.post': 'Only owners and admins post alerts; alerting tools post them with an API key of the "alerts" scope.',
@@ -65,7 +68,8 @@ export function keyPermissions(scopes: readonly ApiKeyScope[], makerRole?: Role)
 }
 
 /** The narrowest scope that grants `permission`, if any does. */
-const scopeFor = (permission: Permission) => API_KEY_SCOPES.find((scope) => SCOPE_PERMISSIONS[scope].includes(permission));
+const scopeFor = (permission: Permission) =>
+  API_KEY_SCOPES.filter((scope) => SCOPE_PERMISSIONS[scope].includes(permission)).sort((a, b) => SCOPE_PERMISSIONS[a].length - SCOPE_PERMISSIONS[b].length)[0];
 
 /** Who makes a write, as the audit log names them, and what they may do (worked out once, when made). */
 export type Actor = { name: string; permissions: ReadonlySet<Permission> } & (

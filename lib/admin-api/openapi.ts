@@ -5,6 +5,8 @@ import {
   apiGroupCreateSchema,
   apiGroupUpdateSchema,
   apiIncidentCreateSchema,
+  apiDeployFinishSchema,
+  apiDeployStartSchema,
   apiIncidentUpdateEditSchema,
   apiIncidentPatchSchema,
   apiMonitorCreateSchema,
@@ -57,6 +59,30 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
   { method: 'get', path: '/pages/{page_id}/incidents/unresolved', scope: 'read', summary: 'Incidents not resolved yet', success: 200, returns: 'Incident[]' },
   { method: 'get', path: '/pages/{page_id}/incidents/upcoming', scope: 'read', summary: 'Maintenance scheduled and not started, soonest first', success: 200, returns: 'Incident[]' },
   { method: 'get', path: '/pages/{page_id}/incidents/active_maintenance', scope: 'read', summary: 'Maintenance in progress', success: 200, returns: 'Incident[]' },
+  { method: 'get', path: '/pages/{page_id}/deploys', scope: 'read', summary: 'Deploy windows in progress, soonest end first', success: 200, returns: 'Incident[]' },
+  {
+    method: 'post',
+    path: '/pages/{page_id}/deploys',
+    scope: 'deploys',
+    summary:
+      'Open a deploy window now: the components (ids or names; a group stands for its components) go under maintenance for `minutes` (1-1440) ' +
+      'with the deploy\'s name, their monitors open no incidents, and the error pages say a deploy is under way. It ends on its own when its time runs out. ' +
+      'Subscribers hear of it only with deliver_notifications. 409 while another deploy is in progress on one of the components',
+    body: apiDeployStartSchema,
+    success: 201,
+    returns: 'Incident',
+  },
+  {
+    method: 'post',
+    path: '/pages/{page_id}/deploys/finish',
+    scope: 'deploys',
+    summary:
+      'Finish a deploy window (deploy.id, or with no body the only one in progress): its components come back. One that already ended is answered as it is; ' +
+      'with several in progress and no id, 422 listing them',
+    body: apiDeployFinishSchema,
+    success: 200,
+    returns: 'Incident',
+  },
   { method: 'get', path: '/pages/{page_id}/incidents/{incident_id}', scope: 'read', summary: 'One incident; its ETag is its version', success: 200, returns: 'Incident' },
   {
     method: 'patch',

@@ -14,6 +14,7 @@ import {
 import { impactOfComponents } from '../status/rollup.ts';
 import { componentStatusSchema, impactSchema, incidentStatusSchema, isClosedIncidentStatus, maintenanceStatusSchema } from '../schemas/status.ts';
 import type { IncidentCreateInput, MaintenanceCreateInput } from '../schemas/incident.ts';
+import type { DeployFinishInput, DeployStartInput } from '../schemas/deploy.ts';
 import { AppError } from '../errors.ts';
 import { CANCELLED_MESSAGE, DEFAULT_MESSAGES } from '../incidents/default-messages.ts';
 import type { IncidentPatch } from '../incidents/patch-incident.ts';
@@ -325,3 +326,29 @@ export const withMonitorFieldNames = <T>(work: () => Promise<T>) => withIssuePat
 
 /** `?limit=` of a monitor's checks: 1 to 1000, 100 when not given. */
 export const checkLimitSchema = z.union([z.undefined(), count.pipe(z.int().min(1).max(1000))]).transform((value) => value ?? 100);
+
+/**
+ * POST /deploys: `{"deploy": {"name", "components", "minutes", "message", "deliver_notifications"}}`;
+ * components as a list or as "api,website", the way the command line takes them. lib checks the fields.
+ */
+export const apiDeployStartSchema = z
+  .object({
+    deploy: z.object({
+      name: z.unknown().optional(),
+      components: z.union([z.string().transform((list) => list.split(',')), z.array(z.unknown())]).optional(),
+      minutes: z.unknown().optional(),
+      message: z.unknown().optional(),
+      deliver_notifications: flag.default(false),
+    }),
+  })
+  .transform(({ deploy }) => ({ ...deploy, deliverNotifications: deploy.deliver_notifications }) as DeployStartInput);
+
+/** POST /deploys/finish: `{"deploy": {"id", "message"}}`, or no body for the only deploy in progress. */
+export const apiDeployFinishSchema = z
+  .object({ deploy: z.object({ id: z.unknown().optional(), message: z.unknown().optional() }).default({}) })
+  .transform(({ deploy }) => deploy as DeployFinishInput);
+
+/** Runs a deploy verb, naming the fields of its validation errors as the API client sent them. */
+export const withDeployFieldNames = <T>(work: () => Promise<T>) =>
+  // The API's own schema names them already.
+  withIssuePaths(work, (path) => (path[0] === 'deploy' ? path : ['deploy', ...path.map((part) => (part === 'deliverNotifications' ? 'deliver_notifications' : part))]));

@@ -11,6 +11,7 @@ import type { Prisma } from '../generated/sqlite/client.ts';
 import { findPage, publicBaseUrl } from '../page/page-settings.ts';
 import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from '../schemas/status.ts';
 import { DEFAULT_PAGE, INCIDENT_ORDER, INCIDENT_WITH_UPDATES, readPageLayout, toLayoutComponent, toSnapshotIncident } from '../status/page-rows.ts';
+import { DEPLOYS_IN_PROGRESS } from '../maintenance/deploys.ts';
 import { componentJson, componentsJson, incidentsJson } from '../status/statuspage-json.ts';
 
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -24,9 +25,10 @@ const INCIDENT_LISTS: Record<IncidentList, { where: Prisma.IncidentWhereInput; o
   unresolved: { where: { kind: 'incident', status: { in: [...UNRESOLVED_INCIDENT_STATUSES] } }, orderBy: INCIDENT_ORDER },
   upcoming: { where: { kind: 'maintenance', status: 'scheduled' }, orderBy: [{ scheduledFor: 'asc' }, ...INCIDENT_ORDER] },
   active_maintenance: { where: { kind: 'maintenance', status: { in: [...ACTIVE_MAINTENANCE_STATUSES] } }, orderBy: [{ scheduledFor: 'desc' }, ...INCIDENT_ORDER] },
+  deploys: { where: DEPLOYS_IN_PROGRESS, orderBy: [{ scheduledUntil: 'asc' }, ...INCIDENT_ORDER] },
 };
 
-export type IncidentList = 'all' | 'unresolved' | 'upcoming' | 'active_maintenance';
+export type IncidentList = 'all' | 'unresolved' | 'upcoming' | 'active_maintenance' | 'deploys';
 
 export async function incidentsResponse(db: Db, list: IncidentList) {
   const [layout, rows] = await Promise.all([readPageLayout(db), db.incident.findMany({ ...INCIDENT_LISTS[list], include: INCIDENT_WITH_UPDATES })]);

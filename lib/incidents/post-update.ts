@@ -64,7 +64,10 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
   if (closing) await lockComponents(tx, linked);
   const statuses = closing ? { ...(await statusesAfterClose(tx, existing, [...Object.keys(named), ...data.keepComponentIds])), ...named } : named;
   // After the incident row: writers on one incident queue there, before touching components.
-  const components = await applyComponentStatuses(tx, statuses, at, data.keepComponentIds, incidentId, isPerson(actor), data.deliverNotifications);
+  // People following a component hear of its change in the update, unless the update is quiet; a
+  // deploy window's changes are told by its updates or not at all (a planned restart pages nobody).
+  const toldByUpdate = data.deliverNotifications || existing.deploy;
+  const components = await applyComponentStatuses(tx, statuses, at, data.keepComponentIds, incidentId, isPerson(actor), toldByUpdate);
   const newlyAffected = components.filter((component) => !linked.has(component.id));
   if (newlyAffected.length) {
     await tx.incidentComponent.createMany({ data: newlyAffected.map((component) => ({ incidentId, componentId: component.id })) });

@@ -81,7 +81,7 @@ export async function runMaintenanceSchedule(db: Db, now = new Date()): Promise<
         { status: { in: ['scheduled', 'in_progress', 'verifying'] }, scheduledAutoCompleted: true, scheduledUntil: { lte: now } },
       ],
     },
-    include: { components: { select: { componentId: true } } },
+    include: { components: { select: { componentId: true } }, updates: { orderBy: { displayAt: 'asc' }, take: 1, select: { deliverNotifications: true } } },
   });
   const done: string[] = [];
   for (const maintenance of due) {
@@ -96,6 +96,8 @@ export async function runMaintenanceSchedule(db: Db, now = new Date()): Promise<
         components,
         expectedVersion: maintenance.version,
         displayAt: now,
+        // A deploy window ends as quietly as it started, unless its start told subscribers.
+        deliverNotifications: maintenance.deploy ? (maintenance.updates[0]?.deliverNotifications ?? false) : true,
       }, SYSTEM_ACTOR);
       done.push(`${maintenance.id}:${status}`);
     } catch (error) {

@@ -34,6 +34,7 @@ function render(status: 404 | 503, format: PublicFormat): Artifact {
     case 'calendar':
       return text('text/plain; charset=utf-8', `${message}\n`);
     case 'html':
+    case 'error-page':
       return text('text/html; charset=utf-8', plainPage(status === 503 ? 'Status page briefly unavailable' : 'Page not found', message), {
         'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
       });

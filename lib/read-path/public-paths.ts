@@ -4,7 +4,7 @@
 export const API_V2_PREFIX = '/api/v2/';
 
 /** What kind of body a public path answers with. */
-export type PublicFormat = 'html' | 'json' | 'badge-svg' | 'badge-json' | 'feed' | 'calendar' | 'script';
+export type PublicFormat = 'html' | 'json' | 'badge-svg' | 'badge-json' | 'feed' | 'calendar' | 'script' | 'error-page';
 
 const PUBLIC_FORMATS: Record<string, PublicFormat> = {
   '/': 'html',
@@ -17,6 +17,13 @@ const PUBLIC_FORMATS: Record<string, PublicFormat> = {
   '/embed.js': 'script',
   '/badge.svg': 'badge-svg',
   '/badge.json': 'badge-json',
+  // The pages a reverse proxy shows for these errors (lib/error-pages), and HAProxy's raw responses.
+  '/errors/502.html': 'error-page',
+  '/errors/503.html': 'error-page',
+  '/errors/504.html': 'error-page',
+  '/errors/502.http': 'error-page',
+  '/errors/503.http': 'error-page',
+  '/errors/504.http': 'error-page',
 };
 
 /**

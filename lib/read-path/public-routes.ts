@@ -10,6 +10,8 @@ import type { Snapshot } from '../status/snapshot-types.ts';
 import { STATUSPAGE_ENDPOINTS } from '../status/statuspage-json.ts';
 import { createArtifact, type Artifact } from '../http/artifact.ts';
 import { API_V2_PREFIX } from './public-paths.ts';
+import { errorPageArtifact } from '../error-pages/error-page-files.ts';
+import type { GatewayError } from '../error-pages/error-page.ts';
 
 /**
  * A public GET answered from the snapshot: bytes rendered here (JSON, badges, feeds, the embed
@@ -20,7 +22,7 @@ import { API_V2_PREFIX } from './public-paths.ts';
  */
 export type PublicRoute =
   | { kind: 'html'; key: string; frameable?: boolean; /** Inline scripts the page runs, allowed by its policy. */ scripts?: readonly string[] }
-  | { kind: 'artifact'; key: string; render: (snapshot: Snapshot) => Artifact; volatile?: boolean };
+  | { kind: 'artifact'; key: string; render: (snapshot: Snapshot) => Artifact | Promise<Artifact>; volatile?: boolean };
 
 export function resolvePublicRoute(pathname: string, search: URLSearchParams, snapshot: Snapshot): PublicRoute | null {
   if (pathname.startsWith(API_V2_PREFIX)) {
@@ -45,6 +47,11 @@ export function resolvePublicRoute(pathname: string, search: URLSearchParams, sn
       return { kind: 'artifact', key: pathname, render: (current) => renderMaintenanceCalendar(current) };
     case '/embed.js':
       return { kind: 'artifact', key: pathname, render: renderWidgetScript };
+  }
+  const errorPage = /^\/errors\/(50[234])\.(html|http)$/.exec(pathname);
+  if (errorPage) {
+    const [, code, format] = errorPage;
+    return { kind: 'artifact', key: pathname, render: (current) => errorPageArtifact(current, Number(code) as GatewayError, format as 'html' | 'http') };
   }
   const incident = /^\/incidents\/([a-z0-9_-]{1,64})$/i.exec(pathname);
   if (incident && findIncident(snapshot, incident[1])) return { kind: 'html', key: pathname };

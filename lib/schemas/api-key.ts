@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** What a key may do; `admin` includes everything. `alerts` is for Alertmanager's or Grafana's webhook. */
-export const API_KEY_SCOPES = ['read', 'incidents', 'components', 'alerts', 'admin'] as const;
+/**
+ * What a key may do; `admin` includes everything. `alerts` is for Alertmanager's or Grafana's webhook,
+ * `deploys` for a deploy pipeline (it opens and finishes deploy windows, nothing else).
+ */
+export const API_KEY_SCOPES = ['read', 'incidents', 'components', 'deploys', 'alerts', 'admin'] as const;
 export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
 

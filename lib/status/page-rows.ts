@@ -126,6 +126,7 @@ export function toSnapshotIncident(row: IncidentRow, { html = true } = {}): Snap
     scheduledFor: isoOrNull(row.scheduledFor),
     scheduledUntil: isoOrNull(row.scheduledUntil),
     cancelledAt: isoOrNull(row.cancelledAt),
+    deploy: row.deploy,
     componentIds: row.components.map((link) => link.componentId),
     postmortemHtml: row.postmortemBody ? markdown(`pm:${row.id}:${row.updatedAt.getTime()}`, row.postmortemBody) : null,
     updates: row.updates.map((update) => ({

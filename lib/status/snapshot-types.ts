@@ -119,6 +119,8 @@ export interface SnapshotIncident {
   scheduledUntil: string | null;
   /** A maintenance called off: shown as cancelled, and left out of the calendar. */
   cancelledAt: string | null;
+  /** A deploy window (a maintenance a deploy script opened). */
+  deploy: boolean;
   componentIds: string[];
   /** Newest first. */
   updates: SnapshotUpdate[];

@@ -1,5 +1,5 @@
-// What `npm test` needs from the machine beyond node_modules: Chromium (browser tests), nginx (proxy
-// tests), Prometheus Alertmanager (the alert intake's end-to-end test) and PostgreSQL (integration tests on both databases). The decisions are plain functions of
+// What `npm test` needs from the machine beyond node_modules: Chromium (browser tests), nginx, Caddy
+// and HAProxy (proxy and error-page tests), Prometheus Alertmanager (the alert intake's end-to-end test) and PostgreSQL (integration tests on both databases). The decisions are plain functions of
 // what was found, so a unit test can check them without touching apt-get or the database.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,12 +8,16 @@ import pg from 'pg';
 /** Where the tests look for each: the same variables and defaults as test/helpers. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const NGINX_PATH = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+export const CADDY_PATH = process.env.CADDY_PATH ?? '/usr/bin/caddy';
+export const HAPROXY_PATH = process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy';
 export const ALERTMANAGER_PATH = process.env.ALERTMANAGER_PATH ?? '/usr/bin/prometheus-alertmanager';
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export interface Survey {
   chromium: boolean;
   nginx: boolean;
+  caddy: boolean;
+  haproxy: boolean;
   alertmanager: boolean;
   /** null when the tests' PostgreSQL accepted a connection; otherwise why not. */
   postgresProblem: null | { refused: boolean; message: string };
@@ -42,6 +46,8 @@ export function planTestNeeds(survey: Survey, postgresLocal = POSTGRES_LOCAL): P
   const missing: [boolean, string, boolean, string, string][] = [
     [survey.chromium, 'chromium', CHROMIUM_PATH === '/usr/bin/chromium', `Chromium is missing at ${CHROMIUM_PATH} (the browser tests drive it)`, 'CHROMIUM_PATH'],
     [survey.nginx, 'nginx', NGINX_PATH === '/usr/sbin/nginx', `nginx is missing at ${NGINX_PATH} (the proxy tests start it)`, 'NGINX_PATH'],
+    [survey.caddy, 'caddy', CADDY_PATH === '/usr/bin/caddy', `Caddy is missing at ${CADDY_PATH} (the error-page tests start it)`, 'CADDY_PATH'],
+    [survey.haproxy, 'haproxy', HAPROXY_PATH === '/usr/sbin/haproxy', `HAProxy is missing at ${HAPROXY_PATH} (the error-page tests start it)`, 'HAPROXY_PATH'],
     [
       survey.alertmanager,
       'prometheus-alertmanager',
@@ -100,6 +106,8 @@ export async function surveyTestNeeds(): Promise<Survey> {
   return {
     chromium: isExecutable(CHROMIUM_PATH),
     nginx: isExecutable(NGINX_PATH),
+    caddy: isExecutable(CADDY_PATH),
+    haproxy: isExecutable(HAPROXY_PATH),
     alertmanager: isExecutable(ALERTMANAGER_PATH),
     postgresProblem: await tryPostgres(),
     postgresClusters: listPostgresClusters(),

@@ -44,28 +44,13 @@ http {
 `;
   fs.writeFileSync(path.join(prefix, 'nginx.conf'), config);
   const child: ChildProcess = spawn(NGINX_PATH, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(prefix, 'error.log')], { stdio: 'ignore' });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const errors = () => (fs.existsSync(path.join(prefix, 'error.log')) ? fs.readFileSync(path.join(prefix, 'error.log'), 'utf8') : '');
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-    fs.rmSync(prefix, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 10_000;
-  for (const port of ports) {
-    while (!(await accepts(port))) {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        const log = errors();
-        await stop();
-        throw new Error(`nginx did not start on port ${port}: ${log}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  const stop = stopper(child, prefix);
+  await untilListening('nginx', child, ports, stop, errors);
   return { stop, errors };
 }
 
-function accepts(port: number): Promise<boolean> {
+export function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     socket.once('connect', () => {
@@ -74,4 +59,29 @@ function accepts(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** Stops `child` (SIGTERM), waits for it to exit, then removes its folder `dir`. */
+export function stopper(child: ChildProcess, dir: string): () => Promise<void> {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/** Resolves once every port accepts connections; if `child` exits first or takes over 15 s, stops it and throws with `log()`. */
+export async function untilListening(name: string, child: ChildProcess, ports: number[], stop: () => Promise<void>, log: () => string) {
+  const deadline = Date.now() + 15_000;
+  for (const port of ports) {
+    while (!(await accepts(port))) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        const printed = log();
+        await stop();
+        throw new Error(`${name} did not start on port ${port}: ${printed}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }

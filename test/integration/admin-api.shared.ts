@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/api-keys';
 import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { createMonitor } from '@/lib/monitors/manage-monitors';
+import { runMaintenanceSchedule } from '@/lib/maintenance/maintenance';
 import type { Provider } from '@/lib/db/client';
 import type { GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { json, send, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
@@ -85,6 +86,9 @@ export function describeAdminApi(provider: Provider) {
       { method: 'GET', route: '/pages/{page_id}/subscribers/{subscriber_id}', wrongKey: keys.read },
       { method: 'DELETE', route: '/pages/{page_id}/subscribers/{subscriber_id}', wrongKey: keys.incidents },
       { method: 'POST', route: '/pages/{page_id}/subscribers/{subscriber_id}/resend_confirmation', wrongKey: keys.incidents },
+      { method: 'GET', route: '/pages/{page_id}/deploys', wrongKey: keys.incidents },
+      { method: 'POST', route: '/pages/{page_id}/deploys', body: json({ deploy: { name: 'x' } }), wrongKey: keys.components },
+      { method: 'POST', route: '/pages/{page_id}/deploys/finish', wrongKey: keys.read },
     ];
     /** The URL of `route`: the demo page's id, `ids` for the other parameters (or "x": refused before they are looked up). */
     const urlOf = (route: string, ids: Record<string, string> = {}) =>
@@ -126,6 +130,7 @@ export function describeAdminApi(provider: Provider) {
         '/pages/{page_id}/monitors': expect.arrayContaining([withId(monitorId)]),
         '/pages/{page_id}/monitors/{monitor_id}': withId(monitorId),
         '/pages/{page_id}/monitors/{monitor_id}/checks': expect.any(Array),
+        '/pages/{page_id}/deploys': [],
       };
       // Every GET a read key may make (subscribers need the admin scope: notifications.shared.ts reads them).
       const subscribers = (route: string) => route.startsWith('/pages/{page_id}/subscribers');
@@ -414,6 +419,116 @@ export function describeAdminApi(provider: Provider) {
     // The server reads ADMIN_API_RATE_PER_MINUTE once at start, so this takes a second server on the
     // same database. The limiter keeps its counts in memory whatever the database, so SQLite alone
     // spares PostgreSQL's file that server's start.
+    describe('deploy windows', () => {
+      let deployKey: string;
+      const deployCall = (method: string, path: string, body?: unknown) => call(method, path, { key: deployKey, body: body === undefined ? undefined : json(body) });
+      const statusOf = async (name: string) => (await database.db.component.findFirstOrThrow({ where: { name } })).status;
+      const errorPage = async () => (await fixture.request('GET', '/errors/502.html')).text();
+      beforeAll(async () => {
+        deployKey = (await createApiKey(database.db, { name: 'deploy pipeline', scopes: ['deploys'] }, SYSTEM_ACTOR)).key;
+      });
+
+      it('refuses bad input with the field named, changing nothing', async () => {
+        const before = await counts();
+        const refused = async (body: unknown, status: number, paths: string[], message: RegExp) => {
+          const response = await deployCall('POST', '/deploys', body);
+          const answer = await response.json();
+          expect(response.status, JSON.stringify(answer)).toBe(status);
+          expect(answer.error.details.map((detail: { path?: string }) => detail.path).filter(Boolean)).toEqual(paths);
+          expect(answer.error.message).toMatch(message);
+        };
+        const websiteBefore = await statusOf('Website');
+        await refused(undefined, 400, ['deploy'], /deploy is required/);
+        await refused({ deploy: { name: ' ', components: [], minutes: 0 } }, 400, ['deploy.name', 'deploy.components', 'deploy.minutes'], /deploy\.name is required, like "Deploy v1\.4"/);
+        await refused({ deploy: { name: 'Deploy v1.4', components: 'website', minutes: 'ten' } }, 400, ['deploy.minutes'], /whole number of minutes/);
+        await refused({ deploy: { name: 'Deploy v1.4', components: 'website', minutes: 2000 } }, 400, ['deploy.minutes'], /at most 1440/);
+        const unknown = await deployCall('POST', '/deploys', { deploy: { name: 'Deploy v1.4', components: ['website', 'billing'], minutes: 10 } });
+        expect(unknown.status).toBe(400);
+        expect((await unknown.json()).error.message).toBe('There is no component or group called "billing".');
+        // The key opens deploys and nothing else.
+        expect((await deployCall('POST', '/incidents', { incident: { name: 'x', body: 'x' } })).status).toBe(403);
+        expect(await counts()).toEqual(before);
+        expect(await statusOf('Website')).toBe(websiteBefore);
+      });
+
+      it('opens a window on components named as people name them, shows it everywhere, and finishes it', async () => {
+        // Someone following the website in Slack, and a webhook: a quiet deploy tells people nothing.
+        const websiteId = (await database.db.component.findFirstOrThrow({ where: { name: 'Website' } })).id;
+        for (const subscriber of [{ endpoint: 'https://hooks.slack.com/services/T0/B0/deploys', mode: 'slack', component_ids: [websiteId] }, { endpoint: 'https://example.com/deploy-hook' }]) {
+          expect((await call('POST', '/subscribers', { key: keys.all, body: json({ subscriber: { ...subscriber, skip_confirmation_notification: true } }) })).status).toBe(201);
+        }
+        const since = new Date();
+        // The demo's website is degraded by an open incident: the deploy gives it back its status.
+        const statusesBefore = [await statusOf('Website'), await statusOf('Public API')];
+        const opened = await deployCall('POST', '/deploys', { deploy: { name: 'Deploy v1.4', components: 'website,Public API', minutes: 10 } });
+        const deploy = await opened.json();
+        expect(opened.status, JSON.stringify(deploy)).toBe(201);
+        expect(deploy).toMatchObject({ name: 'Deploy v1.4', status: 'in_progress', impact: 'maintenance' });
+        expect(new Date(deploy.scheduled_until).getTime() - new Date(deploy.scheduled_for).getTime()).toBe(10 * 60_000);
+        expect(deploy.components.map((component: { name: string; status: string }) => [component.name, component.status]).sort()).toEqual([
+          ['Public API', 'under_maintenance'],
+          ['Website', 'under_maintenance'],
+        ]);
+        expect(deploy.incident_updates[0].body).toMatch(/^We are deploying a new version of Website and Public API; they may be briefly unavailable until about /);
+        // Subscribers hear of a deploy only when asked.
+        expect(deploy.incident_updates[0].deliver_notifications).toBe(false);
+        expect((await (await call('GET', '/deploys', { key: keys.read })).json()).map((entry: { id: string }) => entry.id)).toEqual([deploy.id]);
+        await expect.poll(errorPage).toContain('A deploy is in progress: Deploy v1.4.');
+        const summary = async () => (await (await fixture.request('GET', '/api/v2/summary.json')).json()).scheduled_maintenances;
+        expect((await summary()).find((entry: { id: string }) => entry.id === deploy.id)).toMatchObject({ status: 'in_progress' });
+
+        // A second deploy on one of its components waits for it.
+        const before = await counts();
+        const clash = await deployCall('POST', '/deploys', { deploy: { name: 'Deploy v1.5', components: ['website'], minutes: 5 } });
+        expect(clash.status).toBe(409);
+        expect((await clash.json()).error.message).toMatch(/^The deploy "Deploy v1\.4" is still in progress on some of these components \(until .+\); finish it first\.$/);
+        expect(await counts()).toEqual(before);
+
+        // Finished with no body: the only one in progress.
+        const finished = await deployCall('POST', '/deploys/finish');
+        expect(finished.status).toBe(200);
+        expect(await finished.json()).toMatchObject({ id: deploy.id, status: 'completed' });
+        expect([await statusOf('Website'), await statusOf('Public API')]).toEqual(statusesBefore);
+        await expect.poll(errorPage).not.toContain('A deploy is in progress');
+        const again = await deployCall('POST', '/deploys/finish');
+        expect(again.status).toBe(404);
+        expect((await again.json()).error.message).toBe('No deploy is in progress (it may have ended on its own when its time ran out).');
+        // Named, one already over is answered as it is.
+        const named = await deployCall('POST', '/deploys/finish', { deploy: { id: deploy.id } });
+        expect(named.status).toBe(200);
+        expect((await named.json()).status).toBe('completed');
+        expect((await deployCall('POST', '/deploys/finish', { deploy: { id: 'nosuchdeploy' } })).status).toBe(404);
+        // Machines (webhooks) got the component changes; no update or change went to people.
+        const told = await database.db.notification.findMany({ where: { createdAt: { gte: since } }, select: { kind: true } });
+        // Two components went under maintenance and came back.
+        expect(told.map((notification) => notification.kind)).toEqual(Array(4).fill('incident_component_update'));
+      });
+
+      it('asks which to finish when several are in progress', async () => {
+        const start = async (name: string, component: string) => (await (await deployCall('POST', '/deploys', { deploy: { name, components: [component], minutes: 30 } })).json()).id as string;
+        const first = await start('Deploy web', 'Website');
+        const second = await start('Deploy API', 'Public API');
+        const unclear = await deployCall('POST', '/deploys/finish', {});
+        expect(unclear.status).toBe(422);
+        const answer = (await unclear.json()).error;
+        expect(answer.message).toMatch(/^2 deploys are in progress: "Deploy web" \(until .+\) and "Deploy API" \(until .+\)\. Say which to finish by its id\.$/);
+        expect(answer.details.map((detail: { id: string }) => detail.id).sort()).toEqual([first, second].sort());
+        for (const id of [first, second]) expect((await deployCall('POST', '/deploys/finish', { deploy: { id } })).status).toBe(200);
+        expect(await (await call('GET', '/deploys', { key: keys.read })).json()).toEqual([]);
+      });
+
+      it('ends on its own when its time runs out', async () => {
+        const before = await statusOf('Website');
+        const opened = await (await deployCall('POST', '/deploys', { deploy: { name: 'Deploy v2', components: ['website'], minutes: 1 } })).json();
+        // The maintenance schedule, as the server's timer runs it, a minute later.
+        expect(await runMaintenanceSchedule(database.db, new Date(Date.now() + 61_000))).toEqual([`${opened.id}:completed`]);
+        expect(await statusOf('Website')).toBe(before);
+        const finished = await deployCall('POST', '/deploys/finish', { deploy: { id: opened.id } });
+        expect(finished.status).toBe(200);
+        expect((await finished.json()).status).toBe('completed');
+      });
+    });
+
     if (provider === 'sqlite') describe('with a low rate limit', () => {
       const RATE = 30;
       let limitedServer: GatewatchProcess;

@@ -209,6 +209,21 @@ export function describeAlertIntake(provider: Provider) {
       expect((await checksOf(id)).map((check) => check.ok)).toEqual([false, true]);
     });
 
+    it('opens no incident for a component in a deploy window, and leaves it under maintenance', async () => {
+      const componentId = await newComponent('Deployed app');
+      await alertMonitor(componentId, { service: 'deployed' }, { incident_mode: 'open_and_resolve' });
+      const opened = await call('POST', '/deploys', { key: keys.all, body: json({ deploy: { name: 'Deploy v1.4', components: [componentId], minutes: 10 } }) });
+      expect(opened.status).toBe(201);
+      // The restart makes the app fail, and the alert fires.
+      const fired = await posted('alertmanager', alertmanagerPayload('firing', [{ labels: { service: 'deployed' }, fingerprint: 'deploy0000000001' }]));
+      expect(fired.monitors[0]).toMatchObject({ state: 'down', component_status: { changed: false } });
+      expect(fired.monitors[0].incident ?? null).toBeNull();
+      await publicStatusBecomes(componentId, 'under_maintenance');
+      expect(await db().incident.count({ where: { kind: 'incident', components: { some: { componentId } } } })).toBe(0);
+      const finished = await call('POST', '/deploys/finish', { key: keys.all, body: json({ deploy: { id: (await opened.json()).id } }) });
+      expect(finished.status).toBe(200);
+    });
+
     it('records one change when the same alert arrives twice at once', async () => {
       const componentId = await newComponent('Raced');
       const { id } = await alertMonitor(componentId, { service: 'raced' });

@@ -2,6 +2,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Artifact } from '@/lib/http/artifact';
 import { resolvePublicRoute } from '@/lib/read-path/public-routes';
 import { seedDemo } from '@/lib/seed/demo';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
@@ -12,7 +13,8 @@ function fetchFromSnapshot(snapshot: Snapshot, path: string) {
   const url = new URL(path, 'http://x');
   const route = resolvePublicRoute(url.pathname, url.searchParams, snapshot);
   if (route?.kind !== 'artifact') return null;
-  return route.render(snapshot);
+  // Every route but the error pages renders at once.
+  return route.render(snapshot) as Artifact;
 }
 
 describe.each(PROVIDERS)('embedding on %s', (provider) => {

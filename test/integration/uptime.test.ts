@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { createComponent, setComponentStatus } from '@/lib/components/manage-components';
+import type { Artifact } from '@/lib/http/artifact';
 import { resolvePublicRoute } from '@/lib/read-path/public-routes';
 import { buildSnapshot } from '@/lib/status/build-snapshot';
 import type { Snapshot } from '@/lib/status/snapshot-types';
@@ -20,7 +21,7 @@ function badge(snapshot: Snapshot, path: string) {
   const url = new URL(path, 'http://x');
   const route = resolvePublicRoute(url.pathname, url.searchParams, snapshot);
   if (route?.kind !== 'artifact') throw new Error(`no badge at ${path}`);
-  return JSON.parse(route.render(snapshot).body.toString('utf8'));
+  return JSON.parse((route.render(snapshot) as Artifact).body.toString('utf8'));
 }
 
 describe.each(PROVIDERS)('uptime from the history on %s', (provider) => {

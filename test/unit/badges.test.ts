@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_STYLES, badgeContent, badgeQuerySchema, renderBadge } from '@/lib/badges/badge';
+import type { Artifact } from '@/lib/http/artifact';
 import { resolvePublicRoute } from '@/lib/read-path/public-routes';
 import type { ComponentStatus } from '@/lib/schemas/status';
 import { computeUptime } from '@/lib/status/uptime';
@@ -11,7 +12,7 @@ const svgOf = (path: string, snapshot = fixtureSnapshot()) => {
   const [pathname, search = ''] = path.split('?');
   const route = resolvePublicRoute(pathname, new URLSearchParams(search), snapshot);
   if (route?.kind !== 'artifact') throw new Error(`no badge at ${path}`);
-  const artifact = route.render(snapshot);
+  const artifact = route.render(snapshot) as Artifact;
   return { route, artifact, text: artifact.body.toString('utf8') };
 };
 

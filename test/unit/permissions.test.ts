@@ -21,7 +21,7 @@ describe('operator roles', () => {
     expect(byRole).toEqual({
       owner: ALL,
       admin: ALL,
-      editor: ['read', 'incidents.write', 'components.status'],
+      editor: ['read', 'incidents.write', 'components.status', 'deploys.write'],
       viewer: ['read'],
     });
     for (const role of ROLES) expect(allowed(operatorActor({ id: 'u1', name: 'Ada', role }))).toEqual(byRole[role]);
@@ -43,17 +43,18 @@ describe('API key scopes', () => {
   it('map to permissions; `admin` is everything the API does, never managing keys or operators', () => {
     expect(Object.fromEntries(API_KEY_SCOPES.map((scope) => [scope, [...keyPermissions([scope])]]))).toEqual({
       read: ['read'],
-      incidents: ['incidents.write'],
+      incidents: ['incidents.write', 'deploys.write'],
       components: ['components.status'],
+      deploys: ['deploys.write'],
       alerts: ['alerts.post'],
-      admin: ['read', 'incidents.write', 'components.status', 'components.configure', 'page.configure', 'alerts.post', 'subscribers.manage'],
+      admin: ['read', 'incidents.write', 'components.status', 'deploys.write', 'components.configure', 'page.configure', 'alerts.post', 'subscribers.manage'],
     });
-    expect([...keyPermissions(['read', 'incidents', 'components'])].sort()).toEqual(['components.status', 'incidents.write', 'read']);
+    expect([...keyPermissions(['read', 'incidents', 'components'])].sort()).toEqual(['components.status', 'deploys.write', 'incidents.write', 'read']);
   });
 
   it('never exceed the current role of the operator who made the key', () => {
     expect([...keyPermissions(['admin'], 'admin')]).toEqual([...keyPermissions(['admin'])]);
-    expect([...keyPermissions(['admin'], 'editor')]).toEqual(['read', 'incidents.write', 'components.status']);
+    expect([...keyPermissions(['admin'], 'editor')]).toEqual(['read', 'incidents.write', 'components.status', 'deploys.write']);
     expect([...keyPermissions(['admin', 'incidents'], 'viewer')]).toEqual(['read']);
     expect([...keyPermissions(['incidents'], 'viewer')]).toEqual([]);
     // Every role, every scope: a key's permissions are within both.
@@ -69,6 +70,8 @@ describe('API key scopes', () => {
     expect(componentsKey.name).toBe('API key "status-bot"');
     expect(refusal(componentsKey, 'components.configure')).toMatchObject({ code: 'forbidden', status: 403, message: 'This API key lacks the "admin" scope' });
     expect(refusal(componentsKey, 'incidents.write')).toMatchObject({ message: 'This API key lacks the "incidents" scope' });
+    // The narrowest scope that would do: a deploy pipeline needs no more than "deploys".
+    expect(refusal(componentsKey, 'deploys.write')).toMatchObject({ message: 'This API key lacks the "deploys" scope' });
     expect(refusal(componentsKey, 'components.status')).toBeUndefined();
     const demoted = apiKeyActor({ id: 'k2', name: 'grace-bot', scopes: ['admin'], makerRole: 'viewer' });
     expect(refusal(demoted, 'page.configure')).toMatchObject({ message: expect.stringContaining('now has the viewer role') });

@@ -3,9 +3,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { describeFixes, describeUnmet, ensureTestNeeds, planTestNeeds, type Machine, type Survey } from '@/scripts/lib/test-needs';
 
-const ALL_THERE: Survey = { chromium: true, nginx: true, alertmanager: true, postgresProblem: null, postgresClusters: ['15'], canAdminister: false };
+const ALL_THERE: Survey = { chromium: true, nginx: true, caddy: true, haproxy: true, alertmanager: true, postgresProblem: null, postgresClusters: ['15'], canAdminister: false };
 const POSTGRES_DOWN = { refused: true, message: 'connect ECONNREFUSED 127.0.0.1:5432' };
-const BARE_ROOT: Survey = { chromium: false, nginx: false, alertmanager: false, postgresProblem: POSTGRES_DOWN, postgresClusters: ['13', '15'], canAdminister: true };
+const BARE_ROOT: Survey = { chromium: false, nginx: false, caddy: false, haproxy: false, alertmanager: false, postgresProblem: POSTGRES_DOWN, postgresClusters: ['13', '15'], canAdminister: true };
 
 /** A machine whose surveys come from `surveys` in turn (the last one repeats); records what is run and said. */
 function fakeMachine(surveys: Survey[], failing: string[] = []) {
@@ -31,12 +31,12 @@ describe('planTestNeeds', () => {
 
   it('as root on Debian, installs the missing packages and starts the newest local cluster', () => {
     const plan = planTestNeeds(BARE_ROOT, true);
-    expect(plan).toEqual({ install: ['chromium', 'nginx', 'prometheus-alertmanager'], startPostgres: '15', cannotFix: [] });
-    expect(describeFixes(plan)).toBe('Tests: installing chromium and nginx and prometheus-alertmanager (apt-get), starting PostgreSQL 15...');
+    expect(plan).toEqual({ install: ['chromium', 'nginx', 'caddy', 'haproxy', 'prometheus-alertmanager'], startPostgres: '15', cannotFix: [] });
+    expect(describeFixes(plan)).toBe('Tests: installing chromium and nginx and caddy and haproxy and prometheus-alertmanager (apt-get), starting PostgreSQL 15...');
   });
 
   it('otherwise says what is missing and the command that fixes it', () => {
-    const plan = planTestNeeds({ ...BARE_ROOT, nginx: true, alertmanager: true, canAdminister: false }, true);
+    const plan = planTestNeeds({ ...BARE_ROOT, nginx: true, caddy: true, haproxy: true, alertmanager: true, canAdminister: false }, true);
     expect(plan.install).toEqual([]);
     expect(plan.startPostgres).toBeNull();
     expect(plan.cannotFix).toHaveLength(2);
@@ -83,11 +83,11 @@ describe('ensureTestNeeds', () => {
   });
 
   it('installs, starts PostgreSQL, waits until it accepts connections, and goes on', async () => {
-    const installed = { ...BARE_ROOT, chromium: true, nginx: true, alertmanager: true };
+    const installed = { ...BARE_ROOT, chromium: true, nginx: true, caddy: true, haproxy: true, alertmanager: true };
     const { machine, done } = fakeMachine([BARE_ROOT, installed, installed, { ...installed, postgresProblem: null }]);
     expect(await ensureTestNeeds(machine, true)).toEqual([]);
-    expect(done.said).toEqual(['Tests: installing chromium and nginx and prometheus-alertmanager (apt-get), starting PostgreSQL 15...']);
-    expect(done.ran).toEqual(['apt-get update -qq', 'apt-get install -y -qq chromium nginx prometheus-alertmanager', 'pg_ctlcluster --skip-systemctl-redirect 15 main start']);
+    expect(done.said).toEqual(['Tests: installing chromium and nginx and caddy and haproxy and prometheus-alertmanager (apt-get), starting PostgreSQL 15...']);
+    expect(done.ran).toEqual(['apt-get update -qq', 'apt-get install -y -qq chromium nginx caddy haproxy prometheus-alertmanager', 'pg_ctlcluster --skip-systemctl-redirect 15 main start']);
     expect(done.waited).toBe(2);
   });
 
@@ -106,7 +106,7 @@ describe('ensureTestNeeds', () => {
   it('returns what it cannot fix without running anything', async () => {
     const { machine, done } = fakeMachine([{ ...BARE_ROOT, canAdminister: false }]);
     const unmet = await ensureTestNeeds(machine, true);
-    expect(unmet.map((line) => line.split(' ')[0])).toEqual(['Chromium', 'nginx', 'Prometheus', 'PostgreSQL']);
+    expect(unmet.map((line) => line.split(' ')[0])).toEqual(['Chromium', 'nginx', 'Caddy', 'HAProxy', 'Prometheus', 'PostgreSQL']);
     expect(done).toEqual({ ran: [], said: [], waited: 0 });
   });
 });

@@ -49,6 +49,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
               : []),
             { href: '/admin/components', label: 'Components' },
             { href: '/admin/monitors', label: 'Monitors' },
+            { href: '/admin/error-pages', label: 'Error pages' },
             // Subscribers' addresses are personal data: only roles that manage them see them.
             ...(can(operator.role, 'subscribers.manage') ? [{ href: '/admin/subscribers', label: 'Subscribers' }] : []),
             { href: '/admin/api-keys', label: 'API keys' },

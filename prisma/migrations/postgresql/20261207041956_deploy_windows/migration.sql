@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Incident" ADD COLUMN     "deploy" BOOLEAN NOT NULL DEFAULT false;
