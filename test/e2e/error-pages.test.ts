@@ -147,7 +147,13 @@ describe('error pages at the proxy', () => {
     await expect.poll(() => live.textContent()).toContain('The team knows about it: Checkout errors.');
     expect(await live.textContent()).toContain('Investigating at');
     expect(await page.locator('#gw-as-of').textContent()).toMatch(/^Checked live at /);
+    expect(await seriousFindings(page)).toEqual([]);
     await context.close();
+    // Dark, on a phone: still nothing serious for axe.
+    const dark = await browser.newContext({ colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+    const { page: phone } = await visit(dark, sites.haproxy.failing);
+    expect(await seriousFindings(phone)).toEqual([]);
+    await dark.close();
   });
 
   it('nginx, Caddy and HAProxy show the page with the incident, with the error status, for their own errors and the app’s', async () => {
