@@ -17,6 +17,7 @@ import { onLocalChange } from './lib/db/writes.ts';
 import { watchChanges } from './lib/read-path/watch-changes.ts';
 import { createFastPath } from './lib/read-path/fast-path.ts';
 import { getReadPath } from './lib/read-path/instance.ts';
+import { keepErrorPageFilesCurrent } from './lib/error-pages/error-page-files.ts';
 import { isDatabaseEmpty, seedDemo } from './lib/seed/demo.ts';
 import { startMonitorScheduler } from './lib/monitors/scheduler.ts';
 import { startMonitorMaintenanceJob } from './lib/monitors/maintenance-job.ts';
@@ -37,6 +38,7 @@ async function main() {
   onLocalChange(refresh);
   watchChanges(env.DATABASE_URL, refresh);
   setInterval(refresh, env.SNAPSHOT_REFRESH_SECONDS * 1000).unref();
+  if (env.ERROR_PAGES_DIR) keepErrorPageFilesCurrent(readPath, env.ERROR_PAGES_DIR);
   // Scheduled maintenance starts and completes on its own, and its subscribers are reminded an hour
   // before; checked every 15 seconds.
   const runSchedule = () =>

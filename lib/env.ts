@@ -15,6 +15,8 @@ export const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Where the last good snapshot is kept, for serving while the database is down. */
   SNAPSHOT_PATH: z.string().default('./data/snapshot.json'),
+  /** A folder the server keeps the proxy's error pages in, rewritten whenever the snapshot changes (a proxy on this machine). */
+  ERROR_PAGES_DIR: z.string().min(1).optional(),
   /** Safety-net rebuild interval; writes rebuild at once. */
   SNAPSHOT_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How long a subscriber's webhook endpoint has to answer (Statuspage gives 30 s); a send is retried after it and 15 s more. */

@@ -89,7 +89,8 @@ async function deploys(command: string, values: Values) {
       {
         name: values.name ?? '',
         components: (values.components ?? '').split(',').filter((ref) => ref.trim()),
-        minutes: values.minutes ?? '',
+        // Left out, the schema says it is required.
+        minutes: values.minutes as string,
         message: values.message,
         deliverNotifications: values.notify ?? false,
       },
@@ -126,16 +127,17 @@ async function errorPages(values: Values) {
     const written = writeErrorPageFiles(out, files);
     if (written.length) console.error(`${new Date().toISOString()} wrote ${written.join(', ')} to ${out}`);
   };
-  await once();
   if (!values.watch) {
+    await once();
     if (db) await db.$disconnect();
     return;
   }
   console.error(`Keeping the error pages in ${out} current (every ${interval} s); stop with Ctrl-C.`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
+  // Started before Gatewatch answers (a proxy's machine booting first), it keeps trying.
   for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, interval * 1000));
     await once().catch((error: unknown) => console.error(`${new Date().toISOString()} could not refresh the error pages (the files stay as they were): ${describe(error)}`));
+    await new Promise((resolve) => setTimeout(resolve, interval * 1000));
   }
 }
 

@@ -3,6 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createArtifact, type Artifact } from '../http/artifact.ts';
+import { log } from '../log.ts';
+import type { ReadPath } from '../read-path/read-path.ts';
 import type { Snapshot } from '../status/snapshot-types.ts';
 import { GATEWAY_ERRORS, rawHttpResponse, renderErrorPage, type GatewayError } from './error-page.ts';
 import { inlineLogo } from './inline-logo.ts';
@@ -10,8 +12,8 @@ import { inlineLogo } from './inline-logo.ts';
 /** The files of the directory, by name: 502.html … 504.html and HAProxy's 502.http … 504.http. */
 export const ERROR_PAGE_FILES = GATEWAY_ERRORS.flatMap((code) => [`${code}.html`, `${code}.http`]);
 
-/** A proxy that fetches the page from Gatewatch (Traefik's errors middleware) may keep it a minute. */
-const CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-revalidate=600, stale-if-error=604800';
+/** Shown for another site's address with its error status: nobody on the way may keep it for that address. */
+const CACHE_CONTROL = 'no-store';
 
 export async function errorPageArtifact(snapshot: Snapshot, code: GatewayError, format: 'html' | 'http'): Promise<Artifact> {
   const { html, policy } = renderErrorPage(snapshot, code, await inlineLogo(snapshot.page.logoUrl));
@@ -55,4 +57,25 @@ export function writeErrorPageFiles(dir: string, files: Map<string, Buffer>): st
     written.push(name);
   }
   return written;
+}
+
+/**
+ * Writes the files into `dir` now and after every change of the snapshot (ERROR_PAGES_DIR): a proxy
+ * on this machine always has the current pages. One write at a time, each of the latest snapshot.
+ */
+export function keepErrorPageFilesCurrent(readPath: ReadPath, dir: string) {
+  let writing: Promise<void> = Promise.resolve();
+  const write = () => {
+    writing = writing.then(async () => {
+      const current = readPath.peek();
+      if (!current) return;
+      try {
+        writeErrorPageFiles(dir, await renderErrorPageFiles(current.snapshot));
+      } catch (error) {
+        log('warn', 'could not write the error pages', { dir, error: String(error) });
+      }
+    });
+  };
+  readPath.onChange(write);
+  write();
 }

@@ -60,7 +60,8 @@ export function errorPageStatus(snapshot: Snapshot): ErrorPageStatus {
   const zone = snapshot.page.timeZone;
   const windows = snapshot.maintenances.filter(isActive);
   const incidents = snapshot.incidents.filter(isActive);
-  const fingerprint = [...windows, ...incidents].map((incident) => `${incident.id}:${incident.status}`).sort().join(',');
+  // What the live update compares: each active one with its status and its latest update.
+  const fingerprint = [...windows, ...incidents].map((incident) => `${incident.id}:${incident.status}:${incident.updates[0]?.id ?? ''}`).sort().join(',');
   const latest = (incident: SnapshotIncident) => {
     const update = incident.updates[0];
     if (!update) return null;
@@ -113,11 +114,29 @@ export interface RenderedErrorPage {
   policy: string;
 }
 
-/** The error page for `code`, as of `snapshot`; `logo` is the logo as a data: URI, if it could be inlined. */
+/** HAProxy keeps 1 KB of its 16 KB buffer for rewrites: a raw errorfile must fit in the rest. */
+export const MAX_RAW_RESPONSE_BYTES = 16_384 - 1024;
+
+/**
+ * The error page for `code`, as of `snapshot`, small enough for HAProxy: with the logo (a data: URI,
+ * if it could be inlined) when it fits, else without it, else with long texts shortened.
+ */
 export function renderErrorPage(snapshot: Snapshot, code: GatewayError, logo: string | null): RenderedErrorPage {
-  const { page } = snapshot;
+  const full = renderPage(snapshot, code, logo, false);
+  if (Buffer.byteLength(rawHttpResponse(code, full.html)) <= MAX_RAW_RESPONSE_BYTES) return full;
+  const withoutLogo = renderPage(snapshot, code, null, false);
+  if (Buffer.byteLength(rawHttpResponse(code, withoutLogo.html)) <= MAX_RAW_RESPONSE_BYTES) return withoutLogo;
+  return renderPage(snapshot, code, null, true);
+}
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** `compact`: names and messages cut short, no support link (their sizes are the operator's to choose). */
+function renderPage(snapshot: Snapshot, code: GatewayError, logo: string | null, compact: boolean): RenderedErrorPage {
+  const page = compact ? { ...snapshot.page, name: shorten(snapshot.page.name, 60), supportUrl: null } : snapshot.page;
   const meaning = MEANINGS[code];
-  const status = errorPageStatus(snapshot);
+  const fullStatus = errorPageStatus(snapshot);
+  const status = compact ? { ...fullStatus, headline: shorten(fullStatus.headline, 300), detail: fullStatus.detail && shorten(fullStatus.detail, 200) } : fullStatus;
   const base = pageBaseUrl(snapshot);
   const accent = parseHexColor(page.accentColor ?? '') ?? '#1d4ed8';
   const style = STYLE.replace('ACCENT', readableAccent(accent)).replace('DARK', accentForDarkMode(accent));

@@ -29,17 +29,37 @@ async function readLogo(logoUrl: string): Promise<string | null> {
   if (logoUrl.startsWith('/')) {
     // Next serves public/ from the folder the server runs in (npm start runs in the project's).
     const publicDir = path.resolve('public');
-    const file = path.resolve(publicDir, `.${new URL(logoUrl, 'http://x').pathname}`);
+    const file = path.resolve(publicDir, `.${decodeURIComponent(new URL(logoUrl, 'http://x').pathname)}`);
     if (!file.startsWith(`${publicDir}${path.sep}`)) return null;
+    if ((await fs.stat(file)).size > MAX_LOGO_BYTES) return null;
     bytes = await fs.readFile(file);
     type = TYPES[path.extname(file).toLowerCase()];
   } else {
     const response = await fetch(logoUrl, { signal: AbortSignal.timeout(5000), redirect: 'follow' });
     if (!response.ok) return null;
     type = response.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
-    if (Number(response.headers.get('content-length') ?? 0) > MAX_LOGO_BYTES) return null;
-    bytes = Buffer.from(await response.arrayBuffer());
+    const read = await readAtMost(response, MAX_LOGO_BYTES);
+    if (!read) return null;
+    bytes = read;
   }
   if (!type?.startsWith('image/') || bytes.length > MAX_LOGO_BYTES) return null;
   return `data:${type};base64,${bytes.toString('base64')}`;
+}
+
+/** The body, or null once it is longer than `max` bytes (read no further: a huge "logo" costs nothing). */
+async function readAtMost(response: Response, max: number): Promise<Buffer | null> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    size += next.value.length;
+    if (size > max) {
+      await reader!.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks);
 }

@@ -1,7 +1,8 @@
 // The error pages' script: a copy written to the proxy's disk may be hours old, so where the host
 // allows scripts it reads the status page's live summary.json (open CORS) on load and every minute
 // while shown. When the active incidents and windows are the ones the page was written with, only
-// the time changes; otherwise it says what is going on now, in the words the page uses. Text only
+// the time changes; otherwise it says what is going on now, in the words the page uses (summary.json
+// does not tell a deploy from other planned work: a window is "planned work" here). Text only
 // (textContent): nothing from the JSON becomes markup. Plain browser JavaScript in a string, served
 // byte for byte (its hash is in the page's Content-Security-Policy).
 export const ERROR_PAGE_SCRIPT = String.raw`(function () {
@@ -17,7 +18,8 @@ export const ERROR_PAGE_SCRIPT = String.raw`(function () {
   var latest = function (incident) {
     var update = (incident.incident_updates || [])[0];
     if (!update) return null;
-    var text = String(update.body || '').replace(/\s+/g, ' ').trim();
+    // Markdown as plain words: links keep their text, marks go.
+    var text = String(update.body || '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_\`#>~]+/g, '').replace(/\s+/g, ' ').trim();
     if (text.length > 280) text = text.slice(0, 279) + '\u2026';
     return (LABELS[update.status] || update.status) + ' at ' + time(update.display_at || update.created_at) + ': ' + text;
   };
@@ -40,7 +42,7 @@ export const ERROR_PAGE_SCRIPT = String.raw`(function () {
         if (!summary || !summary.status) return;
         var windows = (summary.scheduled_maintenances || []).filter(function (m) { return m.status === 'in_progress' || m.status === 'verifying'; });
         var incidents = summary.incidents || [];
-        var fingerprint = windows.concat(incidents).map(function (i) { return i.id + ':' + i.status; }).sort().join(',');
+        var fingerprint = windows.concat(incidents).map(function (i) { return i.id + ':' + i.status + ':' + (((i.incident_updates || [])[0] || {}).id || ''); }).sort().join(',');
         if (fingerprint !== box.getAttribute('data-fingerprint')) {
           box.setAttribute('data-fingerprint', fingerprint);
           if (windows.length) {

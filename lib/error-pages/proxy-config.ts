@@ -76,6 +76,7 @@ errorfile 504 ${files}/504.http
 
 # In the backend: the app's own 502, 503 and 504 answers get the pages too.
 backend app
+    mode http
     http-response return status 502 default-errorfiles if { status 502 }
     http-response return status 503 default-errorfiles if { status 503 }
     http-response return status 504 default-errorfiles if { status 504 }
@@ -95,6 +96,8 @@ http:
   services:
     gatewatch-error-pages:
       loadBalancer:
+        # Gatewatch is asked for its own address, not the app's.
+        passHostHeader: false
         servers:
           - url: "${statusUrl || 'https://status.example.com'}"`;
 }

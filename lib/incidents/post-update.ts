@@ -67,7 +67,8 @@ export async function writeIncidentUpdate(tx: Tx, existing: LockedIncident, data
   // People following a component hear of its change in the update, unless the update is quiet; a
   // deploy window's changes are told by its updates or not at all (a planned restart pages nobody).
   const toldByUpdate = data.deliverNotifications || existing.deploy;
-  const components = await applyComponentStatuses(tx, statuses, at, data.keepComponentIds, incidentId, isPerson(actor), toldByUpdate);
+  // A deploy window's statuses are not a person's choice: monitors take the components back after it.
+  const components = await applyComponentStatuses(tx, statuses, at, data.keepComponentIds, incidentId, isPerson(actor) && !existing.deploy, toldByUpdate);
   const newlyAffected = components.filter((component) => !linked.has(component.id));
   if (newlyAffected.length) {
     await tx.incidentComponent.createMany({ data: newlyAffected.map((component) => ({ incidentId, componentId: component.id })) });

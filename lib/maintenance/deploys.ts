@@ -4,8 +4,8 @@
 // their monitors open no incidents (lib/monitors/status-rule.ts leaves components under
 // maintenance), and the error pages say a deploy is under way.
 import { recordAudit } from '../audit/audit-log.ts';
-import { isPerson, requirePermission, type Actor } from '../access/permissions.ts';
-import { applyComponentStatuses } from '../components/apply-statuses.ts';
+import { requirePermission, type Actor } from '../access/permissions.ts';
+import { applyComponentStatuses, lockComponents } from '../components/apply-statuses.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { visibleWrite } from '../db/writes.ts';
 import { AppError } from '../errors.ts';
@@ -35,6 +35,8 @@ export async function startDeploy(db: Db, input: DeployStartInput, actor: Actor)
     const now = new Date();
     const until = new Date(now.getTime() + data.minutes * 60_000);
     const timeZone = await pageTimeZone(tx);
+    // The components' row locks first: two starts at once on PostgreSQL see each other's window.
+    await lockComponents(tx, ids);
     const clash = await tx.incident.findFirst({ where: { ...DEPLOYS_IN_PROGRESS, components: { some: { componentId: { in: ids } } } }, select: { name: true, scheduledUntil: true } });
     if (clash) {
       throw new AppError(
@@ -57,8 +59,9 @@ export async function startDeploy(db: Db, input: DeployStartInput, actor: Actor)
       },
     });
     const statuses = Object.fromEntries(ids.map((componentId) => [componentId, 'under_maintenance' as const]));
-    // Told by the update or not at all: people following a component hear nothing of a quiet deploy.
-    const before = await applyComponentStatuses(tx, statuses, now, [], id, isPerson(actor), true);
+    // Not a person's choice of status (monitors take their components back when it ends), and told by
+    // the update or not at all: people following a component hear nothing of a quiet deploy.
+    const before = await applyComponentStatuses(tx, statuses, now, [], id, false, true);
     const names = listInWords(components.map((component) => component.name));
     const body = data.message || `We are deploying a new version of ${names}; ${components.length === 1 ? 'it' : 'they'} may be briefly unavailable until about ${formatDateTime(until, timeZone)}.`;
     const update = await tx.incidentUpdate.create({
@@ -112,7 +115,7 @@ async function onlyDeployInProgress(tx: Tx): Promise<string> {
   if (!running.length) throw new AppError('not_found', 'No deploy is in progress (it may have ended on its own when its time ran out).');
   const timeZone = await pageTimeZone(tx);
   const named = running.map((deploy) => `"${deploy.name}" (until ${formatDateTime(deploy.scheduledUntil!, timeZone)})`);
-  throw new AppError('invalid_field', `${running.length} deploys are in progress: ${listInWords(named)}. Say which to finish by its id.`, running.map((deploy) => ({ id: deploy.id, name: deploy.name })));
+  throw new AppError('invalid_field', `${running.length} deploys are in progress: ${listInWords(named)}. Say which to finish by its id (the command line's \`deploy list\` shows them).`, running.map((deploy) => ({ id: deploy.id, name: deploy.name })));
 }
 
 /**

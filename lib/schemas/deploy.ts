@@ -12,11 +12,16 @@ export const deployStartSchema = z.object({
     .array(z.string().trim().min(1, 'must not be empty').max(255), { error: 'must name at least one component' })
     .min(1, 'must name at least one component')
     .max(500),
-  minutes: z.coerce
-    .number({ error: 'must be a whole number of minutes' })
-    .int('must be a whole number of minutes')
-    .min(1, 'must be at least 1')
-    .max(DEPLOY_MAX_MINUTES, `must be at most ${DEPLOY_MAX_MINUTES} (a day)`),
+  // A number, or its digits as a form or the command line sends them.
+  minutes: z
+    .union([z.number(), z.string()], { error: (issue) => (issue.input === undefined ? 'is required: how many minutes the deploy may take' : 'must be a whole number of minutes') })
+    .pipe(
+      z.coerce
+        .number<string | number>({ error: 'must be a whole number of minutes' })
+        .int('must be a whole number of minutes')
+        .min(1, 'must be at least 1')
+        .max(DEPLOY_MAX_MINUTES, `must be at most ${DEPLOY_MAX_MINUTES} (a day)`),
+    ),
   /** What visitors read; a sentence naming the deploy and its end when not given. */
   message: messageBodySchema.trim().optional(),
   /** Deploys are planned and short: subscribers hear of them only when asked. */

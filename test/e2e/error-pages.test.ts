@@ -40,6 +40,8 @@ function cli(args: string[], env: Record<string, string>): { child: ChildProcess
 describe('error pages at the proxy', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-error-pages-'));
   const pages = path.join(dir, 'pages');
+  /** Where the server itself keeps them (ERROR_PAGES_DIR). */
+  const served = path.join(dir, 'served');
   const env = { DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`, SNAPSHOT_PATH: path.join(dir, 'snapshot.json'), AUTH_SECRET_PATH: path.join(dir, 'auth-secret') };
   let db: Db;
   let gatewatch: GatewatchProcess;
@@ -59,7 +61,7 @@ describe('error pages at the proxy', () => {
 
   const api = (method: string, route: string, body?: unknown) => send(gatewatch.url, method, `/api/v1/pages/${pageId}${route}`, { key, body: body === undefined ? undefined : json(body) });
   const websiteId = async () => (await db.component.findFirstOrThrow({ where: { name: 'Website' } })).id;
-  const file = (name: string) => (fs.existsSync(path.join(pages, name)) ? fs.readFileSync(path.join(pages, name), 'utf8') : '');
+  const file = (name: string, folder = pages) => (fs.existsSync(path.join(folder, name)) ? fs.readFileSync(path.join(folder, name), 'utf8') : '');
 
   beforeAll(async () => {
     // A quiet demo page: its components and nothing going on.
@@ -71,7 +73,7 @@ describe('error pages at the proxy', () => {
     await db.component.updateMany({ data: { status: 'operational' } });
     pageId = (await db.page.findFirstOrThrow()).id;
     key = (await createApiKey(db, { name: 'test', scopes: ['admin'] }, SYSTEM_ACTOR)).key;
-    gatewatch = await startGatewatch({ port, env: { ...env, DEMO_SEED: 'never', PUBLIC_URL: `http://127.0.0.1:${port}`, ADMIN_EMAIL: OWNER.email, ADMIN_PASSWORD: OWNER.password } });
+    gatewatch = await startGatewatch({ port, env: { ...env, DEMO_SEED: 'never', PUBLIC_URL: `http://127.0.0.1:${port}`, ADMIN_EMAIL: OWNER.email, ADMIN_PASSWORD: OWNER.password, ERROR_PAGES_DIR: served } });
 
     // The files first: HAProxy reads its errorfiles when it starts.
     const written = await cli(['error-pages', '--out', pages, '--from', gatewatch.url], env).done;
@@ -135,11 +137,16 @@ describe('error pages at the proxy', () => {
       expect(file(`${code}.html`)).not.toMatch(/url\(|@import|<script[^>]+src=/);
     }
     expect(file('502.html')).toContain('The status page shows all systems operational.');
+    // The server wrote the same pages into ERROR_PAGES_DIR.
+    expect(fs.readdirSync(served).sort()).toEqual(fs.readdirSync(pages).sort());
+    expect(file('503.http', served)).toBe(file('503.http'));
   });
 
   it('updates a page written earlier from the live summary when an incident opens', async () => {
     const opened = await api('POST', '/incidents', { incident: { name: 'Checkout errors', status: 'investigating', body: 'Orders fail with 502; we are on it.', components: { [await websiteId()]: 'major_outage' } } });
     expect(opened.status).toBe(201);
+    // The server rewrites its folder as soon as the snapshot changes.
+    await expect.poll(() => file('502.html', served)).toContain('The team knows about it: Checkout errors.');
     const context = await browser.newContext();
     const { page, status, live } = await visit(context, sites.nginx.stopped);
     expect(status).toBe(502);

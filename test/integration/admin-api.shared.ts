@@ -511,7 +511,7 @@ export function describeAdminApi(provider: Provider) {
         const unclear = await deployCall('POST', '/deploys/finish', {});
         expect(unclear.status).toBe(422);
         const answer = (await unclear.json()).error;
-        expect(answer.message).toMatch(/^2 deploys are in progress: "Deploy web" \(until .+\) and "Deploy API" \(until .+\)\. Say which to finish by its id\.$/);
+        expect(answer.message).toMatch(/^2 deploys are in progress: "Deploy web" \(until .+\) and "Deploy API" \(until .+\)\. Say which to finish by its id \(the command line's `deploy list` shows them\)\.$/);
         expect(answer.details.map((detail: { id: string }) => detail.id).sort()).toEqual([first, second].sort());
         for (const id of [first, second]) expect((await deployCall('POST', '/deploys/finish', { deploy: { id } })).status).toBe(200);
         expect(await (await call('GET', '/deploys', { key: keys.read })).json()).toEqual([]);

@@ -3,6 +3,7 @@
 // public JSON, the status history and the audit log then say.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/access/permissions';
+import { createApiKey } from '@/lib/api-keys/api-keys';
 import type { Provider } from '@/lib/db/client';
 import { saveTemplate } from '@/lib/incidents/templates';
 import { snapshotRebuilds, waitOutRebuild } from '../helpers/rebuilds';
@@ -147,6 +148,30 @@ export function describeMonitorsApi(provider: Provider) {
       upstream.set({ kind: 'status', status: 502 });
       expect(await checkNow(id)).toMatchObject({ state: 'down', component_status: { changed: false, reason: 'maintenance' } });
       await publicStatusBecomes(componentId, 'under_maintenance');
+    });
+
+    it('in a deploy window: no status change and no incident while the app fails; after it, the monitor has the component again', async () => {
+      const componentId = await newComponent('Deployed app');
+      upstream.set({ kind: 'status', status: 200 });
+      const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600, failures_before_down: 1, successes_before_up: 1, incident_mode: 'open' }));
+      await expect.poll(async () => ((await (await call('GET', `/monitors/${id}`, { key: keys.read })).json()) as MonitorJson).state).toBe('up');
+      // The pipeline's key, as the README's GitHub Actions step uses it.
+      const deployKey = (await createApiKey(fixture.database.db, { name: 'pipeline', scopes: ['deploys'] }, SYSTEM_ACTOR)).key;
+      const opened = await call('POST', '/deploys', { key: deployKey, body: json({ deploy: { name: 'Deploy v1.4', components: [componentId], minutes: 10 } }) });
+      expect(opened.status).toBe(201);
+      upstream.set({ kind: 'status', status: 502 });
+      const during = await checkNow(id);
+      expect(during).toMatchObject({ state: 'down', component_status: { changed: false } });
+      await publicStatusBecomes(componentId, 'under_maintenance');
+      const incidents = () => fixture.database.db.incident.count({ where: { kind: 'incident', components: { some: { componentId } } } });
+      expect(await incidents()).toBe(0);
+      // The deploy is over and the app still fails: the component is the monitor's again, with its incident.
+      expect((await call('POST', '/deploys/finish', { key: deployKey, body: json({ deploy: { id: (await opened.json()).id } }) })).status).toBe(200);
+      await publicStatusBecomes(componentId, 'operational');
+      expect((await checkNow(id)).component_status).toEqual({ changed: true, status: 'major_outage' });
+      await publicStatusBecomes(componentId, 'major_outage');
+      expect(await incidents()).toBe(1);
+      upstream.set({ kind: 'status', status: 200 });
     });
 
     it('costs no snapshot rebuild for checks that change no status', async () => {

@@ -3,7 +3,7 @@
 // script run, and HAProxy's raw response.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { errorPageStatus, rawHttpResponse, renderErrorPage } from '@/lib/error-pages/error-page';
+import { errorPageStatus, MAX_RAW_RESPONSE_BYTES, rawHttpResponse, renderErrorPage } from '@/lib/error-pages/error-page';
 import { MAX_LOGO_BYTES } from '@/lib/error-pages/inline-logo';
 import { ERROR_PAGE_SCRIPT } from '@/lib/error-pages/live-update';
 import { proxySetupFrom } from '@/lib/error-pages/proxy-config';
@@ -52,7 +52,8 @@ describe('what the error pages say of the status', () => {
     expect(errorPageStatus(snapshot([outage], [window, deploy]))).toMatchObject({
       tone: 'deploy',
       headline: 'A deploy is in progress: Deploy v1.4. It should be over by Dec 7, 2026, 10:15 UTC.',
-      fingerprint: 'd1:in_progress,i1:identified,m1:in_progress',
+      // Each with its latest update: a new one on the same incident is news too.
+      fingerprint: 'd1:in_progress:m1-u,i1:identified:i1-u,m1:in_progress:m1-u',
     });
     expect(errorPageStatus(snapshot([outage], [window]))).toMatchObject({
       tone: 'maintenance',
@@ -87,15 +88,23 @@ describe('the error page', () => {
     expect(html).toContain('<title>502 Bad Gateway · Example</title>');
   });
 
-  it('stays within HAProxy’s 16 KB with the largest logo it inlines and a long message', () => {
-    const long = incident({ id: 'i1', name: 'x'.repeat(255), status: 'investigating' });
-    long.updates[0].body = 'word '.repeat(4000);
-    const snapshot = { ...fixtureSnapshot(), page: { ...fixtureSnapshot().page, supportUrl: 'https://example.com/support', name: 'N'.repeat(100) }, incidents: [long, long, long] };
+  it('stays within HAProxy’s buffer whatever the operator wrote: the logo goes first, then long texts are cut', async () => {
+    const worst = '&😀'.repeat(2000);
+    const long = incident({ id: 'i1', name: worst.slice(0, 255), status: 'investigating' });
+    long.updates[0].body = worst;
+    const page = { ...fixtureSnapshot().page, name: worst.slice(0, 100), supportUrl: `https://example.com/support?${'a=1&'.repeat(500)}` };
+    const snapshot = { ...fixtureSnapshot(), page, incidents: [long, long, long] };
     const logo = `data:image/png;base64,${Buffer.alloc(MAX_LOGO_BYTES).toString('base64')}`;
     for (const code of [502, 503, 504] as const) {
-      const raw = rawHttpResponse(code, renderErrorPage(snapshot, code, logo).html);
-      expect(Buffer.byteLength(raw)).toBeLessThan(16_384 - 1024);
+      const { html } = renderErrorPage(snapshot, code, logo);
+      expect(Buffer.byteLength(rawHttpResponse(code, html))).toBeLessThanOrEqual(MAX_RAW_RESPONSE_BYTES);
+      expect(html).toContain('The team knows about it: &amp;😀');
     }
+    // A page with room keeps its logo and support link.
+    const roomy = renderErrorPage({ ...fixtureSnapshot(), page: { ...fixtureSnapshot().page, supportUrl: 'https://example.com/support' } }, 502, logo).html;
+    expect(roomy).toContain(`<img src="${logo}"`);
+    expect(roomy).toContain('href="https://example.com/support"');
+    expect(MAX_RAW_RESPONSE_BYTES).toBe(16_384 - 1024);
   });
 
   it('as a raw response for HAProxy: the status line, no caching, and the exact length of the body', () => {

@@ -89,12 +89,13 @@ export default async function ErrorPagesPage({ searchParams }: { searchParams: P
           maintenance&rdquo; with the deploy&apos;s name, their monitors open no incidents, and these pages say a deploy is in progress and when it should end.
           It closes when the script finishes it, or on its own when its time runs out. Give the script an API key of the &ldquo;deploys&rdquo; scope.
         </p>
-        <pre className={CODE}>{`curl -fsS -X POST ${statusUrl || 'https://status.example.com'}/api/v1/pages/${snapshot.page.id}/deploys \\
+        <pre className={CODE}>{`ID=$(curl -fsS -X POST ${statusUrl || 'https://status.example.com'}/api/v1/pages/${snapshot.page.id}/deploys \\
   -H "Authorization: Bearer $GATEWATCH_KEY" -H "Content-Type: application/json" \\
-  -d '{"deploy": {"name": "Deploy v1.4", "components": "api,website", "minutes": 10}}'
+  -d '{"deploy": {"name": "Deploy v1.4", "components": "api,website", "minutes": 10}}' | jq -r .id)
 # … deploy …
 curl -fsS -X POST ${statusUrl || 'https://status.example.com'}/api/v1/pages/${snapshot.page.id}/deploys/finish \\
-  -H "Authorization: Bearer $GATEWATCH_KEY"`}</pre>
+  -H "Authorization: Bearer $GATEWATCH_KEY" -H "Content-Type: application/json" \\
+  -d "{\\"deploy\\": {\\"id\\": \\"$ID\\"}}"`}</pre>
       </section>
     </>
   );
