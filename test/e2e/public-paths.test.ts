@@ -5,12 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
+import { migratedSqliteUrl } from '../helpers/databases';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-public-paths-'));
 let server: GatewatchProcess;
 
 beforeAll(async () => {
-  server = await startGatewatch({ env: { DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`, SNAPSHOT_PATH: path.join(dir, 'snapshot.json') } });
+  server = await startGatewatch({ env: { DATABASE_URL: migratedSqliteUrl(path.join(dir, 'gatewatch.db')), SNAPSHOT_PATH: path.join(dir, 'snapshot.json') } });
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
-import { createEmptyDatabaseUrl, cutOffPostgresDatabase, dropDatabaseUrl } from '../helpers/databases';
+import { createEmptyDatabaseUrl, cutOffPostgresDatabase, dropDatabaseUrl, migratedSqliteUrl } from '../helpers/databases';
 import { snapshotRebuilds, waitOutRebuild } from '../helpers/rebuilds';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -31,6 +31,7 @@ const status = async (url: string) => (await fetch(url)).status;
 
 describe('with PostgreSQL gone', () => {
   it('serves / and summary.json from the snapshot, before and after a restart, and says it is not ready', async () => {
+    // Empty: the first start migrates it.
     const databaseUrl = await createEmptyDatabaseUrl('postgresql');
     cleanups.push(() => dropDatabaseUrl(databaseUrl));
     const env = { DATABASE_URL: databaseUrl, SNAPSHOT_PATH: path.join(dir, 'pg-snapshot.json'), SNAPSHOT_REFRESH_SECONDS: '1' };
@@ -92,7 +93,7 @@ describe('with the database unreachable from the start and no snapshot saved', (
 describe('a write from another process', () => {
   it('shows on a running server: `npm run db:seed -- --scale` replaces the demo', async () => {
     // No timed rebuild: what shows, shows because the write was seen.
-    const env = { DATABASE_URL: `file:${path.join(dir, 'seeded.db')}`, SNAPSHOT_PATH: path.join(dir, 'seeded-snapshot.json'), SNAPSHOT_REFRESH_SECONDS: '3600' };
+    const env = { DATABASE_URL: migratedSqliteUrl(path.join(dir, 'seeded.db')), SNAPSHOT_PATH: path.join(dir, 'seeded-snapshot.json'), SNAPSHOT_REFRESH_SECONDS: '3600' };
     const server = await start(env);
     const before = await (await fetch(`${server.url}/api/v2/summary.json`)).json();
     expect(before.page.name).toBe('Gatewatch Demo');

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { launchChromium } from './browser';
+import { migratedSqliteUrl } from './databases';
 
 export const OWNER = { email: 'owner@example.com', password: 'correct horse battery staple' };
 
@@ -15,14 +16,21 @@ export interface AdminServer {
   browser: Browser;
 }
 
-/** `env` is added to the server's environment; a function is called just before it starts. */
-export function useAdminServer(name: string, env: Record<string, string> | (() => Promise<Record<string, string>>) = {}): AdminServer {
+/**
+ * `env` is added to the server's environment; a function is called just before it starts. The SQLite
+ * file is already migrated, unless `emptyDatabase` (a first boot migrates it).
+ */
+export function useAdminServer(
+  name: string,
+  env: Record<string, string> | (() => Promise<Record<string, string>>) = {},
+  options: { emptyDatabase?: boolean } = {},
+): AdminServer {
   const fixture = {} as AdminServer;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gatewatch-${name}-`));
   beforeAll(async () => {
     fixture.server = await startGatewatch({
       env: {
-        DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`,
+        DATABASE_URL: options.emptyDatabase ? `file:${path.join(dir, 'gatewatch.db')}` : migratedSqliteUrl(path.join(dir, 'gatewatch.db')),
         SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),
         AUTH_SECRET_PATH: path.join(dir, 'auth-secret'),
         ADMIN_EMAIL: OWNER.email,
