@@ -28,17 +28,24 @@ export function useAdminServer(
   const fixture = {} as AdminServer;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gatewatch-${name}-`));
   beforeAll(async () => {
-    fixture.server = await startGatewatch({
-      env: {
-        DATABASE_URL: options.emptyDatabase ? `file:${path.join(dir, 'gatewatch.db')}` : migratedSqliteUrl(path.join(dir, 'gatewatch.db')),
-        SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),
-        AUTH_SECRET_PATH: path.join(dir, 'auth-secret'),
-        ADMIN_EMAIL: OWNER.email,
-        ADMIN_PASSWORD: OWNER.password,
-        ...(typeof env === 'function' ? await env() : env),
-      },
-    });
-    fixture.browser = await launchChromium();
+    const extra = typeof env === 'function' ? await env() : env;
+    // Chromium starts while the server does; each is kept for afterAll even if the other failed.
+    const [server, browser] = await Promise.allSettled([
+      startGatewatch({
+        env: {
+          DATABASE_URL: options.emptyDatabase ? `file:${path.join(dir, 'gatewatch.db')}` : migratedSqliteUrl(path.join(dir, 'gatewatch.db')),
+          SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),
+          AUTH_SECRET_PATH: path.join(dir, 'auth-secret'),
+          ADMIN_EMAIL: OWNER.email,
+          ADMIN_PASSWORD: OWNER.password,
+          ...extra,
+        },
+      }),
+      launchChromium(),
+    ]);
+    if (server.status === 'fulfilled') fixture.server = server.value;
+    if (browser.status === 'fulfilled') fixture.browser = browser.value;
+    for (const started of [server, browser]) if (started.status === 'rejected') throw started.reason;
   });
   afterAll(async () => {
     await fixture.browser?.close();
