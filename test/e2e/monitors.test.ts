@@ -18,10 +18,8 @@ const publicJson = async (path: string) => (await fetch(`${admin.server.url}${pa
 const componentStatus = async (name: string) => (await publicJson('/api/v2/components.json')).components.find((component: { name: string }) => component.name === name)?.status;
 const badgeText = async (id: string) => (await fetch(`${admin.server.url}/badge/${id}.svg`)).text();
 
-// This and the monitor actions below run at once, each on its own server (this one mostly waits for
-// the monitor's next check); each test uses its own `expect`, so polls and failures are its own.
-describe.concurrent('monitors in the admin', () => {
-  it('an operator adds a monitor; a 502 shows on the page, the JSON and the badge, and so does the recovery', async ({ expect }) => {
+describe('monitors in the admin', () => {
+  it('an operator adds a monitor; a 502 shows on the page, the JSON and the badge, and so does the recovery', async () => {
     const page = await admin.browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
@@ -86,8 +84,7 @@ describe.concurrent('monitors in the admin', () => {
 
 // Every monitor action of the admin, in Chromium, on each database: add (a TCP monitor), check now,
 // edit, pause, resume and delete, each showing what it did.
-// A TCP monitor: it only needs the upstream's port open, whatever the test above makes it answer.
-describe.concurrent.each(PROVIDERS)('monitor actions on %s', (provider) => {
+describe.each(PROVIDERS)('monitor actions on %s', (provider) => {
   let database: TestDatabase | undefined;
   const fixture = useAdminServer(`monitor-actions-${provider}`, async (): Promise<Record<string, string>> => {
     if (provider === 'sqlite') return {};
@@ -96,7 +93,7 @@ describe.concurrent.each(PROVIDERS)('monitor actions on %s', (provider) => {
   });
   afterAll(() => database?.drop());
 
-  it('adds, checks, edits, pauses, resumes and deletes a monitor', async ({ expect }) => {
+  it('adds, checks, edits, pauses, resumes and deletes a monitor', async () => {
     const page = await fixture.browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
