@@ -15,10 +15,11 @@ import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import type { ComponentStatus } from '@/lib/schemas/status';
 import { logIn, useAdminServer } from '../helpers/admin-server';
 import { seriousFindings } from '../helpers/axe';
+import { migratedSqliteUrl } from '../helpers/databases';
 import { createMonitor } from '@/lib/monitors/manage-monitors';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-a11y-'));
-const databaseUrl = `file:${path.join(dir, 'gatewatch.db')}`;
+const databaseUrl = migratedSqliteUrl(path.join(dir, 'gatewatch.db'));
 // Registered first, so it runs last: after the server has stopped.
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const fixture = useAdminServer('a11y', { DATABASE_URL: databaseUrl });

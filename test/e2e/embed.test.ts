@@ -12,9 +12,10 @@ import { createDb, type Db } from '@/lib/db/client';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { launchChromium } from '../helpers/browser';
+import { migratedSqliteUrl } from '../helpers/databases';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-embed-'));
-const databaseUrl = `file:${path.join(dir, 'gatewatch.db')}`;
+const databaseUrl = migratedSqliteUrl(path.join(dir, 'gatewatch.db'));
 let server: GatewatchProcess;
 let hostSite: http.Server;
 let hostUrl: string;

@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { logIn, OWNER, tryLogIn as tryLogInAt, useAdminServer } from '../helpers/admin-server';
 
-const fixture = useAdminServer('headless');
+// On an empty file: a first boot migrates it, then makes the owner.
+const fixture = useAdminServer('headless', {}, { emptyDatabase: true });
 const tryLogIn = (page: Page, account: { email: string; password: string }) => tryLogInAt(page, fixture.server.url, account);
 const GRACE = { name: 'Grace Hopper', email: 'grace@example.com', password: 'cobol forever and ever' };
 

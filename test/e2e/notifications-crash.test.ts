@@ -10,7 +10,8 @@ import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-r
 /** More subscribers than a server sends to at once (50), so some wait for a free slot. */
 const RECEIVERS = 40;
 
-describe.each(['sqlite', 'postgresql'] as Provider[])('a server killed mid fan-out, on %s', (provider) => {
+// Both databases at once: most of each is waiting for leases to run out, each on its own server.
+describe.concurrent.each(['sqlite', 'postgresql'] as Provider[])('a server killed mid fan-out, on %s', (provider) => {
   // A short answer time, so the sends in flight when the server dies are due again sooner (lease: 5 s + 15 s).
   const fixture = useAdminApiFixture(provider, 'notifications-crash', { WEBHOOK_TIMEOUT_SECONDS: '5' });
   let receiver: WebhookReceiver;
@@ -24,7 +25,8 @@ describe.each(['sqlite', 'postgresql'] as Provider[])('a server killed mid fan-o
     await receiver?.stop();
   });
 
-  it('delivers every notification at least once after a restart', async () => {
+  // The test's own expect: a concurrent test's polls and failures are its own.
+  it('delivers every notification at least once after a restart', async ({ expect }) => {
     const { call, keys } = fixture;
     const component = (await (await call('POST', '/components', { key: keys.all, body: json({ component: { name: 'Crashing' } }) })).json()).id;
     const secrets = new Map<string, string>();

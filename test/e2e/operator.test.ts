@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { setStatusOnDashboard } from '../helpers/admin-server';
 import { launchChromium } from '../helpers/browser';
+import { migratedSqliteUrl } from '../helpers/databases';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-operator-'));
 let server: GatewatchProcess;
@@ -15,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startGatewatch({
-    env: { DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`, SNAPSHOT_PATH: path.join(dir, 'snapshot.json'), AUTH_SECRET_PATH: path.join(dir, 'auth-secret') },
+    env: { DATABASE_URL: migratedSqliteUrl(path.join(dir, 'gatewatch.db')), SNAPSHOT_PATH: path.join(dir, 'snapshot.json'), AUTH_SECRET_PATH: path.join(dir, 'auth-secret') },
   });
   browser = await launchChromium();
 });

@@ -3,7 +3,7 @@
 // cancel it, and remove the demo content in one step.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Provider } from '@/lib/db/client';
-import { createEmptyDatabaseUrl, dropDatabaseUrl, PROVIDERS } from '../helpers/databases';
+import { createMigratedDatabaseUrl, dropDatabaseUrl, PROVIDERS } from '../helpers/databases';
 import { logIn, useAdminServer } from '../helpers/admin-server';
 
 for (const provider of PROVIDERS) describeNight(provider);
@@ -17,7 +17,7 @@ function describeNight(provider: Provider) {
     });
     const fixture = useAdminServer(`night-${provider}`, async (): Promise<Record<string, string>> => {
       if (provider === 'sqlite') return {};
-      databaseUrl = await createEmptyDatabaseUrl(provider);
+      databaseUrl = await createMigratedDatabaseUrl(provider);
       return { DATABASE_URL: databaseUrl };
     });
     const get = (path: string) => fetch(`${fixture.server.url}${path}`);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
-import { createEmptyDatabaseUrl, cutOffPostgresDatabase, dropDatabaseUrl } from '../helpers/databases';
+import { createEmptyDatabaseUrl, cutOffPostgresDatabase, dropDatabaseUrl, migratedSqliteUrl } from '../helpers/databases';
 import { snapshotRebuilds, waitOutRebuild } from '../helpers/rebuilds';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -29,8 +29,11 @@ afterAll(async () => {
 
 const status = async (url: string) => (await fetch(url)).status;
 
-describe('with PostgreSQL gone', () => {
-  it('serves / and summary.json from the snapshot, before and after a restart, and says it is not ready', async () => {
+// The three at once, each on its own servers and files: most of each is waiting on a server. Each
+// test uses its own `expect`, so polls and failures are its own.
+describe.concurrent('with PostgreSQL gone', () => {
+  it('serves / and summary.json from the snapshot, before and after a restart, and says it is not ready', async ({ expect }) => {
+    // Empty: the first start migrates it.
     const databaseUrl = await createEmptyDatabaseUrl('postgresql');
     cleanups.push(() => dropDatabaseUrl(databaseUrl));
     const env = { DATABASE_URL: databaseUrl, SNAPSHOT_PATH: path.join(dir, 'pg-snapshot.json'), SNAPSHOT_REFRESH_SECONDS: '1' };
@@ -65,8 +68,8 @@ describe('with PostgreSQL gone', () => {
   }, 120_000);
 });
 
-describe('with the database unreachable from the start and no snapshot saved', () => {
-  it('answers every public path 503 with Retry-After, in the path’s own format', async () => {
+describe.concurrent('with the database unreachable from the start and no snapshot saved', () => {
+  it('answers every public path 503 with Retry-After, in the path’s own format', async ({ expect }) => {
     // Port 1: nothing listens there, so every connection is refused at once.
     const server = await start({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/gatewatch', SNAPSHOT_PATH: path.join(dir, 'never-saved.json') });
     const expected: [string, RegExp, RegExp][] = [
@@ -89,10 +92,10 @@ describe('with the database unreachable from the start and no snapshot saved', (
   }, 60_000);
 });
 
-describe('a write from another process', () => {
-  it('shows on a running server: `npm run db:seed -- --scale` replaces the demo', async () => {
+describe.concurrent('a write from another process', () => {
+  it('shows on a running server: `npm run db:seed -- --scale` replaces the demo', async ({ expect }) => {
     // No timed rebuild: what shows, shows because the write was seen.
-    const env = { DATABASE_URL: `file:${path.join(dir, 'seeded.db')}`, SNAPSHOT_PATH: path.join(dir, 'seeded-snapshot.json'), SNAPSHOT_REFRESH_SECONDS: '3600' };
+    const env = { DATABASE_URL: migratedSqliteUrl(path.join(dir, 'seeded.db')), SNAPSHOT_PATH: path.join(dir, 'seeded-snapshot.json'), SNAPSHOT_REFRESH_SECONDS: '3600' };
     const server = await start(env);
     const before = await (await fetch(`${server.url}/api/v2/summary.json`)).json();
     expect(before.page.name).toBe('Gatewatch Demo');

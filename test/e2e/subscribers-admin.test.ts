@@ -11,7 +11,7 @@ import { pageTimeZone } from '@/lib/page/page-settings';
 import { instantToWallClock } from '@/lib/time';
 import { addOperator, logIn, useAdminServer } from '../helpers/admin-server';
 import { seriousFindings } from '../helpers/axe';
-import { createEmptyDatabaseUrl, dropDatabaseUrl, PROVIDERS } from '../helpers/databases';
+import { createMigratedDatabaseUrl, dropDatabaseUrl, PROVIDERS } from '../helpers/databases';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
 
@@ -61,7 +61,7 @@ describe.each(PROVIDERS)('subscribers in the admin on %s', (provider) => {
     await Promise.all([smtp?.stop(), ok?.stop(), failing?.stop()]);
   });
   const fixture = useAdminServer(`subscribers-${provider}`, async () => {
-    databaseUrl = await createEmptyDatabaseUrl(provider);
+    databaseUrl = await createMigratedDatabaseUrl(provider);
     [smtp, ok, failing] = await Promise.all([startSmtpSink(), startWebhookReceiver(), startWebhookReceiver()]);
     failing.answer({ status: 500 });
     return { DATABASE_URL: databaseUrl, SMTP_URL: smtp.url };

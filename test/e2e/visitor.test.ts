@@ -11,6 +11,7 @@ import { formatUptime } from '@/lib/status/uptime';
 import { dayKey, formatShortDay, startOfDay } from '@/lib/time';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { launchChromium } from '../helpers/browser';
+import { migratedSqliteUrl } from '../helpers/databases';
 
 let server: GatewatchProcess;
 let BASE: string;
@@ -19,7 +20,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-e2e-'));
 
 beforeAll(async () => {
   server = await startGatewatch({
-    env: { DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`, SNAPSHOT_PATH: path.join(dir, 'snapshot.json') },
+    env: { DATABASE_URL: migratedSqliteUrl(path.join(dir, 'gatewatch.db')), SNAPSHOT_PATH: path.join(dir, 'snapshot.json') },
   });
   BASE = server.url;
   browser = await launchChromium();

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
 import { launchChromium } from './browser';
+import { migratedSqliteUrl } from './databases';
 
 export const OWNER = { email: 'owner@example.com', password: 'correct horse battery staple' };
 
@@ -15,22 +16,36 @@ export interface AdminServer {
   browser: Browser;
 }
 
-/** `env` is added to the server's environment; a function is called just before it starts. */
-export function useAdminServer(name: string, env: Record<string, string> | (() => Promise<Record<string, string>>) = {}): AdminServer {
+/**
+ * `env` is added to the server's environment; a function is called just before it starts. The SQLite
+ * file is already migrated, unless `emptyDatabase` (a first boot migrates it).
+ */
+export function useAdminServer(
+  name: string,
+  env: Record<string, string> | (() => Promise<Record<string, string>>) = {},
+  options: { emptyDatabase?: boolean } = {},
+): AdminServer {
   const fixture = {} as AdminServer;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gatewatch-${name}-`));
   beforeAll(async () => {
-    fixture.server = await startGatewatch({
-      env: {
-        DATABASE_URL: `file:${path.join(dir, 'gatewatch.db')}`,
-        SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),
-        AUTH_SECRET_PATH: path.join(dir, 'auth-secret'),
-        ADMIN_EMAIL: OWNER.email,
-        ADMIN_PASSWORD: OWNER.password,
-        ...(typeof env === 'function' ? await env() : env),
-      },
-    });
-    fixture.browser = await launchChromium();
+    const extra = typeof env === 'function' ? await env() : env;
+    // Chromium starts while the server does; each is kept for afterAll even if the other failed.
+    const [server, browser] = await Promise.allSettled([
+      startGatewatch({
+        env: {
+          DATABASE_URL: options.emptyDatabase ? `file:${path.join(dir, 'gatewatch.db')}` : migratedSqliteUrl(path.join(dir, 'gatewatch.db')),
+          SNAPSHOT_PATH: path.join(dir, 'snapshot.json'),
+          AUTH_SECRET_PATH: path.join(dir, 'auth-secret'),
+          ADMIN_EMAIL: OWNER.email,
+          ADMIN_PASSWORD: OWNER.password,
+          ...extra,
+        },
+      }),
+      launchChromium(),
+    ]);
+    if (server.status === 'fulfilled') fixture.server = server.value;
+    if (browser.status === 'fulfilled') fixture.browser = browser.value;
+    for (const started of [server, browser]) if (started.status === 'rejected') throw started.reason;
   });
   afterAll(async () => {
     await fixture.browser?.close();

@@ -26,10 +26,30 @@ async function admin<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A new, empty, migrated database of the provider; `drop()` removes it. */
-export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
-  const url = await createEmptyDatabaseUrl(provider);
-  await applyMigrations(url);
+/**
+ * Set by test/global-setup.ts for the run: a migrated SQLite file and PostgreSQL database, copied
+ * instead of running the schema engine for each test database (about a second each, more under load).
+ */
+const TEMPLATES = 'GATEWATCH_TEST_TEMPLATES';
+
+export function migratedTemplate(provider: Provider): string | undefined {
+  const templates = process.env[TEMPLATES];
+  return templates ? (JSON.parse(templates) as Record<Provider, string>)[provider] : undefined;
+}
+
+export function setMigratedTemplates(templates: Record<Provider, string> | undefined) {
+  if (templates) process.env[TEMPLATES] = JSON.stringify(templates);
+  else Reflect.deleteProperty(process.env, TEMPLATES);
+}
+
+/**
+ * A new, empty, migrated database of the provider; `drop()` removes it. A copy of the run's migrated
+ * template, unless `migrateHere` (tests of the migrations themselves) or there is none.
+ */
+export async function createTestDatabase(provider: Provider, options: { migrateHere?: boolean } = {}): Promise<TestDatabase> {
+  const template = options.migrateHere ? undefined : migratedTemplate(provider);
+  const url = await newDatabaseUrl(provider, template);
+  if (!template) await applyMigrations(url);
   const db = createDb(url);
   return { url, db, drop: async () => {
     await db.$disconnect();
@@ -38,16 +58,43 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
 }
 
 /** A URL for a database nobody has touched (no tables). */
-export async function createEmptyDatabaseUrl(provider: Provider): Promise<string> {
+export function createEmptyDatabaseUrl(provider: Provider): Promise<string> {
+  return newDatabaseUrl(provider);
+}
+
+/**
+ * For a server to start on: a copy of the run's migrated template, so it need not migrate at start;
+ * an empty database (it migrates) when there is none.
+ */
+export function createMigratedDatabaseUrl(provider: Provider): Promise<string> {
+  return newDatabaseUrl(provider, migratedTemplate(provider));
+}
+
+/** `createEmptyDatabaseUrl`'s database, or with `template`'s tables and rows (a URL of the provider). */
+async function newDatabaseUrl(provider: Provider, template?: string): Promise<string> {
   if (provider === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatewatch-test-'));
-    return `file:${path.join(dir, 'test.db')}`;
+    const file = path.join(dir, 'test.db');
+    if (template) fs.copyFileSync(template.slice('file:'.length), file);
+    return `file:${file}`;
   }
   const name = `gatewatch_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
+  // Several may copy the template at once: it takes no connections (global-setup.ts), so none is in the way.
+  const copy = template ? ` TEMPLATE "${new URL(template).pathname.slice(1)}"` : '';
+  await admin((client) => client.query(`CREATE DATABASE "${name}"${copy}`));
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * `file:<file>` with the run's migrated SQLite template copied there, for a server that need not
+ * migrate at start; a plain path (the server migrates) when there is no template.
+ */
+export function migratedSqliteUrl(file: string): string {
+  const template = migratedTemplate('sqlite');
+  if (template) fs.copyFileSync(template.slice('file:'.length), file);
+  return `file:${file}`;
 }
 
 export async function dropDatabaseUrl(url: string) {

@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import { createApiKey } from '@/lib/api-keys/api-keys';
 import { createDb, type Db } from '@/lib/db/client';
 import { startGatewatch, type GatewatchProcess } from '@/scripts/lib/gatewatch-process';
+import { migratedSqliteUrl } from './databases';
 
 export interface DemoServer {
   server: GatewatchProcess;
@@ -21,7 +22,7 @@ export interface DemoServer {
 export function useDemoServer(name: string): DemoServer {
   const fixture = {} as DemoServer;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gatewatch-${name}-`));
-  const DATABASE_URL = `file:${path.join(dir, 'gatewatch.db')}`;
+  const DATABASE_URL = migratedSqliteUrl(path.join(dir, 'gatewatch.db'));
   beforeAll(async () => {
     fixture.server = await startGatewatch({
       env: { DATABASE_URL, SNAPSHOT_PATH: path.join(dir, 'snapshot.json'), AUTH_SECRET_PATH: path.join(dir, 'auth-secret'), LOG_LEVEL: 'info' },

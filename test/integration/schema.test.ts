@@ -18,7 +18,7 @@ describe('the two schemas', () => {
 
 describe.each(PROVIDERS)('migrations on %s', (provider) => {
   it('apply once to an empty database and leave nothing to diff against the schema', async () => {
-    const database = await createTestDatabase(provider);
+    const database = await createTestDatabase(provider, { migrateHere: true });
     try {
       const names = readMigrations(provider).migrationDirectories.map((dir) => dir.path);
       expect(names.length).toBeGreaterThan(0);
