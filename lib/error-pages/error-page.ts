@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { accentForDarkMode, parseHexColor, readableAccent } from '../accent-color.ts';
 import { pageBaseUrl } from '../feeds/history-feeds.ts';
 import { xmlText } from '../feeds/xml.ts';
-import { markdownToText } from '../markdown.ts';
+import { markdownToLines } from '../markdown.ts';
 import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, updateStatusLabel, type Indicator } from '../schemas/status.ts';
 import type { Snapshot, SnapshotIncident } from '../status/snapshot-types.ts';
 import { formatDateTime } from '../time.ts';
@@ -55,6 +55,15 @@ export interface ErrorPageStatus {
 const isActive = (incident: SnapshotIncident) =>
   incident.kind === 'maintenance' ? (ACTIVE_MAINTENANCE_STATUSES as readonly string[]).includes(incident.status) : (UNRESOLVED_INCIDENT_STATUSES as readonly string[]).includes(incident.status);
 
+/** Lines (a list's items) as one run of sentences: "Retried safely\nNo data lost" → "Retried safely. No data lost." */
+export const asSentences = (text: string) =>
+  text
+    .split(/\n+/)
+    .map((line) => line.replace(/^(?:•|\d+\.)\s+/, '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((line) => (/[.!?:;…]$/.test(line) ? line : `${line}.`))
+    .join(' ');
+
 /** What is going on, in the order a visitor cares: a deploy, planned work, a known incident, nothing known. */
 export function errorPageStatus(snapshot: Snapshot): ErrorPageStatus {
   const zone = snapshot.page.timeZone;
@@ -65,7 +74,7 @@ export function errorPageStatus(snapshot: Snapshot): ErrorPageStatus {
   const latest = (incident: SnapshotIncident) => {
     const update = incident.updates[0];
     if (!update) return null;
-    const text = markdownToText(update.body).replace(/\s+/g, ' ').trim();
+    const text = asSentences(markdownToLines(update.body));
     return `${updateStatusLabel(update.status)} at ${formatDateTime(update.displayAt, zone)}: ${text.length > 280 ? `${text.slice(0, 279)}…` : text}`;
   };
   const deploy = windows.find((window) => window.deploy);

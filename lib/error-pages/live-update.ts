@@ -19,7 +19,9 @@ export const ERROR_PAGE_SCRIPT = String.raw`(function () {
     var update = (incident.incident_updates || [])[0];
     if (!update) return null;
     // Markdown as plain words: links keep their text, marks go.
-    var text = String(update.body || '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_\`#>~]+/g, '').replace(/\s+/g, ' ').trim();
+    var text = String(update.body || '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_\`#>~]+/g, '')
+      .split(/\n+/).map(function (line) { return line.replace(/^\s*(?:[-+]|\d+\.)\s+/, '').replace(/\s+/g, ' ').trim(); })
+      .filter(Boolean).map(function (line) { return /[.!?:;\u2026]$/.test(line) ? line : line + '.'; }).join(' ');
     if (text.length > 280) text = text.slice(0, 279) + '\u2026';
     return (LABELS[update.status] || update.status) + ' at ' + time(update.display_at || update.created_at) + ': ' + text;
   };

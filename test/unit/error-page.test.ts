@@ -73,6 +73,14 @@ describe('what the error pages say of the status', () => {
 });
 
 describe('the error page', () => {
+  it('reads an update as sentences, a list’s items included', () => {
+    const listed = incident({ id: 'i1', name: 'Checkout errors', status: 'identified' });
+    listed.updates[0].body = 'We are rolling back.\n\n- Requests that failed can be retried safely\n- No data was lost';
+    expect(errorPageStatus({ ...fixtureSnapshot(), incidents: [listed] }).detail).toBe(
+      'Identified at Dec 7, 2026, 10:05 UTC: We are rolling back. Requests that failed can be retried safely. No data was lost.',
+    );
+  });
+
   it('escapes what operators wrote and lets only its own style and script run', () => {
     const snapshot = { ...fixtureSnapshot(), incidents: [incident({ id: 'i1', name: '<img src=x onerror=alert(1)> & "quotes"', status: 'investigating' })] };
     const { html, policy } = renderErrorPage(snapshot, 502, null);
