@@ -131,4 +131,20 @@ describe.each(PROVIDERS)('monitor actions on %s', (provider) => {
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('shows the proxy’s error pages and what they say now, read from this database', async () => {
+    const page = await fixture.browser.newPage();
+    await logIn(page, fixture.server.url);
+    await page.goto(`${fixture.server.url}/admin/error-pages`);
+    // The demo page's open incident, as the pages say it.
+    const now = 'The team knows about it: Elevated 502 Bad Gateway errors on the Public API.';
+    expect(await page.getByText('Right now they say:').textContent()).toContain(now);
+    expect(await page.locator('[data-proxy="nginx"]').textContent()).toContain('alias /var/lib/gatewatch/error-pages/;');
+    const served = await fetch(`${fixture.server.url}/errors/503.html`);
+    expect(served.status).toBe(200);
+    // Shown at another site's address: nobody on the way keeps it.
+    expect(served.headers.get('cache-control')).toBe('no-store');
+    expect(await served.text()).toContain(now);
+    await page.close();
+  });
 });
