@@ -63,10 +63,10 @@ function excerpt(markdown: string): string {
 }
 
 /** What a notification said, in words: its kind and the incident or component it was about. */
-export function notificationInWords(kind: string, payload: string): string {
+export function notificationInWords(kind: string, payload: string | null): string {
   if (kind === 'confirmation') return 'Confirmation link';
   if (kind === 'manage_link') return 'Link to manage the subscription';
-  const body = JSON.parse(payload) as PayloadNames;
+  const body = JSON.parse(payload ?? '{}') as PayloadNames;
   if (kind === 'component_update' || kind === 'incident_component_update') {
     const change = body.component_update;
     return `Component status: ${body.component?.name ?? 'a component'}, ${componentStatusLabel(change?.old_status ?? '').toLowerCase()} → ${componentStatusLabel(change?.new_status ?? '').toLowerCase()}`;

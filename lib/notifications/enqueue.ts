@@ -1,24 +1,19 @@
 // The outbox's writing side: called inside the transaction of the write that causes a notification,
-// so the notification exists exactly when the write committed. It writes ONE row per event, whatever
-// the number of subscribers: posting an update costs the same with 10,000 of them. The delivery
-// worker (worker.ts) fans each row out to one delivery per subscriber, in one transaction of its own.
+// so the notification exists exactly when the write committed. It writes ONE small row per event
+// saying what happened, whatever the number of subscribers: posting an update costs the same with
+// 10,000 of them as with one. The delivery worker (worker.ts) builds the body from it and fans it
+// out to one delivery per subscriber, in one transaction of its own.
 import type { Tx } from '../db/client.ts';
 import { newId } from '../ids.ts';
-import { componentBodies, incidentBody, type ComponentChange, type ConfirmationPayload, type ManageLinkPayload, type NotificationBody } from './payloads.ts';
+import type { ComponentChange, ConfirmationPayload, ManageLinkPayload, NotificationEvent } from './payloads.ts';
 import { ACTIVE_SUBSCRIBER, type FannedOutKind } from './subscribers.ts';
 
 export type { ComponentChange } from './payloads.ts';
 
-// Without anyone to tell (the usual case), a write pays one indexed read and builds nothing.
+// Without anyone to tell (the usual case), a write pays one indexed read and writes nothing.
 const anyoneSubscribed = async (tx: Tx) => Boolean(await tx.subscriber.findFirst({ where: ACTIVE_SUBSCRIBER, select: { id: true } }));
 
-const notificationRow = (kind: FannedOutKind, at: Date, { body, componentIds }: { body: NotificationBody; componentIds: string[] }) => ({
-  id: newId(),
-  kind,
-  payload: JSON.stringify(body),
-  componentIds: JSON.stringify(componentIds),
-  createdAt: at,
-});
+const eventRow = (kind: FannedOutKind, at: Date, event: NotificationEvent) => ({ id: newId(), kind, event: JSON.stringify(event), createdAt: at });
 
 /**
  * Inside the write that posted update `updateId` on an incident or maintenance: tells the
@@ -27,13 +22,13 @@ const notificationRow = (kind: FannedOutKind, at: Date, { body, componentIds }: 
 export async function enqueueIncidentNotifications(tx: Tx, incidentId: string, updateId: string, at = new Date()) {
   const update = await tx.incidentUpdate.findUniqueOrThrow({ where: { id: updateId }, select: { deliverNotifications: true } });
   if (!update.deliverNotifications || !(await anyoneSubscribed(tx))) return;
-  await tx.notification.create({ data: notificationRow('incident_update', at, await incidentBody(tx, incidentId, at)) });
+  await tx.notification.create({ data: eventRow('incident_update', at, { incidentId, updateId }) });
 }
 
 /** Inside the write that marked a maintenance as reminded of: tells its subscribers it starts soon. */
 export async function enqueueMaintenanceReminder(tx: Tx, maintenanceId: string, at = new Date()) {
   if (!(await anyoneSubscribed(tx))) return;
-  await tx.notification.create({ data: notificationRow('maintenance_reminder', at, await incidentBody(tx, maintenanceId, at)) });
+  await tx.notification.create({ data: eventRow('maintenance_reminder', at, { incidentId: maintenanceId }) });
 }
 
 /**
@@ -42,8 +37,8 @@ export async function enqueueMaintenanceReminder(tx: Tx, maintenanceId: string, 
  */
 export async function enqueueComponentNotifications(tx: Tx, changes: ComponentChange[], { byIncident = false, at = new Date() } = {}) {
   if (!changes.length || !(await anyoneSubscribed(tx))) return;
-  const bodies = await componentBodies(tx, changes, at);
-  await tx.notification.createMany({ data: bodies.map((body) => notificationRow(byIncident ? 'incident_component_update' : 'component_update', at, body)) });
+  const kind = byIncident ? 'incident_component_update' : 'component_update';
+  await tx.notification.createMany({ data: changes.map((change) => eventRow(kind, at, { ...change, at: change.at.toISOString() })) });
 }
 
 /**

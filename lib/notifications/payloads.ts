@@ -7,7 +7,7 @@ import { newId } from '../ids.ts';
 import { ACTIVE_MAINTENANCE_STATUSES, isClosedStatus, UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus } from '../schemas/status.ts';
 import { INCIDENT_WITH_UPDATES, readPageLayout, toSnapshotIncident } from '../status/page-rows.ts';
 import { rollupStatus } from '../status/rollup.ts';
-import type { PageLayout } from '../status/snapshot-types.ts';
+import type { PageLayout, SnapshotIncident } from '../status/snapshot-types.ts';
 import { componentJson, incidentsJson } from '../status/statuspage-json.ts';
 
 export interface NotificationBody {
@@ -39,12 +39,40 @@ async function envelope(tx: Tx, layout: PageLayout, at: Date): Promise<Pick<Noti
   };
 }
 
+/** What a write records of what happened; the worker builds the body from it (notificationBody). */
+export type NotificationEvent =
+  /** An incident's or maintenance's update; without updateId, a maintenance about to start (its reminder). */
+  | { incidentId: string; updateId?: string }
+  /** A component's status change; `at` as ISO text. */
+  | { componentId: string; oldStatus: ComponentStatus; newStatus: ComponentStatus; at: string };
+
+export interface ComponentChange {
+  componentId: string;
+  oldStatus: ComponentStatus;
+  newStatus: ComponentStatus;
+  at: Date;
+}
+
+/**
+ * The incident as it stood when update `updateId` was posted: that update and those before it, its
+ * status then. Built a moment later by the worker, it tells the update it announces even when
+ * another was posted meanwhile; names, components and the page's status are read as they are now.
+ */
+function asOfUpdate(incident: SnapshotIncident, updateId: string | undefined): SnapshotIncident {
+  const index = updateId ? incident.updates.findIndex((update) => update.id === updateId) : 0;
+  if (index <= 0) return incident;
+  const update = incident.updates[index];
+  const before = (at: string | null) => (at && at <= update.createdAt ? at : null);
+  return { ...incident, status: update.status, updates: incident.updates.slice(index), updatedAt: update.createdAt, monitoringAt: before(incident.monitoringAt), resolvedAt: before(incident.resolvedAt) };
+}
+
 /** An incident or maintenance update: the full incident, its updates newest first, with the maintenance fields. */
-export async function incidentBody(tx: Tx, incidentId: string, at: Date) {
+async function incidentBody(tx: Tx, { incidentId, updateId }: { incidentId: string; updateId?: string }, at: Date) {
   // One after another: a transaction's connection runs one query at a time.
+  const row = await tx.incident.findUnique({ where: { id: incidentId }, include: INCIDENT_WITH_UPDATES });
+  if (!row) return null;
   const layout = await readPageLayout(tx, { inTransaction: true });
-  const row = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, include: INCIDENT_WITH_UPDATES });
-  const incident = toSnapshotIncident(row, { html: false });
+  const incident = asOfUpdate(toSnapshotIncident(row, { html: false }), updateId);
   const oldest = incident.updates.at(-1);
   const body: NotificationBody = {
     ...(await envelope(tx, layout, at)),
@@ -64,33 +92,33 @@ export async function incidentBody(tx: Tx, incidentId: string, at: Date) {
   return { body, componentIds: incident.componentIds };
 }
 
-export interface ComponentChange {
-  componentId: string;
-  oldStatus: ComponentStatus;
-  newStatus: ComponentStatus;
-  at: Date;
+/** A component's status change, with the component as the change left it and the rollup now. */
+async function componentBody(tx: Tx, change: Extract<NotificationEvent, { componentId: string }>, at: Date) {
+  const layout = await readPageLayout(tx, { inTransaction: true });
+  const component = layout.components.find((candidate) => candidate.id === change.componentId);
+  if (!component) return null;
+  const body: NotificationBody = {
+    ...(await envelope(tx, layout, at)),
+    component_update: {
+      id: newId(),
+      component_id: change.componentId,
+      component_type: 'Component',
+      old_status: change.oldStatus,
+      new_status: change.newStatus,
+      created_at: change.at,
+    },
+    component: componentJson({ ...component, status: change.newStatus }, layout.page.id),
+  };
+  return { body, componentIds: [change.componentId] };
 }
 
-/** Component status changes, one body each, all with the rollup after them. */
-export async function componentBodies(tx: Tx, changes: ComponentChange[], at: Date) {
-  const layout = await readPageLayout(tx, { inTransaction: true });
-  const head = await envelope(tx, layout, at);
-  return changes.map((change) => {
-    const component = layout.components.find((candidate) => candidate.id === change.componentId)!;
-    const body: NotificationBody = {
-      ...head,
-      component_update: {
-        id: newId(),
-        component_id: change.componentId,
-        component_type: 'Component',
-        old_status: change.oldStatus,
-        new_status: change.newStatus,
-        created_at: change.at.toISOString(),
-      },
-      component: componentJson(component, layout.page.id),
-    };
-    return { body, componentIds: [change.componentId] };
-  });
+/**
+ * Inside the worker's fan-out: the body every recipient of a notification gets and the components it
+ * is about, built from what the write recorded; null when its incident or component is gone (deleted
+ * before it went out: nothing left to tell).
+ */
+export async function notificationBody(tx: Tx, event: NotificationEvent, at: Date): Promise<{ body: NotificationBody; componentIds: string[] } | null> {
+  return 'componentId' in event ? componentBody(tx, event, at) : incidentBody(tx, event, at);
 }
 
 /** The bytes one subscriber receives: the notification's body with its own unsubscribe link. */

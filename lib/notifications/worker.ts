@@ -8,6 +8,7 @@ import { dbProvider, type Db, type Tx } from '../db/client.ts';
 import { startClaimedWork } from '../db/claimed-work.ts';
 import { lockForWrite } from '../db/writes.ts';
 import { newId } from '../ids.ts';
+import { notificationBody, type NotificationEvent } from './payloads.ts';
 import { sendDelivery } from './send.ts';
 import { ACTIVE_SUBSCRIBER, componentIdsOf, receives, sendableModes, subscriberShown, type FannedOutKind, type SubscriberMode } from './subscribers.ts';
 import { webhookTimeoutMs, type SendOutcome } from './webhook.ts';
@@ -35,8 +36,9 @@ export function retryDelayMs(attempts: number, random = Math.random): number {
 }
 
 /**
- * Writes the deliveries of notifications not yet fanned out, each in one transaction with marking
- * it done: a crash leaves it whole or untouched. Returns how many notifications it fanned out.
+ * Builds the body of each notification not yet fanned out and writes its deliveries, in one
+ * transaction with marking it done: a crash leaves it whole or untouched. One whose incident or
+ * component was deleted meanwhile is marked done with nobody to send to. Returns how many notifications it fanned out.
  */
 export async function fanOutNotifications(db: Db, now: Date, limit = FAN_OUT_BATCH): Promise<number> {
   // Most ticks find nothing: one indexed read, no transaction, no lock.
@@ -50,17 +52,22 @@ export async function fanOutNotifications(db: Db, now: Date, limit = FAN_OUT_BAT
       } else {
         await lockForWrite(db, tx, 'notification-fan-out');
       }
-      const notifications = await tx.notification.findMany({ where: { fannedOutAt: null, ...(ids && { id: { in: ids } }) }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, kind: true, componentIds: true } });
+      const notifications = await tx.notification.findMany({ where: { fannedOutAt: null, ...(ids && { id: { in: ids } }) }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, kind: true, event: true, createdAt: true } });
       if (!notifications.length) return 0;
       const subscribers = await tx.subscriber.findMany({ where: { ...ACTIVE_SUBSCRIBER, mode: { in: [...sendableModes()] } }, select: { id: true, mode: true, componentIds: true } });
       const following = subscribers.map((subscriber) => ({ id: subscriber.id, mode: subscriber.mode as SubscriberMode, follows: componentIdsOf(subscriber.componentIds) }));
       for (const notification of notifications) {
-        const about = JSON.parse(notification.componentIds) as string[];
-        const rows = following
-          .filter((subscriber) => receives(subscriber.mode, subscriber.follows, notification.kind as FannedOutKind, about))
-          .map((subscriber) => ({ id: newId(), notificationId: notification.id, subscriberId: subscriber.id, nextAttemptAt: now, createdAt: now }));
+        const built = notification.event ? await notificationBody(tx, JSON.parse(notification.event) as NotificationEvent, notification.createdAt) : null;
+        const rows = !built
+          ? []
+          : following
+              .filter((subscriber) => receives(subscriber.mode, subscriber.follows, notification.kind as FannedOutKind, built.componentIds))
+              .map((subscriber) => ({ id: newId(), notificationId: notification.id, subscriberId: subscriber.id, nextAttemptAt: now, createdAt: now }));
         for (let start = 0; start < rows.length; start += INSERT_CHUNK) await tx.delivery.createMany({ data: rows.slice(start, start + INSERT_CHUNK) });
-        await tx.notification.update({ where: { id: notification.id }, data: { fannedOutAt: now } });
+        await tx.notification.update({
+          where: { id: notification.id },
+          data: { fannedOutAt: now, ...(built && { payload: JSON.stringify(built.body), componentIds: JSON.stringify(built.componentIds) }) },
+        });
       }
       return notifications.length;
     },
@@ -124,7 +131,9 @@ export async function claimDueDeliveries(db: Db, now: Date, limit = CLAIM_BATCH,
     }
     if (!ids.length) return [];
     await tx.delivery.updateMany({ where: { id: { in: ids } }, data: { leaseUntil, nextAttemptAt: leaseUntil } });
-    return tx.delivery.findMany({ where: { id: { in: ids } }, select: CLAIMED });
+    const claimed = await tx.delivery.findMany({ where: { id: { in: ids } }, select: CLAIMED });
+    // A delivery is written only with its notification's body (at fan-out, or with a message to one address).
+    return claimed.map((delivery) => ({ ...delivery, notification: { ...delivery.notification, payload: delivery.notification.payload ?? '{}' } }));
   });
 }
 

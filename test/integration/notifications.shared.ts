@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import type { Provider } from '@/lib/db/client';
 import { createIncident } from '@/lib/incidents/create-incident';
-import { editIncident } from '@/lib/incidents/manage-incident';
+import { deleteIncident, editIncident } from '@/lib/incidents/manage-incident';
+import { postIncidentUpdate } from '@/lib/incidents/post-update';
 import { createMaintenance, remindOfMaintenance } from '@/lib/maintenance/maintenance';
 import { NOTIFICATION_RETENTION_DAYS, pruneNotifications } from '@/lib/notifications/prune';
 import { createSubscriber } from '@/lib/notifications/manage-subscribers';
@@ -283,9 +284,9 @@ export function describeNotifications(provider: Provider) {
       expect(await remindOfMaintenance(db, new Date(now + 60 * 60_000))).toEqual([]);
       expect(await remindOfMaintenance(db, new Date(now + 2 * 3600_000 + 60_000))).toEqual([announced.id]);
       expect(await remindOfMaintenance(db, new Date(now + 2 * 3600_000 + 120_000))).toEqual([]);
-      const [reminder] = await reminders();
-      expect(JSON.parse(reminder.payload).incident).toMatchObject({ id: announced.id, name: 'Database upgrade', status: 'scheduled' });
       await fanOutAll(db, new Date(now + 2 * 3600_000 + 120_000));
+      const [reminder] = await reminders();
+      expect(JSON.parse(reminder.payload!).incident).toMatchObject({ id: announced.id, name: 'Database upgrade', status: 'scheduled' });
       expect(await db.delivery.findMany({ where: { notificationId: reminder.id }, select: { subscriberId: true } })).toEqual([{ subscriberId: chat.id }]);
       expect(await db.delivery.count({ where: { notificationId: reminder.id, subscriberId: webhook.id } })).toBe(0);
 
@@ -305,6 +306,36 @@ export function describeNotifications(provider: Provider) {
       expect(await kinds('announced')).toBe('announced: incident_component_update');
       await createIncident(db, { body: 'Quiet.', name: 'Quiet', status: 'investigating', components: { [componentId]: 'major_outage' }, componentIds: [componentId], deliverNotifications: false }, SYSTEM_ACTOR);
       expect(await kinds('quiet')).toBe('quiet: component_update');
+    });
+
+    it('builds each body when it fans out, as of the update it announces, and tells nobody of an incident deleted before then', async () => {
+      const { db, receiver, componentId } = worker;
+      // What earlier tests left to tell goes to the subscribers there were.
+      await fanOutAll(db, t0);
+      await db.subscriber.updateMany({ data: { quarantinedAt: new Date() } });
+      const subscriber = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/as-of` }, SYSTEM_ACTOR);
+      const opened = await createIncident(db, { body: 'Looking.', name: 'Slow checkout', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
+      await postIncidentUpdate(db, opened.id, { status: 'resolved', body: 'Fixed.' }, SYSTEM_ACTOR);
+      // Written by the writes as what happened, not yet as bodies.
+      expect(await db.notification.count({ where: { kind: 'incident_update', fannedOutAt: null, payload: null, event: { not: null } } })).toBe(2);
+      await fanOutAll(db, t0);
+      const sent = await db.notification.findMany({ where: { kind: 'incident_update', deliveries: { some: { subscriberId: subscriber.id } } }, select: { payload: true, componentIds: true } });
+      const told = sent
+        .map(({ payload }) => JSON.parse(payload!).incident)
+        .map((incident) => ({ status: incident.status, updates: incident.incident_updates.map((update: { body: string }) => update.body), resolved: incident.resolved_at !== null }))
+        .sort((a, b) => a.updates.length - b.updates.length);
+      // The first update is told as it was posted, though the incident was resolved before the worker came round.
+      expect(told).toEqual([
+        { status: 'investigating', updates: ['Looking.'], resolved: false },
+        { status: 'resolved', updates: ['Fixed.', 'Looking.'], resolved: true },
+      ]);
+      expect(sent.map(({ componentIds }) => JSON.parse(componentIds!))).toEqual([[componentId], [componentId]]);
+
+      const deleted = await createIncident(db, { body: 'Oops.', name: 'Posted by mistake', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
+      await deleteIncident(db, deleted.id, SYSTEM_ACTOR);
+      expect(await fanOutAll(db, t0)).toBe(1);
+      expect(await db.notification.count({ where: { fannedOutAt: null } })).toBe(0);
+      expect(await db.delivery.count({ where: { subscriberId: subscriber.id, notification: { kind: 'incident_update' } } })).toBe(2);
     });
 
     it('prunes notifications past the retention once all their deliveries are done, and addresses never confirmed', async () => {
