@@ -235,6 +235,7 @@ function notificationsSection({ providers, referenceMs }: NotificationBenchResul
     `with \`PATCH /incidents/{id}\` (status and message) fifteen times with nobody subscribed, fifteen with one webhook; then ${fmt(EMAIL_SUBSCRIBERS)} confirmed email subscribers and`,
     `${WEBHOOK_SUBSCRIBERS} webhooks are added and it is posted three times, each once the last one's fan-out is over. The fan-out is`,
     'timed from the answer until every one of its deliveries is recorded delivered (read from the database every 200 ms).',
+    "The update's write adds one row saying what happened whoever is subscribed; the delivery worker builds the body and fans it out.",
     `The reference, in the same run: nodemailer's pool (5 connections) and undici sending the same ${fmt(EMAIL_SUBSCRIBERS + WEBHOOK_SUBSCRIBERS)} messages from memory`,
     `with 200 at once, as many as the delivery worker: ${fmt(referenceMs / 1000, 1)} s. Goals: the update answered as fast with everyone`,
     `subscribed as with nobody (within ${GOAL_ANSWER_RATIO}× or 5 ms), and the whole fan-out within ${GOAL_FAN_OUT_S} s.`,

@@ -9,6 +9,7 @@ import { INCIDENT_WITH_UPDATES, readPageLayout, toSnapshotIncident } from '../st
 import { rollupStatus } from '../status/rollup.ts';
 import type { PageLayout, SnapshotIncident } from '../status/snapshot-types.ts';
 import { componentJson, incidentsJson } from '../status/statuspage-json.ts';
+import { COMPONENT_SETTLE_MS } from './subscribers.ts';
 
 export interface NotificationBody {
   /** `unsubscribe` holds the link less the subscriber's token, which each delivery appends. */
@@ -92,11 +93,21 @@ async function incidentBody(tx: Tx, { incidentId, updateId }: { incidentId: stri
   return { body, componentIds: incident.componentIds };
 }
 
+/**
+ * Whether an incident's update about this component, posted as the change was written or within
+ * COMPONENT_SETTLE_MS after, tells people of it (a monitor's change and the incident it opens).
+ */
+async function toldInIncident(tx: Tx, componentId: string, at: Date) {
+  const within = { gte: at, lte: new Date(at.getTime() + COMPONENT_SETTLE_MS) };
+  return Boolean(await tx.incidentUpdate.findFirst({ where: { deliverNotifications: true, createdAt: within, incident: { components: { some: { componentId } } } }, select: { id: true } }));
+}
+
 /** A component's status change, with the component as the change left it and the rollup now. */
 async function componentBody(tx: Tx, change: Extract<NotificationEvent, { componentId: string }>, at: Date) {
   const layout = await readPageLayout(tx, { inTransaction: true });
   const component = layout.components.find((candidate) => candidate.id === change.componentId);
   if (!component) return null;
+  const byIncident = await toldInIncident(tx, change.componentId, at);
   const body: NotificationBody = {
     ...(await envelope(tx, layout, at)),
     component_update: {
@@ -109,15 +120,16 @@ async function componentBody(tx: Tx, change: Extract<NotificationEvent, { compon
     },
     component: componentJson({ ...component, status: change.newStatus }, layout.page.id),
   };
-  return { body, componentIds: [change.componentId] };
+  return { body, componentIds: [change.componentId], byIncident };
 }
 
 /**
- * Inside the worker's fan-out: the body every recipient of a notification gets and the components it
- * is about, built from what the write recorded; null when its incident or component is gone (deleted
- * before it went out: nothing left to tell).
+ * Inside the worker's fan-out: the body every recipient of a notification written at `at` gets and
+ * the components it is about, built from what the write recorded; null when its incident or component
+ * is gone (deleted before it went out: nothing left to tell). `byIncident`: a component change an
+ * incident's update tells people of.
  */
-export async function notificationBody(tx: Tx, event: NotificationEvent, at: Date): Promise<{ body: NotificationBody; componentIds: string[] } | null> {
+export async function notificationBody(tx: Tx, event: NotificationEvent, at: Date): Promise<{ body: NotificationBody; componentIds: string[]; byIncident?: boolean } | null> {
   return 'componentId' in event ? componentBody(tx, event, at) : incidentBody(tx, event, at);
 }
 

@@ -44,6 +44,13 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** The kinds fanned out to subscribers. */
 export type FannedOutKind = Extract<NotificationKind, 'incident_update' | 'component_update' | 'incident_component_update' | 'maintenance_reminder'>;
 
+/**
+ * How long a component's status change waits before it goes out. A monitor's change is followed at
+ * once by the incident step it causes (a write of its own, so a crash between the two leaves nothing
+ * undone); people who hear of the change in that incident's update need not hear of it twice.
+ */
+export const COMPONENT_SETTLE_MS = 5_000;
+
 /** Whether email subscription is on: only with a mail server to send through (SMTP_URL). */
 export const emailEnabled = () => Boolean(getEnv().SMTP_URL);
 

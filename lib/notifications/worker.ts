@@ -10,7 +10,7 @@ import { lockForWrite } from '../db/writes.ts';
 import { newId } from '../ids.ts';
 import { notificationBody, type NotificationEvent } from './payloads.ts';
 import { sendDelivery } from './send.ts';
-import { ACTIVE_SUBSCRIBER, componentIdsOf, receives, sendableModes, subscriberShown, type FannedOutKind, type SubscriberMode } from './subscribers.ts';
+import { ACTIVE_SUBSCRIBER, COMPONENT_SETTLE_MS, componentIdsOf, receives, sendableModes, subscriberShown, type FannedOutKind, type SubscriberMode } from './subscribers.ts';
 import { webhookTimeoutMs, type SendOutcome } from './webhook.ts';
 
 /** A claimed delivery belongs to its sender this long: the send's timeout and time to record it. */
@@ -40,33 +40,38 @@ export function retryDelayMs(attempts: number, random = Math.random): number {
  * transaction with marking it done: a crash leaves it whole or untouched. One whose incident or
  * component was deleted meanwhile is marked done with nobody to send to. Returns how many notifications it fanned out.
  */
-export async function fanOutNotifications(db: Db, now: Date, limit = FAN_OUT_BATCH): Promise<number> {
+export async function fanOutNotifications(db: Db, now: Date, { limit = FAN_OUT_BATCH, settledBefore = new Date(Date.now() - COMPONENT_SETTLE_MS) } = {}): Promise<number> {
+  // Component changes wait until settled (COMPONENT_SETTLE_MS, on the real clock: the writes they wait for are real).
+  const ready = { fannedOutAt: null, OR: [{ kind: { not: 'component_update' } }, { createdAt: { lte: settledBefore } }] };
   // Most ticks find nothing: one indexed read, no transaction, no lock.
-  if (!(await db.notification.findFirst({ where: { fannedOutAt: null }, select: { id: true } }))) return 0;
+  if (!(await db.notification.findFirst({ where: ready, select: { id: true } }))) return 0;
   return db.$transaction(
     async (tx) => {
       let ids: string[] | undefined;
       if (dbProvider(db) === 'postgresql') {
-        ids = (await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Notification" WHERE "fannedOutAt" IS NULL ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`).map((row) => row.id);
+        ids = (
+          await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Notification" WHERE "fannedOutAt" IS NULL AND ("kind" <> 'component_update' OR "createdAt" <= ${settledBefore}) ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`
+        ).map((row) => row.id);
         if (!ids.length) return 0;
       } else {
         await lockForWrite(db, tx, 'notification-fan-out');
       }
-      const notifications = await tx.notification.findMany({ where: { fannedOutAt: null, ...(ids && { id: { in: ids } }) }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, kind: true, event: true, createdAt: true } });
+      const notifications = await tx.notification.findMany({ where: { ...ready, ...(ids && { id: { in: ids } }) }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, kind: true, event: true, createdAt: true } });
       if (!notifications.length) return 0;
       const subscribers = await tx.subscriber.findMany({ where: { ...ACTIVE_SUBSCRIBER, mode: { in: [...sendableModes()] } }, select: { id: true, mode: true, componentIds: true } });
       const following = subscribers.map((subscriber) => ({ id: subscriber.id, mode: subscriber.mode as SubscriberMode, follows: componentIdsOf(subscriber.componentIds) }));
       for (const notification of notifications) {
         const built = notification.event ? await notificationBody(tx, JSON.parse(notification.event) as NotificationEvent, notification.createdAt) : null;
+        const kind = built?.byIncident ? 'incident_component_update' : (notification.kind as FannedOutKind);
         const rows = !built
           ? []
           : following
-              .filter((subscriber) => receives(subscriber.mode, subscriber.follows, notification.kind as FannedOutKind, built.componentIds))
+              .filter((subscriber) => receives(subscriber.mode, subscriber.follows, kind, built.componentIds))
               .map((subscriber) => ({ id: newId(), notificationId: notification.id, subscriberId: subscriber.id, nextAttemptAt: now, createdAt: now }));
         for (let start = 0; start < rows.length; start += INSERT_CHUNK) await tx.delivery.createMany({ data: rows.slice(start, start + INSERT_CHUNK) });
         await tx.notification.update({
           where: { id: notification.id },
-          data: { fannedOutAt: now, ...(built && { payload: JSON.stringify(built.body), componentIds: JSON.stringify(built.componentIds) }) },
+          data: { fannedOutAt: now, kind, ...(built && { payload: JSON.stringify(built.body), componentIds: JSON.stringify(built.componentIds) }) },
         });
       }
       return notifications.length;
@@ -77,9 +82,9 @@ export async function fanOutNotifications(db: Db, now: Date, limit = FAN_OUT_BAT
 }
 
 /** Fans out every notification waiting, one transaction each. Returns how many. */
-export async function fanOutAll(db: Db, now: Date): Promise<number> {
+export async function fanOutAll(db: Db, now: Date, options: { settledBefore?: Date } = {}): Promise<number> {
   let total = 0;
-  for (let done; (done = await fanOutNotifications(db, now)); ) total += done;
+  for (let done; (done = await fanOutNotifications(db, now, options)); ) total += done;
   return total;
 }
 

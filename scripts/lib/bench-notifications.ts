@@ -132,7 +132,7 @@ async function measure(provider: string, db: Db, server: GatewatchProcess, key: 
 
   const quiet: number[] = [];
   for (let index = 0; index < QUIET_UPDATES; index++) quiet.push((await postUpdate(index)).ms);
-  // One subscriber: the outbox's fixed cost (the notification's body is built once someone listens).
+  // One subscriber: the outbox's fixed cost (a row saying what happened; the worker builds the body).
   await db.subscriber.create({ data: { id: newId(), mode: 'webhook', endpoint: `${receiver.url}/hook/one`, secret: newWebhookSecret(), confirmedAt: new Date(), unsubscribeToken: newId() + newId() } });
   const one: number[] = [];
   for (let index = 0; index < QUIET_UPDATES; index++) one.push((await postUpdate(QUIET_UPDATES + index)).ms);

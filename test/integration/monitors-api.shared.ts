@@ -8,6 +8,7 @@ import type { Provider } from '@/lib/db/client';
 import { saveTemplate } from '@/lib/incidents/templates';
 import { snapshotRebuilds, waitOutRebuild } from '../helpers/rebuilds';
 import { closedPort, startUpstream, type Upstream } from '../helpers/upstream';
+import { startWebhookReceiver } from '../helpers/webhook-receiver';
 import { json, useAdminApiFixture, type AdminApiFixture } from '../helpers/admin-api';
 
 type MonitorJson = Record<string, unknown> & { id: string; state: string; last_check: Record<string, unknown> | null; heartbeat_url?: string };
@@ -393,6 +394,37 @@ export function describeMonitorsApi(provider: Provider) {
         expect(resolved.status).toBe(200);
         expect((await checkNow(id)).incident).toBeNull();
         expect((await incidentsOf(componentId)).map((incident) => incident.status)).toEqual(['resolved']);
+      });
+
+      it('tells a channel that follows the component of the outage once, in the incident it opens; webhooks hear of the change too', async () => {
+        const componentId = await newComponent('Told once');
+        const receiver = await startWebhookReceiver();
+        try {
+          const subscribe = async (mode: string) => {
+            const response = await call('POST', '/subscribers', { key: keys.all, body: json({ subscriber: { mode, endpoint: `${receiver.url}/${mode}`, component_ids: [componentId] } }) });
+            expect(response.status, await response.clone().text()).toBe(201);
+            return (await response.json()).id as string;
+          };
+          const channel = await subscribe('slack');
+          const webhook = await subscribe('webhook');
+          upstream.set({ kind: 'status', status: 200 });
+          const { id } = await createMonitor(httpMonitor(componentId, { interval_seconds: 3600, failures_before_down: 1, successes_before_up: 1, incident_mode: 'open' }));
+          await expect.poll(async () => ((await (await call('GET', `/monitors/${id}`, { key: keys.read })).json()) as MonitorJson).state).toBe('up');
+          upstream.set({ kind: 'status', status: 502 });
+          expect((await checkUntil(id, 'down')).incident).toBe('opened');
+
+          // The component's change goes out once settled, to the webhook; by then the channel's share of it is decided.
+          const sentTo = (path: string) => receiver.received.filter((request) => request.path === path).map((request) => JSON.parse(request.body));
+          await expect.poll(() => sentTo('/webhook').some((body) => body.component_update?.new_status === 'major_outage')).toBe(true);
+          const kindsTo = async (subscriberId: string) =>
+            (await fixture.database.db.delivery.findMany({ where: { subscriberId }, select: { notification: { select: { kind: true } } } })).map((delivery) => delivery.notification.kind).sort();
+          expect(await kindsTo(channel)).toEqual(['incident_update']);
+          expect(await kindsTo(webhook)).toEqual(['incident_component_update', 'incident_update']);
+          await expect.poll(() => sentTo('/slack').length).toBe(1);
+          expect(JSON.stringify(sentTo('/slack')[0])).toContain('502 Bad Gateway');
+        } finally {
+          await receiver.stop();
+        }
       });
 
       it('while flapping, moves one incident between monitoring and investigating', async () => {

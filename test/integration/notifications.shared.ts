@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/access/permissions';
 import type { Provider } from '@/lib/db/client';
+import { setComponentStatus } from '@/lib/components/manage-components';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { deleteIncident, editIncident } from '@/lib/incidents/manage-incident';
 import { postIncidentUpdate } from '@/lib/incidents/post-update';
@@ -334,8 +335,34 @@ export function describeNotifications(provider: Provider) {
       const deleted = await createIncident(db, { body: 'Oops.', name: 'Posted by mistake', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
       await deleteIncident(db, deleted.id, SYSTEM_ACTOR);
       expect(await fanOutAll(db, t0)).toBe(1);
-      expect(await db.notification.count({ where: { fannedOutAt: null } })).toBe(0);
+      expect(await db.notification.count({ where: { kind: 'incident_update', fannedOutAt: null } })).toBe(0);
       expect(await db.delivery.count({ where: { subscriberId: subscriber.id, notification: { kind: 'incident_update' } } })).toBe(2);
+    });
+
+    it('tells people of a component change once when an incident about it follows at once (as a monitor’s does), and webhooks of both', async () => {
+      const { db, receiver, componentId } = worker;
+      const later = () => ({ settledBefore: new Date(Date.now() + 60_000) });
+      await setComponentStatus(db, { componentId, status: 'operational' }, SYSTEM_ACTOR);
+      await fanOutAll(db, t0, later());
+      await db.subscriber.updateMany({ data: { quarantinedAt: new Date() } });
+      const chat = await createSubscriber(db, { mode: 'slack', endpoint: `${receiver.url}/settle-chat`, componentIds: [componentId] }, SYSTEM_ACTOR);
+      const webhook = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/settle-hook` }, SYSTEM_ACTOR);
+      const kindsTo = async (subscriberId: string) =>
+        (await db.delivery.findMany({ where: { subscriberId }, select: { notification: { select: { kind: true } } } })).map((delivery) => delivery.notification.kind).sort();
+
+      // As a monitor does: the component's change, then, in a write of its own, the incident it opens.
+      await setComponentStatus(db, { componentId, status: 'major_outage' }, SYSTEM_ACTOR);
+      expect(await fanOutAll(db, t0)).toBe(0);
+      await createIncident(db, { body: 'Our checks fail.', name: 'Checks fail', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
+      expect(await fanOutAll(db, t0)).toBe(1);
+      expect(await fanOutAll(db, t0, later())).toBe(1);
+      expect(await kindsTo(chat.id)).toEqual(['incident_update']);
+      expect(await kindsTo(webhook.id)).toEqual(['incident_component_update', 'incident_update']);
+
+      // A change no incident follows: those who chose the component hear of it.
+      await setComponentStatus(db, { componentId, status: 'degraded_performance' }, SYSTEM_ACTOR);
+      expect(await fanOutAll(db, t0, later())).toBe(1);
+      expect(await kindsTo(chat.id)).toEqual(['component_update', 'incident_update']);
     });
 
     it('prunes notifications past the retention once all their deliveries are done, and addresses never confirmed', async () => {
