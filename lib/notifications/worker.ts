@@ -36,8 +36,8 @@ export function retryDelayMs(attempts: number, random = Math.random): number {
 }
 
 /**
- * Builds the body of each notification not yet fanned out and writes its deliveries, in one
- * transaction with marking it done: a crash leaves it whole or untouched. One whose incident or
+ * Builds the body of each notification not yet fanned out and writes its deliveries to those
+ * subscribed when it happened, in one transaction with marking it done: a crash leaves it whole or untouched. One whose incident or
  * component was deleted meanwhile is marked done with nobody to send to. Returns how many notifications it fanned out.
  */
 export async function fanOutNotifications(db: Db, now: Date, { limit = FAN_OUT_BATCH, settledBefore = new Date(Date.now() - COMPONENT_SETTLE_MS) } = {}): Promise<number> {
@@ -58,15 +58,16 @@ export async function fanOutNotifications(db: Db, now: Date, { limit = FAN_OUT_B
       }
       const notifications = await tx.notification.findMany({ where: { ...ready, ...(ids && { id: { in: ids } }) }, orderBy: { createdAt: 'asc' }, take: limit, select: { id: true, kind: true, event: true, createdAt: true } });
       if (!notifications.length) return 0;
-      const subscribers = await tx.subscriber.findMany({ where: { ...ACTIVE_SUBSCRIBER, mode: { in: [...sendableModes()] } }, select: { id: true, mode: true, componentIds: true } });
-      const following = subscribers.map((subscriber) => ({ id: subscriber.id, mode: subscriber.mode as SubscriberMode, follows: componentIdsOf(subscriber.componentIds) }));
+      const subscribers = await tx.subscriber.findMany({ where: { ...ACTIVE_SUBSCRIBER, mode: { in: [...sendableModes()] } }, select: { id: true, mode: true, componentIds: true, confirmedAt: true } });
+      const following = subscribers.map((subscriber) => ({ id: subscriber.id, mode: subscriber.mode as SubscriberMode, follows: componentIdsOf(subscriber.componentIds), since: subscriber.confirmedAt! }));
       for (const notification of notifications) {
         const built = notification.event ? await notificationBody(tx, JSON.parse(notification.event) as NotificationEvent, notification.createdAt) : null;
         const kind = built?.byIncident ? 'incident_component_update' : (notification.kind as FannedOutKind);
         const rows = !built
           ? []
           : following
-              .filter((subscriber) => receives(subscriber.mode, subscriber.follows, kind, built.componentIds))
+              // Those subscribed when it happened: a fan-out running late tells no one who came after.
+              .filter((subscriber) => subscriber.since <= notification.createdAt && receives(subscriber.mode, subscriber.follows, kind, built.componentIds))
               .map((subscriber) => ({ id: newId(), notificationId: notification.id, subscriberId: subscriber.id, nextAttemptAt: now, createdAt: now }));
         for (let start = 0; start < rows.length; start += INSERT_CHUNK) await tx.delivery.createMany({ data: rows.slice(start, start + INSERT_CHUNK) });
         await tx.notification.update({

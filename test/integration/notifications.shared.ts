@@ -339,6 +339,27 @@ export function describeNotifications(provider: Provider) {
       expect(await db.delivery.count({ where: { subscriberId: subscriber.id, notification: { kind: 'incident_update' } } })).toBe(2);
     });
 
+    it('tells a subscriber only what happened once they were subscribed, however late the fan-out runs', async () => {
+      const { db, receiver, componentId } = worker;
+      await fanOutAll(db, t0);
+      await db.subscriber.updateMany({ data: { quarantinedAt: new Date() } });
+      // A millisecond apart at least: the order of the writes is the order of their times.
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+      const early = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/early` }, SYSTEM_ACTOR);
+      await tick();
+      const incident = await createIncident(db, { body: 'Looking.', name: 'Told from when', status: 'investigating', componentIds: [componentId] }, SYSTEM_ACTOR);
+      await tick();
+      const late = await createSubscriber(db, { mode: 'webhook', endpoint: `${receiver.url}/late` }, SYSTEM_ACTOR);
+      await tick();
+      await postIncidentUpdate(db, incident.id, { status: 'identified', body: 'Found it.' }, SYSTEM_ACTOR);
+      // Both fanned out only now, after the late one subscribed.
+      expect(await fanOutAll(db, t0)).toBe(2);
+      const statusesTo = async (subscriberId: string) =>
+        (await db.delivery.findMany({ where: { subscriberId }, select: { notification: { select: { payload: true } } } })).map((delivery) => JSON.parse(delivery.notification.payload!).incident.status).sort();
+      expect(await statusesTo(early.id)).toEqual(['identified', 'investigating']);
+      expect(await statusesTo(late.id)).toEqual(['identified']);
+    });
+
     it('tells people of a component change once when an incident about it follows at once (as a monitor’s does), and webhooks of both', async () => {
       const { db, receiver, componentId } = worker;
       const later = () => ({ settledBefore: new Date(Date.now() + 60_000) });
