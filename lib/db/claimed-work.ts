@@ -1,7 +1,7 @@
 // Timed work claimed through the database (monitor checks, notification deliveries): every tick it
 // claims as much as there are free slots and runs each item on its own, so a slow one holds only its
 // slot. Claiming is the caller's (FOR UPDATE SKIP LOCKED, leases): this is the loop around it.
-import { log } from '../log.ts';
+import { errorLine, log } from '../log.ts';
 
 export interface ClaimedWork<T> {
   /** What the log calls it: "monitor checks", "notification deliveries". */
@@ -25,7 +25,7 @@ export function startClaimedWork<T>(work: ClaimedWork<T>): () => void {
   let ticking = false;
   let failing = false;
   const failed = (what: string, error: unknown) => {
-    if (!failing) log('warn', `${what}; retrying every second`, { error: String(error).split('\n')[0] });
+    if (!failing) log('warn', `${what}; retrying every second`, { error: errorLine(error) });
     failing = true;
   };
   // Set when a claim filled every free slot: more may be due, so half the slots coming free claims

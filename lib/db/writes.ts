@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from './client.ts';
 import { dbProvider } from './client.ts';
-import { log } from '../log.ts';
+import { errorLine, log } from '../log.ts';
 import { processGlobal } from '../process-global.ts';
 
 export const CHANGES_CHANNEL = 'gatewatch_changes';
@@ -44,7 +44,7 @@ export async function announceChange(db: Db) {
     else await notifyOthers(db);
   } catch (error) {
     // The write has committed; other instances catch up on their timer.
-    log('warn', 'could not notify other instances of a change', { error: String(error).split('\n')[0] });
+    log('warn', 'could not notify other instances of a change', { error: errorLine(error) });
   }
   for (const listener of localListeners()) listener();
 }

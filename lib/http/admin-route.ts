@@ -4,7 +4,7 @@ import { apiKeyActor, requirePermission, type Actor, type Permission } from '../
 import { getDb, type Db } from '../db/client.ts';
 import { getEnv } from '../env.ts';
 import { AppError, asAppError } from '../errors.ts';
-import { log } from '../log.ts';
+import { errorLine, log } from '../log.ts';
 import { processGlobal } from '../process-global.ts';
 import { findPage } from '../page/page-settings.ts';
 import { apiIssueSentence } from '../schemas/issue-messages.ts';
@@ -75,7 +75,7 @@ export function errorResponse(error: unknown, request?: Request): Response {
   const requestId = requestIdOf(request?.headers);
   const known = asAppError(error);
   if (known) {
-    if (known.code === 'unavailable') log('warn', 'admin API: database unavailable', { requestId, error: String(error).split('\n')[0] });
+    if (known.code === 'unavailable') log('warn', 'admin API: database unavailable', { requestId, error: errorLine(error) });
     const retryAfter = known.status === 503 ? 5 : (known.details as { retry_after_seconds?: number }[]).find((detail) => detail?.retry_after_seconds)?.retry_after_seconds;
     return jsonError(known.code, known.message, retryAfter ? { 'retry-after': String(retryAfter) } : {}, known.details);
   }

@@ -1,6 +1,6 @@
 import qs from 'qs';
 import { AppError } from '../errors.ts';
-import { log } from '../log.ts';
+import { errorLine, log } from '../log.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Statuspage's bodies nest four levels at most; far deeper is an attack on recursive code. */
@@ -73,7 +73,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
       chunk = await reader.read();
     } catch (error) {
       // The client went away mid-body: its doing, not an outage of ours.
-      log('info', 'admin API: the client closed the connection before sending the whole body', { error: String(error).split('\n')[0] });
+      log('info', 'admin API: the client closed the connection before sending the whole body', { error: errorLine(error) });
       throw new AppError('request_aborted', 'The request body did not arrive whole: the connection closed before its end');
     }
     const { done, value } = chunk;

@@ -4,7 +4,7 @@ import { loadComponents } from '../components/apply-statuses.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { log } from '../log.ts';
+import { errorLine, log } from '../log.ts';
 import { CANCELLED_MESSAGE, DEFAULT_MESSAGES } from '../incidents/default-messages.ts';
 import { postIncidentUpdate } from '../incidents/post-update.ts';
 import { pageTimeZone } from '../page/page-settings.ts';
@@ -104,7 +104,7 @@ export async function runMaintenanceSchedule(db: Db, now = new Date()): Promise<
       // Another instance got there first, or an operator just changed it: nothing to do. Anything
       // else is logged, and the other windows still move.
       if (!(error instanceof AppError && (error.status === 409 || error.status === 422))) {
-        log('error', 'could not move a scheduled maintenance', { id: maintenance.id, error: String(error).split('\n')[0] });
+        log('error', 'could not move a scheduled maintenance', { id: maintenance.id, error: errorLine(error) });
       }
     }
   }

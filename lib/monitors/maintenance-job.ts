@@ -4,7 +4,7 @@
 // machine's file, written one transaction at a time: there each process just runs it.
 import { dbProvider, type Db, type Tx } from '../db/client.ts';
 import { pruneNotifications } from '../notifications/prune.ts';
-import { log } from '../log.ts';
+import { errorLine, log } from '../log.ts';
 import { pruneMonitorData, rollUpChecks, type RetentionDays } from './rollups.ts';
 
 /** The hourly pruning: monitors' old rows, and the notifications' (they share the run and its lock). */
@@ -58,7 +58,7 @@ export function startMonitorMaintenanceJob(db: Db, retention: RetentionDays, opt
       if (failing) log('info', 'monitor rollups running again');
       failing = false;
     } catch (error) {
-      if (!failing) log('warn', 'monitor rollups could not run; retrying every minute', { error: String(error).split('\n')[0] });
+      if (!failing) log('warn', 'monitor rollups could not run; retrying every minute', { error: errorLine(error) });
       failing = true;
     } finally {
       running = false;
