@@ -232,7 +232,7 @@ function notificationsSection({ providers, referenceMs }: NotificationBenchResul
     '',
     `The demo page on the production server with a local SMTP server (smtp-server, counting what it accepts) and a local`,
     `webhook receiver (one HTTP server, a path per subscriber), both in the bench's process. An incident update is posted`,
-    `with \`PATCH /incidents/{id}\` (status and message) fifteen times with nobody subscribed, fifteen with one webhook; then ${fmt(EMAIL_SUBSCRIBERS)} confirmed email subscribers and`,
+    `with \`PATCH /incidents/{id}\` (status and message) fifteen times with nobody subscribed, fifteen with one webhook; once those are fanned out, ${fmt(EMAIL_SUBSCRIBERS)} confirmed email subscribers and`,
     `${WEBHOOK_SUBSCRIBERS} webhooks are added and it is posted three times, each once the last one's fan-out is over. The fan-out is`,
     'timed from the answer until every one of its deliveries is recorded delivered (read from the database every 200 ms).',
     "The update's write adds one row saying what happened whoever is subscribed; the delivery worker builds the body and fans it out.",
