@@ -30,23 +30,34 @@ function WebhookSecret({ notice, secret }: { notice: string; secret: string }) {
   );
 }
 
-/** Adding an address or an endpoint; `modes` holds only what can be sent now (no email without SMTP_URL). */
+/** Before the page's script runs (or without it), the endpoint's hint names every kind. */
+const ANY_ENDPOINT = { hint: 'Your webhook’s URL, or the incoming webhook URL Slack, Discord or Teams gives you for the channel.', placeholder: 'https://' };
+
+/**
+ * Adding an address or an endpoint; `modes` holds only what can be sent now (no email without
+ * SMTP_URL). Both fields are always there and CSS shows the kind's (globals.css, `.kind-fields`), so
+ * it works with no script; the action reads the one of the kind chosen.
+ */
 export function AddSubscriberForm({ modes, components }: { modes: Option[]; components: Option[] }) {
   const [state, action, pending] = useActionState<AddSubscriberState, FormData>(addSubscriberAction, {});
   const values = state.error ? state.values : undefined;
-  const [mode, setMode] = useState(values?.mode ?? modes[0].value);
+  const [mode, setMode] = useState<string | null>(values?.mode ?? null);
   const errors = state.fieldErrors ?? {};
-  const endpoint = ENDPOINT_HINTS[mode];
+  const endpoint = (mode && ENDPOINT_HINTS[mode]) || ANY_ENDPOINT;
+  const offersEmail = modes.some((option) => option.value === 'email');
   return (
     // Re-keyed after an add: the fields start afresh, the outcome stays above them.
-    <form action={action} className="space-y-4" key={state.notice} noValidate>
+    <form action={action} className="kind-fields space-y-4" key={state.notice} noValidate>
       {state.secret && state.notice ? <WebhookSecret notice={state.notice} secret={state.secret} /> : <Notice message={state.notice} />}
       <FormError message={state.error} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Select id="subscriber-mode" name="mode" label="Kind" options={modes} defaultValue={mode} onChange={(event) => setMode(event.target.value)} error={errors.mode} />
-        {mode === 'email' ? (
-          <TextField id="subscriber-email" name="email" label="Email address" type="email" autoComplete="off" required defaultValue={values?.email} error={errors.email} placeholder="ann@example.com" />
-        ) : (
+        <Select id="subscriber-mode" name="mode" label="Kind" options={modes} defaultValue={values?.mode ?? modes[0].value} onChange={(event) => setMode(event.target.value)} error={errors.mode} />
+        {offersEmail && (
+          <div data-for-kind="email">
+            <TextField id="subscriber-email" name="email" label="Email address" type="email" autoComplete="off" required defaultValue={values?.email} error={errors.email} placeholder="ann@example.com" />
+          </div>
+        )}
+        <div data-for-kind="endpoint">
           <TextField
             id="subscriber-endpoint"
             name="endpoint"
@@ -55,19 +66,21 @@ export function AddSubscriberForm({ modes, components }: { modes: Option[]; comp
             required
             defaultValue={values?.endpoint}
             error={errors.endpoint}
-            hint={endpoint?.hint}
-            placeholder={endpoint?.placeholder}
+            hint={endpoint.hint}
+            placeholder={endpoint.placeholder}
           />
-        )}
+        </div>
       </div>
-      {mode === 'email' && (
-        <Checkbox
-          id="subscriber-skip"
-          name="skipConfirmation"
-          label="Skip the confirmation email"
-          hint="Only for an address you know wants these: it is subscribed at once, without a link to follow."
-          defaultChecked={values?.skipConfirmation === 'on'}
-        />
+      {offersEmail && (
+        <div data-for-kind="email">
+          <Checkbox
+            id="subscriber-skip"
+            name="skipConfirmation"
+            label="Skip the confirmation email"
+            hint="Only for an address you know wants these: it is subscribed at once, without a link to follow."
+            defaultChecked={values?.skipConfirmation === 'on'}
+          />
+        </div>
       )}
       {components.length > 0 && <CheckboxList legend="Components" hint="None ticked: all of them, also those added later." name="componentIds" options={components} values={values} />}
       <button type="submit" className={BUTTON} disabled={pending}>

@@ -16,6 +16,29 @@ export function EmailOffNotice({ waiting }: { waiting: number }) {
   );
 }
 
+/** Said at the top while the links in what is sent open only on this machine (the demo's own address, say). */
+export function LocalLinksNotice({ url, setIn }: { url: string; setIn: 'PUBLIC_URL' | 'settings' }) {
+  return (
+    <div role="note" className={`${MESSAGE_BOX} border-degraded/60 bg-degraded/10`}>
+      <p>
+        <strong>The links in what subscribers are sent go to {url}</strong>, which only this machine reaches: their confirmation, unsubscribe and incident links will not
+        open for them.{' '}
+        {setIn === 'PUBLIC_URL' ? (
+          <>Set PUBLIC_URL to the address visitors use and restart Gatewatch.</>
+        ) : (
+          <>
+            Set the Public URL in{' '}
+            <a href="/admin/settings" className="underline">
+              Settings
+            </a>{' '}
+            to the address visitors use.
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
 /** How many subscribers are in each state and of each kind, each a link to the list of them. */
 export function SubscriberCounts({ byState, byMode }: { byState: { state: keyof typeof STATE_LABELS; count: number }[]; byMode: { mode: SubscriberMode; label: string; count: number }[] }) {
   const box = 'block rounded-lg border border-slate-200 bg-white p-3 hover:border-slate-400 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-slate-600';

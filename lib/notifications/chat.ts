@@ -36,7 +36,7 @@ async function pageOf(db: Db): Promise<ChatPage> {
   const cached = cache.get(db);
   if (cached && cached.until > Date.now()) return cached.page;
   const row = await findPage(db);
-  const page = { name: row?.name ?? DEFAULT_PAGE.name, url: await publicBaseUrl(db), timeZone: row?.timeZone ?? DEFAULT_PAGE.timeZone };
+  const page = { name: row?.name ?? DEFAULT_PAGE.name, url: (await publicBaseUrl(db)) || DEFAULT_PAGE.url, timeZone: row?.timeZone ?? DEFAULT_PAGE.timeZone };
   cache.set(db, { page, until: Date.now() + PAGE_FOR_MS });
   return page;
 }

@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { getEnv } from '../env.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { requirePermission, type Actor } from '../access/permissions.ts';
@@ -12,12 +13,34 @@ export function findPage(db: Db | Tx) {
   return db.page.findFirst({ orderBy: { createdAt: 'asc' } });
 }
 
-/** The page's time zone, in which the public pages and the admin show times; UTC before any is set. */
 /** Where visitors reach the page: PUBLIC_URL, else the page's own URL setting, without a trailing slash. */
 export async function publicBaseUrl(db: Db | Tx): Promise<string> {
   return (getEnv().PUBLIC_URL ?? (await findPage(db))?.url ?? '').replace(/\/+$/, '');
 }
 
+/** Whether only the machine Gatewatch runs on reaches `url` (localhost, a loopback address): links built on it work for nobody else. */
+export function reachedOnlyHere(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return true;
+  }
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  return ipaddr.isValid(host) && ['loopback', 'unspecified'].includes(ipaddr.process(host).range());
+}
+
+/**
+ * When the links in what is sent (emails, chat messages) would open only on this machine: where they
+ * go, and where that address is set (PUBLIC_URL comes before the page's setting). Null when they work.
+ */
+export async function linksReachedOnlyHere(db: Db | Tx): Promise<{ url: string; setIn: 'PUBLIC_URL' | 'settings' } | null> {
+  // With no address set, what is sent falls back on the default page's (lib/notifications/sending-page.ts).
+  const url = (await publicBaseUrl(db)) || DEFAULT_PAGE.url;
+  return reachedOnlyHere(url) ? { url, setIn: getEnv().PUBLIC_URL ? 'PUBLIC_URL' : 'settings' } : null;
+}
+
+/** The page's time zone, in which the public pages and the admin show times; UTC before any is set. */
 export async function pageTimeZone(db: Db | Tx): Promise<string> {
   return (await findPage(db))?.timeZone ?? DEFAULT_PAGE.timeZone;
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '@/lib/access/permissions';
 import { createDb, type Db } from '@/lib/db/client';
 import { createSubscriber } from '@/lib/notifications/manage-subscribers';
-import { pageTimeZone } from '@/lib/page/page-settings';
+import { pageTimeZone, updatePageSettings } from '@/lib/page/page-settings';
 import { instantToWallClock } from '@/lib/time';
 import { addOperator, logIn, useAdminServer } from '../helpers/admin-server';
 import { seriousFindings } from '../helpers/axe';
@@ -96,6 +96,10 @@ describe.each(PROVIDERS)('subscribers in the admin on %s', (provider) => {
     expect(await page.getByText('Nobody has subscribed yet.').isVisible()).toBe(true);
     // SMTP_URL is set: email is offered, and no notice says it is off.
     expect(await page.getByText('Email subscriptions are off').count()).toBe(0);
+    // No Public URL set yet: the links in what is sent would open only on this machine, and the page says where to set it.
+    const localLinks = page.getByRole('note').filter({ hasText: 'only this machine reaches' });
+    expect(await localLinks.textContent()).toMatch(/^The links in what subscribers are sent go to http:\/\/localhost:\d+, which only this machine reaches/);
+    expect(await localLinks.getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe('/admin/settings');
     expect(await addForm().getByLabel('Kind').locator('option').allTextContents()).toEqual(['Email', 'Webhook', 'Slack', 'Discord', 'Microsoft Teams']);
 
     // Refused without an endpoint: the field says why.
@@ -138,6 +142,17 @@ describe.each(PROVIDERS)('subscribers in the admin on %s', (provider) => {
     await ann.getByRole('button', { name: 'Resend confirmation to ann@example.com' }).click();
     await expect.poll(() => ann.getByRole('alert').textContent({ timeout: 1000 }).catch(() => '')).toMatch(/^ann@example\.com was sent confirmations recently; try again in \d+ seconds\.$/);
   }, 90_000);
+
+  it('says nothing of the links once the Public URL is an address others reach', async () => {
+    const actor = systemActor('Subscribers test');
+    const localLinks = () => page.getByRole('note').filter({ hasText: 'only this machine reaches' }).count();
+    await updatePageSettings(db, { url: 'https://status.example.com' }, actor);
+    await page.goto(url('/admin/subscribers'));
+    expect(await localLinks()).toBe(0);
+    await updatePageSettings(db, { url: 'http://127.0.0.1:3000' }, actor);
+    await page.goto(url('/admin/subscribers'));
+    expect(await localLinks()).toBe(1);
+  });
 
   it('searches by part of an address or endpoint, and filters by kind and state', async () => {
     const rows = () => page.locator('section[aria-labelledby="list"] li').allTextContents();
@@ -326,6 +341,31 @@ describe.each(PROVIDERS)('subscribers in the admin on %s', (provider) => {
     expect(await page.getByRole('link', { name: 'Newer' }).count()).toBe(1);
   }, 60_000);
 
+  it('adds a subscriber with no script in the page: the field of the kind chosen, and the outcome or the refusal in words', async () => {
+    const context = await fixture.browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState(), viewport: DESKTOP });
+    const bare = await context.newPage();
+    try {
+      await bare.goto(url('/admin/subscribers'));
+      const form = bare.getByRole('region', { name: 'Add a subscriber' });
+      const visible = async () => ({ email: await form.getByLabel('Email address').isVisible(), endpoint: await form.getByLabel('Endpoint URL').isVisible() });
+      expect(await visible()).toEqual({ email: true, endpoint: false });
+      await form.getByLabel('Kind').selectOption({ label: 'Discord' });
+      expect(await visible()).toEqual({ email: false, endpoint: true });
+      await form.getByLabel('Endpoint URL').fill('not a url');
+      await form.getByRole('button', { name: 'Add subscriber' }).click();
+      await expect.poll(() => shown(bare, '#subscriber-endpoint-error')).toMatch(/^The endpoint URL must be an http:\/\/ or https:\/\/ URL/);
+      // The page came back with Discord still chosen, and its field.
+      expect(await visible()).toEqual({ email: false, endpoint: true });
+      await form.getByLabel('Endpoint URL').fill('https://discord.com/api/webhooks/123456/abcdef');
+      await form.getByRole('button', { name: 'Add subscriber' }).click();
+      await expect.poll(() => shown(bare, 'section[aria-labelledby="add-subscriber"] [role="status"]')).toBe('Added the Discord channel discord.com/api/…: it is sent the next update.');
+      expect(await db.subscriber.count({ where: { mode: 'discord' } })).toBe(1);
+    } finally {
+      await context.close();
+      await db.subscriber.deleteMany({ where: { mode: 'discord' } });
+    }
+  }, 60_000);
+
   // The pages' markup is the same on either database: checked once.
   if (provider === 'sqlite') it('axe-core finds nothing serious on the new pages, light and dark, desktop and phone', async () => {
     const failingId = (await db.subscriber.findFirstOrThrow({ where: { endpoint: { startsWith: failing.url } } })).id;
@@ -363,7 +403,7 @@ describe('subscribers in the admin without a mail server', () => {
     const page = await fixture.browser.newPage({ viewport: DESKTOP });
     await logIn(page, fixture.server.url);
     await page.goto(`${fixture.server.url}/admin/subscribers`);
-    const note = page.getByRole('note');
+    const note = page.getByRole('note').filter({ hasText: 'Email subscriptions are off' });
     expect(await note.textContent()).toMatch(/^Email subscriptions are off: set SMTP_URL to the mail server Gatewatch sends through \(for example smtp:\/\/user:password@mail\.example\.com:587\) and restart Gatewatch\./);
     // At the top: before the counts and the list.
     expect(await page.locator('main > :nth-child(2)').getAttribute('role')).toBe('note');

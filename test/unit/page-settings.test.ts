@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accentColorProblem, accentForDarkMode, contrastRatio, DARK_BACKGROUND, LIGHT_BACKGROUND, MIN_ACCENT_CONTRAST, parseHexColor } from '@/lib/accent-color';
+import { reachedOnlyHere } from '@/lib/page/page-settings';
 import { HTML_HEADERS } from '@/lib/read-path/fast-path';
 import { pageSettingsSchema, pageSettingsUpdateSchema } from '@/lib/schemas/page';
 import { canonicalTimeZone, timeZoneNames } from '@/lib/time';
@@ -106,5 +107,15 @@ describe('the public page', () => {
     const csp = HTML_HEADERS['content-security-policy'];
     expect(csp).toMatch(/img-src 'self' data: https:;/);
     expect(csp).toContain("script-src 'none'");
+  });
+});
+
+describe('reachedOnlyHere', () => {
+  it('is true of addresses only the machine itself opens, and of no address at all', () => {
+    for (const url of ['http://localhost:3000', 'http://status.localhost', 'http://127.0.0.1:8080', 'http://127.1.2.3', 'http://[::1]:3000', 'http://0.0.0.0:3000', '', 'not a url']) expect(reachedOnlyHere(url), url).toBe(true);
+  });
+
+  it('is false of public names and of private networks, which others on them reach', () => {
+    for (const url of ['https://status.example.com', 'http://10.0.0.5:3000', 'http://192.168.1.20', 'http://[fd00::1]', 'https://localhost.example.com']) expect(reachedOnlyHere(url), url).toBe(false);
   });
 });

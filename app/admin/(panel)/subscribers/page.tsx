@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Notice, SECONDARY_BUTTON, Select, TextField } from '@/components/admin/fields';
 import { Pager } from '@/components/admin/pager';
 import { ReadOnlyPage } from '@/components/admin/read-only-notice';
-import { EmailOffNotice, SubscriberCounts } from '@/components/admin/subscriber-parts';
+import { EmailOffNotice, LocalLinksNotice, SubscriberCounts } from '@/components/admin/subscriber-parts';
 import { AddSubscriberForm, SubscriberList } from '@/components/admin/subscriber-forms';
 import { readSubscriberFormChoices, readSubscribersPage, subscriberQueryOf } from '@/lib/admin-ui/subscriber-reads';
 import { STATE_LABELS } from '@/lib/admin-ui/subscriber-words';
@@ -11,6 +11,7 @@ import { requireOperator } from '@/lib/admin-ui/require-operator';
 import { can, operatorActor } from '@/lib/access/permissions';
 import { getDb } from '@/lib/db/client';
 import { emailEnabled, SUBSCRIBER_MODES } from '@/lib/notifications/subscribers';
+import { linksReachedOnlyHere } from '@/lib/page/page-settings';
 import { SUBSCRIBER_STATES } from '@/lib/schemas/subscriber';
 
 export const metadata: Metadata = { title: 'Subscribers' };
@@ -23,7 +24,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
   const db = getDb();
   const params = await searchParams;
   const query = subscriberQueryOf(params);
-  const [list, components] = await Promise.all([readSubscribersPage(db, operatorActor(operator), query), readSubscriberFormChoices(db)]);
+  const [list, components, localLinks] = await Promise.all([readSubscribersPage(db, operatorActor(operator), query), readSubscriberFormChoices(db), linksReachedOnlyHere(db)]);
   const email = emailEnabled();
   const filtered = Boolean(query.mode || query.state !== 'all' || query.search);
   const link = (page: number) =>
@@ -46,6 +47,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
         </p>
       </div>
       {!email && <EmailOffNotice waiting={emailCount} />}
+      {localLinks && <LocalLinksNotice {...localLinks} />}
       <Notice message={params.removed ? 'The subscriber was removed: it is sent nothing more, and its delivery log went with it.' : undefined} />
       <SubscriberCounts byState={list.byState} byMode={list.byMode} />
       <section aria-labelledby="list" className="space-y-3">
