@@ -10,7 +10,7 @@ import { pageTimeZone } from '../page/page-settings.ts';
 import { subscriberModeSchema, subscriberStateSchema, type SubscriberState } from '../schemas/subscriber.ts';
 import { formatDateTime } from '../time.ts';
 import { MODE_LABELS, subscriberShown } from '../notifications/subscribers.ts';
-import { deliveryErrorInWords, deliveryStateInWords, notificationInWords, subscriberStateInWords } from './subscriber-words.ts';
+import { deliveryErrorInWords, deliveryStateInWords, followedInWords, notificationInWords, subscriberStateInWords } from './subscriber-words.ts';
 
 export const SUBSCRIBERS_PER_PAGE = 50;
 export const DELIVERIES_PER_PAGE = 50;
@@ -59,7 +59,7 @@ function toListRow(subscriber: SubscriberRow, names: Map<string, string>, now: D
     id: subscriber.id,
     shown: subscriberShown(subscriber),
     modeLabel: MODE_LABELS[subscriber.mode as SubscriberMode] ?? subscriber.mode,
-    components: follows ? follows.map((id) => names.get(id) ?? 'a deleted component').join(', ') : 'All components',
+    components: followedInWords(follows && follows.map((id) => names.get(id) ?? 'a deleted component')),
     state: subscriberStateInWords(subscriber, now, timeZone),
     created: formatDateTime(subscriber.createdAt, timeZone),
     canResend: subscriber.mode === 'email' && !subscriber.confirmedAt && emailEnabled(),

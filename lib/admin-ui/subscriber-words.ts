@@ -129,3 +129,9 @@ export function deliveryErrorInWords(lastError: string | null, lastStatus: numbe
 
 /** The list's states in words: its filter's choices and its counts. */
 export const STATE_LABELS: Record<SubscriberState, string> = { all: 'Any state', active: 'Active', unconfirmed: 'Waiting for confirmation', quarantined: 'Quarantined' };
+
+/** What a subscriber follows, in words: the components' names, or what all (null) and none left ([]) mean. */
+export function followedInWords(names: string[] | null): string {
+  if (!names) return 'All components';
+  return names.length ? names.join(', ') : 'None left: the components chosen were deleted (page-wide incidents only)';
+}

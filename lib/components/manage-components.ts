@@ -6,6 +6,7 @@ import { dbProvider, type Db, type Tx } from '../db/client.ts';
 import { lockForWrite, visibleWrite, type WriteOutcome } from '../db/writes.ts';
 import { notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { forgetDeletedComponent } from '../notifications/deleted-components.ts';
 import {
   componentFieldsInWords,
   componentCreateSchema,
@@ -160,12 +161,13 @@ export async function setComponentStatus(db: Db, input: ComponentStatusUpdateInp
   return editComponent(db, componentId, { status }, actor, at);
 }
 
-/** Removes the component and its uptime history; past incident updates keep its name. */
+/** Removes the component and its uptime history (and from subscribers' lists); past incident updates keep its name. */
 export async function deleteComponent(db: Db, id: string, actor: Actor) {
   requirePermission(actor, 'components.configure');
   await write(db, async (tx) => {
     const [component] = await loadComponents(tx, [id]);
     await tx.component.delete({ where: { id } });
+    await forgetDeletedComponent(tx, id);
     await renumber(tx, component.groupId);
     await recordAudit(tx, actor, { action: 'component.delete', targetType: 'component', targetId: id, summary: `Deleted component "${component.name}"`, details: { name: component.name } });
   });

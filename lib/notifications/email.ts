@@ -101,7 +101,10 @@ interface ComponentFields {
 
 const inUtc = (date: string) => formatDateTime(date, 'UTC');
 const subscriberReason = (page: EmailPage) => `You receive this because you subscribed to status updates from ${page.name}.`;
-const chosenComponents = (names: string[] | null) => ({ label: 'Updates about', value: names?.length ? listInWords(names) : 'All components' });
+const chosenComponents = (names: string[] | null) => ({
+  label: 'Updates about',
+  value: !names ? 'All components' : names.length ? listInWords(names) : 'Incidents about the whole page (the components chosen were removed)',
+});
 
 /** Whether an incident body is a maintenance's. */
 const isMaintenance = (incident: Pick<IncidentFields, 'impact' | 'scheduled_for'>) => incident.impact === 'maintenance' || Boolean(incident.scheduled_for);

@@ -60,11 +60,12 @@ export const sendableModes = (): SubscriberMode[] => SUBSCRIBER_MODES.filter((mo
 /** Confirmed and not quarantined: the subscribers that are sent anything. */
 export const ACTIVE_SUBSCRIBER = { confirmedAt: { not: null }, quarantinedAt: null } as const;
 
-/** A subscriber's components as stored (JSON text); null means all of them. */
+/**
+ * A subscriber's components as stored (JSON text): null means all of them; an empty list, none left
+ * (every one chosen was deleted since: page-wide incidents only, never all of them).
+ */
 export function componentIdsOf(stored: string | null): string[] | null {
-  if (!stored) return null;
-  const ids = JSON.parse(stored) as string[];
-  return ids.length ? ids : null;
+  return stored ? (JSON.parse(stored) as string[]) : null;
 }
 
 /**

@@ -150,6 +150,34 @@ export function describeNotifications(provider: Provider) {
       await unsubscribe(subscriber);
     }, 40_000);
 
+    it('takes a deleted component out of subscribers’ lists: one left with none hears of page-wide incidents only, never of everything', async () => {
+      const gone = await newComponent('Soon deleted');
+      const kept = await newComponent('Kept on');
+      const onlyGone = await subscribe('/only-gone', [gone]);
+      const both = await subscribe('/gone-and-kept', [gone, kept]);
+      const deleted = await call('DELETE', `/components/${gone}`, { key: keys.all });
+      expect(deleted.status, await deleted.clone().text()).toBeLessThan(300);
+      const componentsOf = async (subscriber: Subscriber) => (await (await call('GET', `/subscribers/${subscriber.id}`, { key: keys.all })).json()).components;
+      expect(await componentsOf(onlyGone)).toEqual([]);
+      expect(await componentsOf(both)).toEqual([kept]);
+      // Their own page says so.
+      const { unsubscribeToken } = await fixture.database.db.subscriber.findUniqueOrThrow({ where: { id: onlyGone.id } });
+      const managePage = await (await fetch(`${fixture.server.url}/subscriptions/${unsubscribeToken}`)).text();
+      expect(managePage).toContain('The components you chose have been removed from the page: you are told only of incidents about the whole page.');
+
+      const post = async (incident: Record<string, unknown>) => (await (await call('POST', '/incidents', { key: keys.all, body: json({ incident: { status: 'investigating', body: 'Looking.', ...incident } }) })).json()).id as string;
+      const aboutKept = await post({ name: 'Kept on is slow', component_ids: [kept] });
+      const pageWide = await post({ name: 'Everything is slow' });
+      await settled(onlyGone);
+      await settled(both);
+      expect(incidentBodies(onlyGone, aboutKept)).toHaveLength(0);
+      expect(incidentBodies(both, aboutKept)).toHaveLength(1);
+      expect(incidentBodies(onlyGone, pageWide)).toHaveLength(1);
+      expect(incidentBodies(both, pageWide)).toHaveLength(1);
+      await unsubscribe(onlyGone);
+      await unsubscribe(both);
+    });
+
     it('lists, counts, shows and removes subscribers; the secret is shown only once', async () => {
       const subscriber = await subscribe('/managed');
       const shown = await (await call('GET', `/subscribers/${subscriber.id}`, { key: keys.all })).json();

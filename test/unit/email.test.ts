@@ -149,8 +149,9 @@ describe('a confirmation email', () => {
     expect(html).not.toMatch(/Unsubscribe|Manage your subscription/);
   });
 
-  it('says all components when none were chosen', async () => {
+  it('says all components when none were chosen, and the whole page only when every one chosen was deleted since', async () => {
     expect((await render({ kind: 'confirmation', payload: { ...payload, components: null }, links: null })).text).toContain('Updates about: All components');
+    expect((await render({ kind: 'confirmation', payload: { ...payload, components: [] }, links: null })).text).toContain('Updates about: Incidents about the whole page (the components chosen were removed)');
   });
 });
 

@@ -10,7 +10,10 @@ import { retryDelayMs } from '@/lib/notifications/worker';
 describe('who a notification concerns', () => {
   it('is everyone following all components, and those following any component it is about', () => {
     expect(componentIdsOf(null)).toBeNull();
-    expect(componentIdsOf('[]')).toBeNull();
+    // None left (every one chosen was deleted): not all of them.
+    expect(componentIdsOf('[]')).toEqual([]);
+    expect(concerns([], ['a'])).toBe(false);
+    expect(concerns([], [])).toBe(true);
     expect(componentIdsOf('["a","b"]')).toEqual(['a', 'b']);
     expect(concerns(null, [])).toBe(true);
     expect(concerns(null, ['a'])).toBe(true);

@@ -5,8 +5,7 @@ import { ManageForm } from '@/components/subscriptions/subscribe-forms';
 import { UnsubscribeButton } from '@/components/subscriptions/unsubscribe-button';
 import { getDb } from '@/lib/db/client';
 import { subscriptionByToken } from '@/lib/notifications/public-subscribe';
-import { subscriberNamed } from '@/lib/notifications/subscribers';
-import { componentIdsOf } from '@/lib/notifications/subscribers';
+import { componentIdsOf, subscriberNamed } from '@/lib/notifications/subscribers';
 import { getReadPath } from '@/lib/read-path/instance';
 
 export const dynamic = 'force-dynamic';
@@ -32,6 +31,9 @@ export default async function ManageSubscriptionPage({ params }: Props) {
           <p>
             Updates from {snapshot.page.name} go to <strong>{subscriberNamed(subscription)}</strong>.
           </p>
+          {componentIdsOf(subscription.componentIds)?.length === 0 && (
+            <p>The components you chose have been removed from the page: you are told only of incidents about the whole page. Choose others below, or none for all of them.</p>
+          )}
           <ManageForm token={token} groups={componentChoiceGroups(snapshot)} chosen={componentIdsOf(subscription.componentIds) ?? []} />
           <section aria-labelledby="stop" className="space-y-2">
             <h2 id="stop" className="text-lg font-semibold">
