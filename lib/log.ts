@@ -9,12 +9,15 @@ export function log(level: Level, message: string, fields: Record<string, unknow
 }
 
 /**
- * An error in one line, for a log field: its name, its code if any, and the last line of its message
- * (Prisma's messages open with the call they quote and end with the cause; the first line is blank).
+ * An error in one line, for a log field: its name, its code if any, the line that says what went
+ * wrong (Prisma's messages open with the call they quote and end with the cause; others say it first)
+ * and the cause's first line (fetch's "fetch failed" keeps its reason there).
  */
 export function errorLine(error: unknown): string {
   if (!(error instanceof Error)) return String(error).split('\n')[0];
   const lines = error.message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const said = (error.name.startsWith('Prisma') ? lines.at(-1) : lines[0]) ?? '';
   const code = (error as { code?: unknown }).code;
-  return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}: ${lines.at(-1) ?? ''}`.slice(0, 300);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message.split('\n')[0]})` : '';
+  return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}: ${said}${cause}`.slice(0, 300);
 }

@@ -10,8 +10,9 @@ describe('errorLine', () => {
     expect(errorLine(error)).toBe('PrismaClientKnownRequestError P1008: Operation has timed out');
   });
 
-  it('gives a plain error its name and message, and anything else its first line', () => {
-    expect(errorLine(new TypeError('fetch failed'))).toBe('TypeError: fetch failed');
+  it('gives another error its name, its first line and its cause, and anything else its first line', () => {
+    expect(errorLine(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:5432') }))).toBe('TypeError: fetch failed (connect ECONNREFUSED 127.0.0.1:5432)');
+    expect(errorLine(new Error('the first line says it\n  at the details'))).toBe('Error: the first line says it');
     expect(errorLine('connection refused\nat somewhere')).toBe('connection refused');
   });
 });
