@@ -146,12 +146,14 @@ describe.each(PROVIDERS)('subscribers in the admin on %s', (provider) => {
   it('says nothing of the links once the Public URL is an address others reach', async () => {
     const actor = systemActor('Subscribers test');
     const localLinks = () => page.getByRole('note').filter({ hasText: 'only this machine reaches' }).count();
+    const before = (await db.page.findFirstOrThrow()).url;
     await updatePageSettings(db, { url: 'https://status.example.com' }, actor);
     await page.goto(url('/admin/subscribers'));
     expect(await localLinks()).toBe(0);
     await updatePageSettings(db, { url: 'http://127.0.0.1:3000' }, actor);
     await page.goto(url('/admin/subscribers'));
     expect(await localLinks()).toBe(1);
+    await updatePageSettings(db, { url: before }, actor);
   });
 
   it('searches by part of an address or endpoint, and filters by kind and state', async () => {
