@@ -142,7 +142,7 @@ export const ADMIN_ENDPOINTS: AdminEndpoint[] = [
       returns: 'Component',
     }),
   ),
-  { method: 'delete', path: '/pages/{page_id}/components/{component_id}', scope: 'admin', summary: 'Delete a component and its uptime history; past incident updates keep its name', success: 204, returns: null },
+  { method: 'delete', path: '/pages/{page_id}/components/{component_id}', scope: 'admin', summary: 'Delete a component and its uptime history; past incident updates keep its name, and it leaves the lists of subscribers who chose it', success: 204, returns: null },
   { method: 'get', path: '/pages/{page_id}/component-groups', scope: 'read', summary: 'Component groups, their members as ids', success: 200, returns: 'ComponentGroup[]' },
   { method: 'post', path: '/pages/{page_id}/component-groups', scope: 'admin', summary: 'Add a group with its components (they leave any other group)', body: apiGroupCreateSchema, success: 201, returns: 'ComponentGroup' },
   { method: 'get', path: '/pages/{page_id}/component-groups/{group_id}', scope: 'read', summary: 'One component group', success: 200, returns: 'ComponentGroup' },
@@ -356,7 +356,7 @@ export function openApiDocument(baseUrl: string) {
         Subscriber: {
           type: 'object',
           description:
-            'id, mode (email, webhook, slack, discord, teams), email, endpoint, components (ids, or null for all), created_at, confirmed_at, quarantined_at and quarantine_reason ' +
+            'id, mode (email, webhook, slack, discord, teams), email, endpoint, components (ids; null for all; an empty list when every one chosen was deleted since: page-wide incidents only), created_at, confirmed_at, quarantined_at and quarantine_reason ' +
             '(sending failed for 3 days: nothing more is sent), purge_at; secret (whsec_…, to verify webhook-signature) only in the answer that created it',
         },
         SubscriberCount: { type: 'object', description: 'type (a mode, or all), state, count' },

@@ -6,7 +6,7 @@ import { dbProvider, type Db, type Tx } from '../db/client.ts';
 import { lockForWrite, visibleWrite, type WriteOutcome } from '../db/writes.ts';
 import { notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { forgetDeletedComponent } from '../notifications/deleted-components.ts';
+import { forgetDeletedComponents } from '../notifications/deleted-components.ts';
 import {
   componentFieldsInWords,
   componentCreateSchema,
@@ -167,7 +167,7 @@ export async function deleteComponent(db: Db, id: string, actor: Actor) {
   await write(db, async (tx) => {
     const [component] = await loadComponents(tx, [id]);
     await tx.component.delete({ where: { id } });
-    await forgetDeletedComponent(tx, id);
+    await forgetDeletedComponents(tx, [id]);
     await renumber(tx, component.groupId);
     await recordAudit(tx, actor, { action: 'component.delete', targetType: 'component', targetId: id, summary: `Deleted component "${component.name}"`, details: { name: component.name } });
   });

@@ -8,10 +8,12 @@ import { NO_FILTER, readMigrations, withSchemaEngine } from './schema-engine.ts'
 /**
  * Applies the pending migrations of prisma/migrations/<provider> to the database, recording them in
  * Prisma's own `_prisma_migrations` table (so `prisma migrate deploy` agrees). Returns their names.
+ * `before`: only those older than that migration (to test what it does to the rows it finds).
  */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+export async function applyMigrations(databaseUrl: string, { before }: { before?: string } = {}): Promise<string[]> {
   const provider = providerOf(databaseUrl);
-  const migrationsList = readMigrations(provider);
+  const all = readMigrations(provider);
+  const migrationsList = before ? { ...all, migrationDirectories: all.migrationDirectories.filter((migration) => migration.path < before) } : all;
   // The engine takes SQLite's file for itself (locking_mode=EXCLUSIVE), which fails while a server
   // has it open: only start it when there is something to apply.
   const done = await finishedMigrations(databaseUrl);

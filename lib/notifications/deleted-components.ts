@@ -4,15 +4,17 @@ import type { Tx } from '../db/client.ts';
 import { componentIdsOf } from './subscribers.ts';
 
 /**
- * Inside the write deleting a component: it leaves the lists of those who chose it. One whose every
+ * Inside the write deleting components: they leave the lists of those who chose them. One whose every
  * choice is gone follows none (page-wide incidents only), not all: nobody is sent more than they chose.
  */
-export async function forgetDeletedComponent(tx: Tx, componentId: string) {
-  const rows = await tx.subscriber.findMany({ where: { componentIds: { contains: JSON.stringify(componentId) } }, select: { id: true, componentIds: true } });
+export async function forgetDeletedComponents(tx: Tx, componentIds: string[]) {
+  if (!componentIds.length) return;
+  const gone = new Set(componentIds);
+  const rows = await tx.subscriber.findMany({ where: { OR: componentIds.map((id) => ({ componentIds: { contains: JSON.stringify(id) } })) }, select: { id: true, componentIds: true } });
   // Most share a few lists: a statement per list left (and per thousand of them), not per subscriber.
   const byList = new Map<string, string[]>();
   for (const row of rows) {
-    const left = JSON.stringify(componentIdsOf(row.componentIds)!.filter((id) => id !== componentId));
+    const left = JSON.stringify(componentIdsOf(row.componentIds)!.filter((id) => !gone.has(id)));
     byList.set(left, byList.get(left) ?? []).get(left)!.push(row.id);
   }
   for (const [left, ids] of byList) {

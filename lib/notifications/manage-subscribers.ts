@@ -1,7 +1,7 @@
 // Operators' verbs on subscribers (the admin API today; the admin UI and the public form later).
 import { requirePermission, type Actor } from '../access/permissions.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { loadComponents } from '../components/apply-statuses.ts';
+import { loadComponents, lockComponents } from '../components/apply-statuses.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { lockForWrite } from '../db/writes.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -29,9 +29,15 @@ export async function storedComponentNames(tx: Tx, stored: string | null): Promi
   return rows.map((row) => row.name);
 }
 
-/** The names of the components chosen (null for all), for the messages that say what was subscribed to; a 404 for one that does not exist. */
+/**
+ * Inside the write storing a subscriber's choice: the names of the components chosen (null for all),
+ * for the messages that say what was subscribed to; a 404 for one that does not exist. Locks them
+ * first: a deletion running meanwhile ends before (and this answers 404) or waits, and takes the
+ * choice out of the list it then finds (deleted-components.ts).
+ */
 export async function componentNames(tx: Tx, componentIds: string[]): Promise<string[] | null> {
   if (!componentIds.length) return null;
+  await lockComponents(tx, componentIds);
   const rows = await loadComponents(tx, componentIds);
   return rows.map((row) => row.name);
 }

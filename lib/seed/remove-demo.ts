@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import { requirePermission, type Actor } from '../access/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { restoreStatusesFromHistory } from '../incidents/manage-incident.ts';
+import { forgetDeletedComponents } from '../notifications/deleted-components.ts';
 import { visibleWrite } from '../db/writes.ts';
 import { counted } from '../words.ts';
 
@@ -24,7 +25,9 @@ export async function removeDemoContent(db: Db, actor: Actor) {
     });
     // Incidents first: their status changes go with them (cascade), then the demo's own components.
     const incidents = await tx.incident.deleteMany({ where: { demo: true } });
-    const components = await tx.component.deleteMany({ where: { demo: true } });
+    const demoComponents = (await tx.component.findMany({ where: { demo: true }, select: { id: true } })).map((component) => component.id);
+    const components = await tx.component.deleteMany({ where: { id: { in: demoComponents } } });
+    await forgetDeletedComponents(tx, demoComponents);
     const groups = await tx.componentGroup.deleteMany({ where: { demo: true } });
     await restoreStatusesFromHistory(tx, touched.map((row) => row.componentId));
     await recordAudit(tx, actor, {

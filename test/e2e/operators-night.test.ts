@@ -1,6 +1,7 @@
 // The operator's night in Chromium, against the real server on both databases: resolve an incident
 // (its components come back), correct its title, delete it, find a maintenance in the list and
-// cancel it, and remove the demo content in one step.
+// cancel it, and remove the demo content in one step (a subscriber following only a demo component
+// is left following none).
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Provider } from '@/lib/db/client';
 import { createMigratedDatabaseUrl, dropDatabaseUrl, PROVIDERS } from '../helpers/databases';
@@ -80,6 +81,15 @@ function describeNight(provider: Provider) {
       await expect.poll(() => page.locator('h1').locator('xpath=..').getByText('Cancelled').count()).toBeGreaterThan(0);
       await expect.poll(async () => (await (await get('/maintenance.ics')).text()).includes('Database upgrade to a new major version')).toBe(false);
 
+      // A webhook following only a demo component: once the demo goes it follows none, never all of them.
+      await page.goto(`${fixture.server.url}/admin/subscribers`);
+      const add = page.getByRole('region', { name: 'Add a subscriber' });
+      await add.getByLabel('Kind').selectOption({ label: 'Webhook' });
+      await add.getByLabel('Endpoint URL').fill('https://hooks.example.com/demo-only');
+      await add.getByLabel('Website', { exact: true }).check();
+      await add.getByRole('button', { name: 'Add subscriber' }).click();
+      await expect.poll(() => page.getByTestId('webhook-secret').count()).toBe(1);
+
       // The demo content goes in one step.
       await page.goto(`${fixture.server.url}/admin`);
       const demo = page.locator('section[aria-labelledby="demo-content"]');
@@ -91,6 +101,8 @@ function describeNight(provider: Provider) {
       expect((await publicJson('/api/v2/incidents.json')).incidents).toEqual([]);
       await page.reload();
       expect(await page.locator('section[aria-labelledby="demo-content"]').count()).toBe(0);
+      await page.goto(`${fixture.server.url}/admin/subscribers`);
+      expect(await page.getByRole('listitem', { name: 'hooks.example.com/demo-only' }).textContent()).toContain('None left: the components chosen were deleted (page-wide incidents only)');
       expect(problems).toEqual([]);
     });
   });

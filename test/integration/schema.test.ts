@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { derivePostgresSchema } from '@/lib/db/derive-schema';
 import { LAST_MIGRATED_SCHEMA, schemaPath, withSchemaEngine, readMigrations, NO_FILTER, readSchema } from '@/lib/db/schema-engine';
 import { applyMigrations } from '@/lib/db/migrate';
-import { createTestDatabase, PROVIDERS } from '../helpers/databases';
+import { createDb } from '@/lib/db/client';
+import { componentIdsOf } from '@/lib/notifications/subscribers';
+import { createEmptyDatabaseUrl, createTestDatabase, dropDatabaseUrl, PROVIDERS } from '../helpers/databases';
 
 describe('the two schemas', () => {
   it('keeps the PostgreSQL schema derived from the SQLite one (run `npm run db:derive`)', () => {
@@ -42,6 +44,26 @@ describe.each(PROVIDERS)('migrations on %s', (provider) => {
       for (const table of diff.stdout!.matchAll(/CREATE TABLE "(\w+)"/g)) expect(migrationSql).toContain(`CREATE TABLE "${table[1]}"`);
     } finally {
       await database.drop();
+    }
+  });
+
+  it('take deleted components out of subscribers’ lists, and make an empty list (all, until then) all', async () => {
+    const url = await createEmptyDatabaseUrl(provider);
+    let db = createDb(url);
+    try {
+      await applyMigrations(url, { before: '20261207130000_subscribers_all_components' });
+      await db.component.createMany({ data: ['kept', 'other'].map((id, position) => ({ id, name: id, status: 'operational', position })) });
+      const subscriber = (id: string, componentIds: string | null) => ({ id, mode: 'webhook', endpoint: `https://hooks.example.com/${id}`, componentIds, unsubscribeToken: `${id}-token` });
+      await db.subscriber.createMany({ data: [subscriber('all', null), subscriber('empty', '[]'), subscriber('gone', '["gone"]'), subscriber('mixed', '["gone","kept","other"]'), subscriber('kept', '["kept"]')] });
+      // SQLite's migrations need the file to themselves.
+      await db.$disconnect();
+      expect(await applyMigrations(url)).toContain('20261207130000_subscribers_all_components');
+      db = createDb(url);
+      const rows = await db.subscriber.findMany({ select: { id: true, componentIds: true }, orderBy: { id: 'asc' } });
+      expect(Object.fromEntries(rows.map((row) => [row.id, componentIdsOf(row.componentIds)]))).toEqual({ all: null, empty: null, gone: [], mixed: ['kept', 'other'], kept: ['kept'] });
+    } finally {
+      await db.$disconnect();
+      await dropDatabaseUrl(url);
     }
   });
 
