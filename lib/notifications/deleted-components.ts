@@ -15,7 +15,9 @@ export async function forgetDeletedComponents(tx: Tx, componentIds: string[]) {
   const byList = new Map<string, string[]>();
   for (const row of rows) {
     const left = JSON.stringify(componentIdsOf(row.componentIds)!.filter((id) => !gone.has(id)));
-    byList.set(left, byList.get(left) ?? []).get(left)!.push(row.id);
+    const ids = byList.get(left) ?? [];
+    ids.push(row.id);
+    byList.set(left, ids);
   }
   for (const [left, ids] of byList) {
     for (let start = 0; start < ids.length; start += 1000) await tx.subscriber.updateMany({ where: { id: { in: ids.slice(start, start + 1000) } }, data: { componentIds: left } });
