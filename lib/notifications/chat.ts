@@ -2,14 +2,12 @@
 // (chat-message.ts, chat-formats.ts), POSTed to the channel's incoming-webhook URL.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Db } from '../db/client.ts';
-import { findPage, publicBaseUrl } from '../page/page-settings.ts';
-import { processGlobal } from '../process-global.ts';
-import { DEFAULT_PAGE } from '../status/page-rows.ts';
-import { chatMessage, type ChatMessage, type ChatPage } from './chat-message.ts';
+import { chatMessage, type ChatMessage } from './chat-message.ts';
 import { discordMessage, slackMessage, teamsMessage } from './chat-formats.ts';
 import { mustBePublic } from './endpoint-guard.ts';
 import { unsubscribePrefix } from './payloads.ts';
 import { postJson, type SendOutcome } from './post-json.ts';
+import { sendingPage } from './sending-page.ts';
 import type { ClaimedDelivery } from './worker.ts';
 
 const USER_AGENT = 'Gatewatch-Notifications/1';
@@ -26,20 +24,6 @@ const SERVICES: Record<string, ChatService> = {
   discord: { name: 'Discord', format: discordMessage, removed: 'the webhook was removed in Discord' },
   teams: { name: 'Teams', format: teamsMessage, removed: 'the webhook was removed in Teams (its workflow was deleted or turned off)' },
 };
-
-/** The page's name and address change rarely; a minute old is recent enough for a message. */
-const PAGE_FOR_MS = 60_000;
-
-/** The page as messages name it, read at most once a minute per database in this process. */
-async function pageOf(db: Db): Promise<ChatPage> {
-  const cache = processGlobal('notifications.chat-page', () => new WeakMap<Db, { page: ChatPage; until: number }>());
-  const cached = cache.get(db);
-  if (cached && cached.until > Date.now()) return cached.page;
-  const row = await findPage(db);
-  const page = { name: row?.name ?? DEFAULT_PAGE.name, url: (await publicBaseUrl(db)) || DEFAULT_PAGE.url, timeZone: row?.timeZone ?? DEFAULT_PAGE.timeZone };
-  cache.set(db, { page, until: Date.now() + PAGE_FOR_MS });
-  return page;
-}
 
 /** Words for the answers chat services give a meaning: a rate limit (retried later), a webhook deleted. */
 function explainAnswer(service: ChatService) {
@@ -63,7 +47,7 @@ export async function sendChatDelivery(db: Db, delivery: ClaimedDelivery, _now: 
   const service = SERVICES[subscriber.mode];
   if (!service) return { ok: false, status: null, error: `${subscriber.mode} is not a chat service Gatewatch posts to` };
   if (!subscriber.endpoint) return { ok: false, status: null, error: `the ${service.name} channel has no endpoint: its webhook URL` };
-  const page = await pageOf(db);
+  const page = await sendingPage(db);
   const message = chatMessage(notification.kind, JSON.parse(notification.payload), page, `${unsubscribePrefix(page.url)}${subscriber.unsubscribeToken}`);
   if (!message) return { ok: false, status: null, error: `a ${service.name} channel is not sent ${notification.kind} messages` };
   return postJson({

@@ -30,13 +30,17 @@ export function reachedOnlyHere(url: string): boolean {
   return ipaddr.isValid(host) && ['loopback', 'unspecified'].includes(ipaddr.process(host).range());
 }
 
+/** Where the links in what is sent (emails, chat messages) point: the public URL, else the default page's, as the public JSON says. */
+export async function linkBaseUrl(db: Db | Tx): Promise<string> {
+  return (await publicBaseUrl(db)) || DEFAULT_PAGE.url;
+}
+
 /**
  * When the links in what is sent (emails, chat messages) would open only on this machine: where they
  * go, and where that address is set (PUBLIC_URL comes before the page's setting). Null when they work.
  */
 export async function linksReachedOnlyHere(db: Db | Tx): Promise<{ url: string; setIn: 'PUBLIC_URL' | 'settings' } | null> {
-  // With no address set, what is sent falls back on the default page's (lib/notifications/sending-page.ts).
-  const url = (await publicBaseUrl(db)) || DEFAULT_PAGE.url;
+  const url = await linkBaseUrl(db);
   return reachedOnlyHere(url) ? { url, setIn: getEnv().PUBLIC_URL ? 'PUBLIC_URL' : 'settings' } : null;
 }
 
